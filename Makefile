@@ -1,0 +1,46 @@
+# Qicao — make run opens the app; make test checks everything.
+GO      ?= go
+BIN     := bin/qicao
+XVFB    := xvfb-run -a -s '-screen 0 1280x800x24'
+export CGO_ENABLED := 1
+
+.PHONY: run build test vet unit race window bench fuzz generate clean
+
+run: build
+	./$(BIN)
+
+build:
+	@.ci/deps build
+	$(GO) build -o $(BIN) .
+
+test:
+	@.ci/deps test
+	@.ci/deps extra
+	$(MAKE) vet unit race window
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 ./...
+
+# The race detector on the packages with goroutines worth checking; the
+# Fyne packages are left out to keep CI within its time.
+race:
+	$(GO) test -race -count=1 ./drafts/... ./templates/...
+
+# Tests that open a real window need a display: Xvfb provides one.
+window:
+	$(XVFB) $(GO) test -count=1 -tags window -run Window ./app/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./drafts/... ./templates/...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./drafts/
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,41 @@
+// Package assets embeds what the binary carries with it: the built-in corpus
+// of policy documents, the CJK font and the icon.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed corpus/*.txt
+var corpus embed.FS
+
+// CorpusFile is one document of the built-in corpus.
+type CorpusFile struct {
+	Name string // file name, e.g. "000_821d8b4d3cdede77.txt"
+	Data []byte // the file as it is, bytes unchanged
+}
+
+// Corpus returns the built-in corpus documents in file-name order.
+func Corpus() []CorpusFile {
+	entries, err := fs.ReadDir(corpus, "corpus")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the directory
+	}
+	var files []CorpusFile
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		data, err := corpus.ReadFile(path.Join("corpus", e.Name()))
+		if err != nil {
+			panic(err)
+		}
+		files = append(files, CorpusFile{Name: e.Name(), Data: data})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return files
+}

@@ -1,0 +1,178 @@
+package drafts
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Style is a way of writing a number label. Officers' documents use four
+// families (GB/T 9704-2012: 一、 → （一） → 1. → （1）) in several spellings.
+type Style struct {
+	Family Family
+	// Form is the spelling of the label around the number, e.g. "（%s）",
+	// "(%s)", "%s.", "%s、", "%s．". A trailing space written after the
+	// label in the source is not part of the style.
+	Form string
+}
+
+// Family is the kind of number a label carries and how it is enclosed.
+type Family int
+
+// The label families, in the order GB/T 9704-2012 nests them.
+const (
+	NoFamily     Family = iota
+	HanComma            // 一、
+	HanParen            // （一）
+	ArabicDot           // 1.  1、  1．
+	ArabicParen         // （1）
+)
+
+// Format writes ordinal n in the style, e.g. Style{HanParen,"（%s）"}.Format(23) = "（二十三）".
+func (s Style) Format(n int) string {
+	num := strconv.Itoa(n)
+	if s.Family == HanComma || s.Family == HanParen {
+		num = HanNumeral(n)
+	}
+	return strings.Replace(s.Form, "%s", num, 1)
+}
+
+// labelPattern matches a label at the start of a paragraph. Groups: 1 the
+// whole label, then one group per family alternative.
+var labelPattern = regexp.MustCompile(`^(` +
+	`([一二三四五六七八九十百零〇]+)、` + // 一、
+	`|[（(]\s*([一二三四五六七八九十百零〇]+)\s*[）)]` + // （一）
+	`|([0-9０-９]{1,3})[.．、]` + // 1. 1、 1．
+	`|[（(]\s*([0-9０-９]{1,3})\s*[）)]` + // （1）
+	`)`)
+
+// ParseLabel reads a number label at the start of s. It returns the label
+// as written (without trailing spaces), its style, its ordinal, and the
+// byte length consumed including spaces after the label; ok is false when s
+// does not start with a label.
+func ParseLabel(s string) (label string, style Style, ordinal int, consumed int, ok bool) {
+	m := labelPattern.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", Style{}, 0, 0, false
+	}
+	whole := s[m[2]:m[3]]
+	consumed = m[3]
+	// Spaces after the label are layout, not label.
+	for consumed < len(s) {
+		r, size := utf8.DecodeRuneInString(s[consumed:])
+		if r != ' ' && r != '\u3000' && r != '\t' {
+			break
+		}
+		consumed += size
+	}
+	label = strings.TrimRight(whole, " \u3000\t")
+	switch {
+	case m[4] >= 0:
+		ordinal = ParseHanNumeral(s[m[4]:m[5]])
+		style = Style{HanComma, "%s、"}
+	case m[6] >= 0:
+		ordinal = ParseHanNumeral(s[m[6]:m[7]])
+		style = Style{HanParen, parenForm(label)}
+	case m[8] >= 0:
+		ordinal = parseArabic(s[m[8]:m[9]])
+		style = Style{ArabicDot, "%s" + strings.TrimLeft(label, "0123456789０１２３４５６７８９")}
+		if r, _ := utf8.DecodeRuneInString(s[m[3]:]); r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			return "", Style{}, 0, 0, false // 2.8% is a figure, not a label
+		}
+	case m[10] >= 0:
+		ordinal = parseArabic(s[m[10]:m[11]])
+		style = Style{ArabicParen, parenForm(label)}
+	}
+	if ordinal <= 0 {
+		return "", Style{}, 0, 0, false
+	}
+	return label, style, ordinal, consumed, true
+}
+
+func parenForm(label string) string {
+	if strings.HasPrefix(label, "(") {
+		return "(%s)"
+	}
+	return "（%s）"
+}
+
+func parseArabic(s string) int {
+	var n int
+	for _, r := range s {
+		if r >= '０' && r <= '９' {
+			r = r - '０' + '0'
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+var hanDigits = []rune("零一二三四五六七八九")
+
+// HanNumeral writes n (1..999) in Chinese numerals as labels use them:
+// 1 一, 10 十, 11 十一, 23 二十三, 100 一百, 105 一百零五.
+func HanNumeral(n int) string {
+	if n <= 0 || n >= 1000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	if h := n / 100; h > 0 {
+		b.WriteRune(hanDigits[h])
+		b.WriteRune('百')
+		n %= 100
+		if n > 0 && n < 10 {
+			b.WriteRune('零')
+		}
+	}
+	if t := n / 10; t > 0 {
+		if t > 1 || b.Len() > 0 {
+			b.WriteRune(hanDigits[t])
+		}
+		b.WriteRune('十')
+		n %= 10
+	}
+	if n > 0 {
+		b.WriteRune(hanDigits[n])
+	}
+	return b.String()
+}
+
+// ParseHanNumeral reads a Chinese numeral of up to three digits; it
+// returns 0 for anything else.
+func ParseHanNumeral(s string) int {
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		case '零', '〇':
+		default:
+			d := hanDigit(r)
+			if d < 0 {
+				return 0
+			}
+			cur = d
+		}
+	}
+	return total + cur
+}
+
+func hanDigit(r rune) int {
+	for i, d := range hanDigits {
+		if d == r {
+			return i
+		}
+	}
+	return -1
+}
