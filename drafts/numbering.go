@@ -22,11 +22,11 @@ type Family int
 
 // The label families, in the order GB/T 9704-2012 nests them.
 const (
-	NoFamily     Family = iota
-	HanComma            // 一、
-	HanParen            // （一）
-	ArabicDot           // 1.  1、  1．
-	ArabicParen         // （1）
+	NoFamily    Family = iota
+	HanComma           // 一、
+	HanParen           // （一）
+	ArabicDot          // 1.  1、  1．
+	ArabicParen        // （1）
 )
 
 // Format writes ordinal n in the style, e.g. Style{HanParen,"（%s）"}.Format(23) = "（二十三）".
