@@ -4,7 +4,10 @@
 // the values it is given and knows nothing of the window or the database.
 package drafts
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Document is a parsed policy document: its metadata and its tree of
 // numbered nodes.
@@ -138,4 +141,17 @@ func (d *Document) Walk(fn func(n *Node, parent *Node)) {
 		}
 	}
 	walk(d.Nodes, nil)
+}
+
+// MarshalJSON writes a node with its children always as a list, never
+// null, so that tools reading the tree need no special case for leaves.
+func (n *Node) MarshalJSON() ([]byte, error) {
+	type plain Node
+	p := (*plain)(n)
+	if p.Children == nil {
+		c := *p
+		c.Children = []*Node{}
+		return json.Marshal(&c)
+	}
+	return json.Marshal(p)
 }

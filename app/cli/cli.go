@@ -1,14 +1,138 @@
 // Package cli is Qicao's command-line front end: each sub-command reads
-// files or the database, calls the domain packages and prints text or JSON.
+// files or the database, calls the domain packages and prints text or
+// JSON. Errors go to stderr in Chinese, with a non-zero exit code.
 package cli
 
 import (
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"sort"
+	"strings"
 )
+
+// Env is what a command runs with: its streams and the database path.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// DBPath is the database file: --db, else $QICAO_DB, else the user's
+	// config dir. Commands open it only when they need it.
+	DBPath string
+}
+
+// A command runs with its arguments (after the command name) and returns
+// an error to report; usageError makes the exit code 2.
+type command struct {
+	summary string
+	run     func(env *Env, args []string) error
+}
+
+var commands = map[string]command{}
+
+// register adds a sub-command; each command's file calls it from init.
+func register(name, summary string, run func(env *Env, args []string) error) {
+	commands[name] = command{summary, run}
+}
+
+// usageError is a mistake in how a command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "qicao: 尚未实现")
-	return 2
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	args = takeDBFlag(env, args)
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printUsage(stdout)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "qicao：未知命令「%s」。运行 qicao help 查看可用命令。\n", args[0])
+		return 2
+	}
+	if err := cmd.run(env, args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// takeDBFlag removes a leading or trailing --db PATH (or --db=PATH) from
+// args and records it in env; $QICAO_DB is the fallback.
+func takeDBFlag(env *Env, args []string) []string {
+	env.DBPath = os.Getenv("QICAO_DB")
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--db" && i+1 < len(args):
+			env.DBPath = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db="):
+			env.DBPath = strings.TrimPrefix(a, "--db=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "起草 Qicao — 政策文件起草助手\n\n用法：qicao [--db 路径] 命令 [参数]\n不带命令时打开窗口。\n\n命令：")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(env *Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("qicao "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// parseFlags parses args allowing flags after positional arguments, as
+// in `qicao compare OLD NEW --json`.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// writeJSON prints v as indented JSON, Chinese characters unescaped.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
