@@ -3,6 +3,7 @@ package templates
 //go:generate go run ./internal/gen
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -49,3 +50,16 @@ func corpusSources() []Source {
 
 // CorpusSources returns the built-in corpus, the input of GenerateBuiltin.
 func CorpusSources() []Source { return corpusSources() }
+
+// EncodeBuiltin writes a BuiltinFile as builtin.json is written: indented,
+// Chinese unescaped, ending in a newline.
+func EncodeBuiltin(f BuiltinFile) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
