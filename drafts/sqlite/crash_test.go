@@ -72,9 +72,9 @@ func TestHelperProcess(t *testing.T) {
 type killOutcome int
 
 const (
-	betweenSaves killOutcome = iota // killed when no save was under way
-	inFlightWhole                   // the save under way had committed
-	inFlightAbsent                  // the save under way left no trace
+	betweenSaves   killOutcome = iota // killed when no save was under way
+	inFlightWhole                     // the save under way had committed
+	inFlightAbsent                    // the save under way left no trace
 )
 
 // String names the outcome for the test log.
