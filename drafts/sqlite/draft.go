@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"qicao/drafts"
 )
@@ -224,7 +225,7 @@ func (db *DB) readVersion(draftID int64, n int) (Version, error) {
 	if err != nil {
 		return Version{}, err
 	}
-	v.Chars = len([]rune(v.Text))
+	v.Chars = utf8.RuneCountInString(v.Text)
 	if v.Created, err = parseTime(created); err != nil {
 		return Version{}, err
 	}

@@ -19,7 +19,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3"
 )
 
 //go:embed migration/*.sql
@@ -80,7 +80,7 @@ func Open(path string) (*DB, error) {
 	db := &DB{sql: sdb, path: path, now: time.Now}
 	if err := db.migrate(); err != nil {
 		sdb.Close()
-		return nil, fmt.Errorf("无法升级数据库 %s: %w", path, err)
+		return nil, wrapf(err, "无法打开数据库 %s", path)
 	}
 	return db, nil
 }
@@ -281,5 +281,30 @@ func wrapf(err error, format string, args ...any) error {
 	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrExists) {
 		return err
 	}
+	if why := reason(err); why != "" {
+		format += "（" + why + "）"
+	}
 	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+// reason explains in Chinese the SQLite failures an officer can do
+// something about; it returns "" for the others.
+func reason(err error) string {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return "数据库正被另一个窗口或程序占用，请稍后再试"
+	case sqlite3.ErrFull:
+		return "磁盘空间不足"
+	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+		return "数据库文件无法写入，请检查文件权限"
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		return "数据库文件已损坏或不是起草的数据库"
+	case sqlite3.ErrIoErr:
+		return "读写磁盘出错"
+	}
+	return ""
 }

@@ -132,3 +132,14 @@ func TestNotFoundErrorsReadInChinese(t *testing.T) {
 
 // first returns the error of a (value, error) pair.
 func first[T any](_ T, err error) error { return err }
+
+func TestOpenExplainsBadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "qicao.db")
+	if err := os.WriteFile(path, []byte(strings.Repeat("这不是数据库。", 200)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), "已损坏") {
+		t.Fatalf("Open on a text file: err = %v, want an explanation in Chinese", err)
+	}
+}
