@@ -3,7 +3,6 @@ package templates
 import (
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -37,16 +36,12 @@ func ContextOf(d *drafts.Document, now time.Time) Context {
 	return c
 }
 
-// Defaults returns the values the context supplies: the city, the year
-// for year placeholders, and for a department placeholder its example
-// when the draft already names those departments. The rest are left to
-// the user.
+// Defaults returns the values the context supplies: the draft's city for
+// {城市} and the current year for year placeholders. Departments are not
+// guessed: DepartmentChoices offers the draft's own first, and the user
+// picks.
 func Defaults(t Template, c Context) map[string]string {
 	out := map[string]string{}
-	used := map[string]bool{}
-	for _, d := range c.Departments {
-		used[d] = true
-	}
 	for _, name := range t.Names() {
 		p, _ := t.Placeholder(name)
 		switch {
@@ -54,20 +49,9 @@ func Defaults(t Template, c Context) map[string]string {
 			out[name] = c.City
 		case p.Type == TypeYear && c.Year > 0:
 			out[name] = strconv.Itoa(c.Year)
-		case p.Type == TypeDepartments && p.Example != "" && allUsed(standardList(p.Example), used):
-			out[name] = standardList(p.Example)
 		}
 	}
 	return out
-}
-
-func allUsed(list string, used map[string]bool) bool {
-	for _, d := range strings.Split(list, "、") {
-		if !used[d] {
-			return false
-		}
-	}
-	return true
 }
 
 // DepartmentChoices returns the departments to offer for a department

@@ -3,6 +3,7 @@ package templates
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"qicao/drafts"
 )
@@ -89,5 +90,32 @@ func TestFillRefusesUnfilled(t *testing.T) {
 	}
 	if _, err := tpl.Fill(map[string]string{"城市": "泰安", "年份": "明年"}); err == nil {
 		t.Error("bad year accepted")
+	}
+}
+
+func TestContextAndDefaults(t *testing.T) {
+	var d *drafts.Document
+	for _, s := range corpusSources() {
+		if strings.HasPrefix(s.Name, "000") {
+			d, _ = drafts.Parse(s.Text)
+		}
+	}
+	ctx := ContextOf(d, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	if ctx.City != "泰安" || ctx.Year != 2026 || ctx.Departments[0] != "市科技局" {
+		t.Errorf("context %+v", ctx)
+	}
+	for _, dep := range ctx.Departments {
+		if dep == "市工信局" {
+			t.Error("short name 市工信局 offered instead of 市工业和信息化局")
+		}
+	}
+	tpl := Template{Body: "结合{城市}实际，到{年份}年（{牵头单位}牵头）", Placeholders: []Placeholder{
+		{Name: "城市", Type: TypeText}, {Name: "年份", Type: TypeYear}, {Name: "牵头单位", Type: TypeDepartments}}}
+	v := Defaults(tpl, ctx)
+	if v["城市"] != "泰安" || v["年份"] != "2026" || v["牵头单位"] != "" {
+		t.Errorf("defaults %v", v)
+	}
+	if choices := DepartmentChoices(ctx); choices[0] != "市科技局" || len(choices) < 20 {
+		t.Errorf("choices %v", choices)
 	}
 }
