@@ -20,9 +20,9 @@ func init() {
 
 // templateCommands are the sub-commands of `qicao template`.
 var templateCommands = map[string]func(env *Env, args []string) error{
-	"list":        runTemplateList,
-	"show":        runTemplateShow,
-	"fill":        runTemplateFill,
+	"list": runTemplateList,
+	"show": runTemplateShow,
+	"fill": runTemplateFill,
 }
 
 func runTemplate(env *Env, args []string) error {
