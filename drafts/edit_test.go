@@ -265,3 +265,24 @@ func TestInsertEmptyText(t *testing.T) {
 		t.Error("empty insert accepted")
 	}
 }
+
+func TestInsertSectionWithClauses(t *testing.T) {
+	d := seed(t, "000")
+	var sec *Node
+	d.Walk(func(n, _ *Node) {
+		if n.Level == 2 && strings.HasPrefix(n.Heading, "实施科技人才") {
+			sec = n
+		}
+	})
+	e, err := InsertAfter(d, sec, "实施新兴领域“试点示范”行动\n1.新条款甲。内容。\n2.新条款乙。内容。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, h := mainClauses(mustParse(t, e.Text))
+	if len(l) != 30 || h[19] != "新条款甲" || l[19] != "20." || l[20] != "21." || l[21] != "22." || h[21] != "实施重大科技成果转化项目" {
+		t.Errorf("clauses after inserting a section: %q", l[17:24])
+	}
+	if e.Label != "（七）" || !strings.Contains(e.Text, "（八）实施科技成果“落地生金”行动") || !strings.Contains(e.Text, "（九）实施创新生态") {
+		t.Errorf("sections: label %q", e.Label)
+	}
+}
