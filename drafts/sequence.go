@@ -21,7 +21,6 @@ type seqKey struct {
 // a level runs on when more of its later groups start above one than at
 // one.
 func sequenceModes(d *Document) map[levelKey]bool {
-	type group struct{ first int }
 	groups := map[levelKey][]int{} // first ordinals, one per parent, in order
 	seen := map[*Node]map[levelKey]bool{}
 	d.Walk(func(n, parent *Node) {
