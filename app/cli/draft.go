@@ -22,6 +22,7 @@ var draftCommands = map[string]func(env *Env, args []string) error{
 	"list":     runDraftList,
 	"versions": runDraftVersions,
 	"show":     runDraftShow,
+	"insert":   runDraftInsert,
 }
 
 func runDraft(env *Env, args []string) error {

@@ -72,10 +72,3 @@ func filledTemplate(env *Env, name string, set setFlags, doc *drafts.Document) (
 	return fillTemplate(t, set, templates.ContextOf(doc, time.Now()))
 }
 
-// init hooks `draft insert` into the draft dispatcher, should it not list
-// it itself.
-func init() {
-	if _, ok := draftCommands["insert"]; !ok {
-		draftCommands["insert"] = runDraftInsert
-	}
-}

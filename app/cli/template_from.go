@@ -116,14 +116,10 @@ func printProposal(env *Env, p *templates.Proposal, t templates.Template, saved 
 
 // saveTemplate stores a user's template.
 func saveTemplate(env *Env, t templates.Template) error {
-	row, err := templateRow(t, false)
-	if err != nil {
-		return err
-	}
 	ws, err := openWorkspace(env)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	return ws.DB.SaveTemplate(row)
+	return ws.SaveTemplate(t, false)
 }

@@ -48,8 +48,8 @@ const (
 	exampleIssued = "002_5544c373c39e6580.txt"
 )
 
-// seed loads the built-in corpus and the example draft into a database
-// that has neither corpus nor drafts: a new one.
+// seed loads the built-in corpus, the built-in templates and the example
+// draft into a database that has neither corpus nor drafts: a new one.
 func (w *Workspace) seed() error {
 	empty, err := w.DB.CorpusEmpty()
 	if err != nil || !empty {
@@ -70,6 +70,9 @@ func (w *Workspace) seed() error {
 			return err
 		}
 		files[f.Name] = text
+	}
+	if err := w.seedTemplates(); err != nil {
+		return err
 	}
 	return w.seedExample(files[exampleDraft], files[exampleIssued])
 }
