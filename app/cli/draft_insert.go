@@ -71,4 +71,3 @@ func filledTemplate(env *Env, name string, set setFlags, doc *drafts.Document) (
 	}
 	return fillTemplate(t, set, templates.ContextOf(doc, time.Now()))
 }
-
