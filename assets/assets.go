@@ -24,6 +24,14 @@ var (
 	fontLicense []byte
 )
 
+// The application icon, 512×512 PNG, drawn by make-icon.sh.
+//
+//go:embed icon.png
+var icon []byte
+
+// Icon returns the application icon (PNG). The slice is shared: do not modify it.
+func Icon() []byte { return icon }
+
 // FontRegular returns the embedded regular CJK face (OpenType/CFF, one face,
 // not a collection). The slice is shared: do not modify it.
 func FontRegular() []byte { return fontRegular }
