@@ -402,3 +402,39 @@ func TestWindowRendersCJK(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingsMenu(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := Setup(a, Options{Language: LangChinese}); err != nil {
+		t.Fatal(err)
+	}
+	s := NewShell(a)
+	menu := s.Window.MainMenu()
+	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != "设置" {
+		t.Fatalf("main menu: %+v", menu)
+	}
+	click := func(label string) {
+		t.Helper()
+		for _, it := range menu.Items[0].Items {
+			if it.Label == label {
+				it.Action()
+				return
+			}
+		}
+		t.Fatalf("no menu item %q", label)
+	}
+	click("放大字号")
+	click("深色")
+	if got := CurrentSettings(a); got.FontScale != 1.125 || got.Variant != VariantDark {
+		t.Errorf("after 放大字号 and 深色: %+v", got)
+	}
+	if th := a.Settings().Theme().(*Theme); th.FontScale() != 1.125 || th.Variant() != VariantDark {
+		t.Errorf("theme not applied: %+v", th)
+	}
+	click("默认字号")
+	click("跟随系统配色")
+	click("English")
+	if got := CurrentSettings(a); got != (Settings{LangEnglish, VariantSystem, 1}) {
+		t.Errorf("after reset and English: %+v", got)
+	}
+}
