@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"qicao/app/workspace"
 	"qicao/assets"
 )
 
@@ -33,6 +34,7 @@ type Options struct {
 	Language  Language // LangChinese or LangEnglish
 	Variant   Variant  // VariantLight or VariantDark; VariantSystem keeps the saved choice
 	FontScale float32  // 0 keeps the saved scale
+	DBPath    string   // database file; "" for $QICAO_DB or the config dir
 }
 
 // Run creates the Fyne application, opens the main window and returns when
@@ -42,7 +44,19 @@ func Run(opts Options) error {
 	if err := Setup(a, opts); err != nil {
 		return err
 	}
-	NewWindow(a).ShowAndRun()
+	ws, err := workspace.Open(opts.DBPath)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	s := NewShell(a, ws)
+	s.openLastDraft()
+	s.Window.SetCloseIntercept(func() {
+		s.FlushAutosave()
+		s.Window.Close()
+	})
+	s.Window.ShowAndRun()
+	s.FlushAutosave()
 	return nil
 }
 
@@ -64,7 +78,7 @@ func Setup(a fyne.App, opts Options) error {
 	return Apply(a, s)
 }
 
-// NewWindow makes the main window (not yet shown) with every view.
-func NewWindow(a fyne.App) fyne.Window {
-	return NewShell(a).Window
+// NewWindow makes the main window (not yet shown) over ws.
+func NewWindow(a fyne.App, ws *workspace.Workspace) fyne.Window {
+	return NewShell(a, ws).Window
 }

@@ -261,7 +261,7 @@ func TestShellViews(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a)
+	s := NewShell(a, testWorkspace(t))
 	if s.Window.Title() != Title {
 		t.Errorf("title %q", s.Window.Title())
 	}
@@ -272,7 +272,7 @@ func TestShellViews(t *testing.T) {
 		}
 		ids[v.ID] = true
 	}
-	for _, id := range []string{"drafts", "outline", "editor", "compare", "suggestions", "templates", "corpus"} {
+	for _, id := range []string{"drafts", "editor", "compare", "corpus"} {
 		if !s.Show(id) || s.Current() != id || s.Content(id) == nil {
 			t.Errorf("view %q not shown", id)
 		}
@@ -340,7 +340,7 @@ func TestWindowRendersCJK(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese, Variant: VariantLight}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a)
+	s := NewShell(a, testWorkspace(t))
 	w := s.Window
 	w.Resize(fyne.NewSize(1200, 760))
 	img := w.Canvas().Capture()
@@ -408,7 +408,7 @@ func TestSettingsMenu(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a)
+	s := NewShell(a, testWorkspace(t))
 	menu := s.Window.MainMenu()
 	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != "设置" {
 		t.Fatalf("main menu: %+v", menu)

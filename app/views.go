@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"qicao/app/workspace"
 )
 
 // A View is one page of the main window, chosen from the side bar.
@@ -25,34 +27,37 @@ type View struct {
 	Make func(s *Shell) fyne.CanvasObject
 }
 
-// views are the main window's views, in side-bar order.
+// views are the main window's views, in side-bar order. The editor holds
+// the outline, the clause editor and the side panels (suggestions, gaps,
+// templates) together, since they serve the clause in hand.
 func views() []View {
 	return []View{
 		draftsView(),
-		outlineView(),
 		editorView(),
 		compareView(),
-		suggestionsView(),
-		templatesView(),
 		corpusView(),
 	}
 }
 
-// Shell is the main window and what its views share. Views get it in
-// View.Make; later fields (the store, the open draft, …) go here.
+// Shell is the main window and what its views share: the session (open
+// workspace, open draft, selection) and the window. Views get it in
+// View.Make.
 type Shell struct {
-	App    fyne.App
-	Window fyne.Window
+	App     fyne.App
+	Window  fyne.Window
+	Session Session
 
 	views []View
 	tabs  *container.AppTabs
 	built map[string]bool
 }
 
-// NewShell makes the main window (not yet shown) with the views in a side
-// bar, the first one selected, and the settings menu.
-func NewShell(a fyne.App) *Shell {
+// NewShell makes the main window (not yet shown) over an open workspace,
+// with the views in a side bar, the first one selected, and the menu.
+func NewShell(a fyne.App, ws *workspace.Workspace) *Shell {
 	s := &Shell{App: a, Window: a.NewWindow(Title), views: views(), built: map[string]bool{}}
+	s.Session.WS = ws
+	s.Session.autosave = &autosaver{ws: ws, onError: s.ShowError}
 	items := make([]*container.TabItem, len(s.views))
 	for i, v := range s.views {
 		items[i] = container.NewTabItemWithIcon(lang.L(v.Title), v.Icon, container.NewStack())

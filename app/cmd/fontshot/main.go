@@ -17,6 +17,7 @@ import (
 	"image/png"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app"
+	"qicao/app/workspace"
 )
 
 var start = time.Now()
@@ -55,7 +57,19 @@ func main() {
 	if *fyneFont {
 		a.Settings().SetTheme(theme.DefaultTheme())
 	}
-	s := app.NewShell(a)
+	dir, err := os.MkdirTemp("", "fontshot")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot:", err)
+		os.Exit(1)
+	}
+	defer os.RemoveAll(dir)
+	ws, err := workspace.Open(filepath.Join(dir, "qicao.db"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot:", err)
+		os.Exit(1)
+	}
+	defer ws.Close()
+	s := app.NewShell(a, ws)
 	w := s.Window
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Show()
