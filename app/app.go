@@ -51,8 +51,12 @@ func Run(opts Options) error {
 	defer ws.Close()
 	s := NewShell(a, ws)
 	s.openLastDraft()
+	if s.Session.DraftID != 0 {
+		s.Show("editor")
+	}
+	restoreWindowSize(s)
 	s.Window.SetCloseIntercept(func() {
-		s.FlushAutosave()
+		s.Closing()
 		s.Window.Close()
 	})
 	s.Window.ShowAndRun()
@@ -81,4 +85,24 @@ func Setup(a fyne.App, opts Options) error {
 // NewWindow makes the main window (not yet shown) over ws.
 func NewWindow(a fyne.App, ws *workspace.Workspace) fyne.Window {
 	return NewShell(a, ws).Window
+}
+
+// Preference keys of the window's size.
+const (
+	prefWindowWidth  = "window.width"
+	prefWindowHeight = "window.height"
+)
+
+// restoreWindowSize gives the window its last size and saves the size
+// when it closes.
+func restoreWindowSize(s *Shell) {
+	p := s.App.Preferences()
+	if w, h := p.Float(prefWindowWidth), p.Float(prefWindowHeight); w >= 400 && h >= 300 {
+		s.Window.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+	s.AtClose(func() {
+		size := s.Window.Canvas().Size()
+		p.SetFloat(prefWindowWidth, float64(size.Width))
+		p.SetFloat(prefWindowHeight, float64(size.Height))
+	})
 }

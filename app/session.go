@@ -39,6 +39,13 @@ type Session struct {
 
 	listeners []func(Event)
 	autosave  *autosaver
+
+	// Set by the editor view: its shortcuts, the clause pane's pending
+	// edit and its whole-document switch, and work to do at close.
+	shortcuts  []shortcut
+	flushEdit  func()
+	toggleFull func()
+	atClose    []func()
 }
 
 // Event is a change of the session that views may redraw for.
@@ -194,6 +201,38 @@ func pathOf(doc *drafts.Document, n *drafts.Node) []int {
 		return nil
 	}
 	return find(doc.Nodes, nil)
+}
+
+// flushClauseEdit puts the clause pane's pending keystrokes into the
+// working text now.
+func (s *Shell) flushClauseEdit() {
+	if f := s.Session.flushEdit; f != nil {
+		f()
+	}
+}
+
+// toggleFullText switches the clause pane between the clause and the
+// whole document.
+func (s *Shell) toggleFullText() {
+	if f := s.Session.toggleFull; f != nil {
+		f()
+	}
+}
+
+// AtClose registers fn to run when the window closes, before the last
+// autosave (to remember split positions and the like).
+func (s *Shell) AtClose(fn func()) {
+	s.Session.atClose = append(s.Session.atClose, fn)
+}
+
+// Closing runs the AtClose functions and writes pending edits; Run calls
+// it when the window closes.
+func (s *Shell) Closing() {
+	s.flushClauseEdit()
+	for _, fn := range s.Session.atClose {
+		fn()
+	}
+	s.FlushAutosave()
 }
 
 // FlushAutosave writes a pending autosave now.

@@ -340,7 +340,13 @@ func TestWindowRendersCJK(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese, Variant: VariantLight}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, testWorkspace(t))
+	// The drafts view lists the example draft (泰安, simplified) and one
+	// with a traditional title.
+	ws := testWorkspace(t)
+	if _, err := ws.DB.CreateDraft(SampleTraditional, "济宁", "", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	s := NewShell(a, ws)
 	w := s.Window
 	w.Resize(fyne.NewSize(1200, 760))
 	img := w.Canvas().Capture()

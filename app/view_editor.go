@@ -18,10 +18,11 @@ func editorView() View {
 		Title: "Editor",
 		Icon:  theme.DocumentCreateIcon(),
 		Make: func(s *Shell) fyne.CanvasObject {
+			s.addShortcuts()
 			middle := container.NewHSplit(clausePane(s), sidePanels(s))
-			middle.Offset = 0.58
 			split := container.NewHSplit(outlinePane(s), middle)
-			split.Offset = 0.26
+			rememberSplit(s, split, prefOutlineSplit, 0.26)
+			rememberSplit(s, middle, prefClauseSplit, 0.58)
 			return split
 		},
 	}
@@ -36,12 +37,20 @@ func sidePanels(s *Shell) fyne.CanvasObject {
 	)
 }
 
-// outlinePane shows the open draft's tree: 一、/（一）/1. with 责任单位.
-func outlinePane(s *Shell) fyne.CanvasObject {
-	return placeholder("Outline", "The outline of the open draft: 一、（一）1. …")
-}
+// Preference keys of the editor's split positions.
+const (
+	prefOutlineSplit = "editor.outlineSplit"
+	prefClauseSplit  = "editor.clauseSplit"
+)
 
-// clausePane edits the clause or section under the cursor.
-func clausePane(s *Shell) fyne.CanvasObject {
-	return placeholder("Editor", "Edit the draft one clause or section at a time.")
+// rememberSplit sets split's position from the preferences (def if none)
+// and saves it when the window closes.
+func rememberSplit(s *Shell, split *container.Split, key string, def float64) {
+	p := s.App.Preferences()
+	if off := p.FloatWithFallback(key, def); off > 0.05 && off < 0.95 {
+		split.Offset = off
+	} else {
+		split.Offset = def
+	}
+	s.AtClose(func() { p.SetFloat(key, split.Offset) })
 }

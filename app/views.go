@@ -147,7 +147,9 @@ func (s *Shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("简体中文", language(LangChinese)), // each language in its own name
 		fyne.NewMenuItem("English", language(LangEnglish)),
 	)
-	return fyne.NewMainMenu(settings)
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), s.showShortcuts))
+	return fyne.NewMainMenu(settings, help)
 }
 
 // placeholder is the content of a view not built yet: its title, what it

@@ -1,0 +1,187 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts"
+)
+
+// outline is the editor's left pane: the open draft's tree of numbered
+// nodes (一、/（一）/1.) with headings and lead units. Tree node IDs are
+// the child-index paths of the nodes, "0/2/1".
+type outline struct {
+	s       *Shell
+	tree    *widget.Tree
+	title   *widget.Label
+	syncing bool // set while the tree is being selected from the session
+}
+
+// outlinePane shows the open draft's tree; choosing a node selects it in
+// the session, and the clause pane shows it.
+func outlinePane(s *Shell) fyne.CanvasObject {
+	o := &outline{s: s}
+	o.tree = widget.NewTree(o.childUIDs, o.isBranch, o.newRow, o.updateRow)
+	o.tree.OnSelected = o.selected
+	o.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	o.title.Truncation = fyne.TextTruncateEllipsis
+	s.Listen(o.event)
+	o.reload()
+	return container.NewBorder(o.title, nil, nil, nil, o.tree)
+}
+
+func (o *outline) event(e Event) {
+	switch e {
+	case DraftOpened, TextChanged:
+		o.reload()
+	case Selected:
+		o.syncSelection()
+	}
+}
+
+// reload redraws the tree after the text changed, keeping the selection.
+func (o *outline) reload() {
+	o.title.SetText(o.s.Session.Title)
+	o.tree.Refresh()
+	if o.s.Session.Doc != nil {
+		o.tree.OpenAllBranches()
+	}
+	o.syncSelection()
+}
+
+// syncSelection selects in the tree the session's node.
+func (o *outline) syncSelection() {
+	uid := pathUID(o.s.Session.selected)
+	o.syncing = true
+	defer func() { o.syncing = false }()
+	if uid == "" {
+		o.tree.UnselectAll()
+		return
+	}
+	o.tree.Select(uid)
+	o.tree.ScrollTo(uid)
+}
+
+func (o *outline) selected(uid widget.TreeNodeID) {
+	if o.syncing {
+		return
+	}
+	o.s.flushClauseEdit() // may re-parse: find the node afterwards
+	if n := nodeAtUID(o.s.Session.Doc, uid); n != nil {
+		o.s.Select(n)
+	}
+}
+
+func (o *outline) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
+	var nodes []*drafts.Node
+	if uid == "" {
+		if o.s.Session.Doc != nil {
+			nodes = o.s.Session.Doc.Nodes
+		}
+	} else if n := nodeAtUID(o.s.Session.Doc, uid); n != nil {
+		nodes = n.Children
+	}
+	ids := make([]widget.TreeNodeID, len(nodes))
+	for i := range nodes {
+		if uid == "" {
+			ids[i] = strconv.Itoa(i)
+		} else {
+			ids[i] = uid + "/" + strconv.Itoa(i)
+		}
+	}
+	return ids
+}
+
+func (o *outline) isBranch(uid widget.TreeNodeID) bool {
+	if uid == "" {
+		return true
+	}
+	n := nodeAtUID(o.s.Session.Doc, uid)
+	return n != nil && len(n.Children) > 0
+}
+
+func (o *outline) newRow(bool) fyne.CanvasObject {
+	r := &outlineRow{o: o}
+	r.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (o *outline) updateRow(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
+	r := obj.(*outlineRow)
+	r.uid = uid
+	n := nodeAtUID(o.s.Session.Doc, uid)
+	if n == nil {
+		r.SetText("")
+		return
+	}
+	r.TextStyle.Bold = len(n.Children) > 0
+	r.SetText(outlineText(n))
+}
+
+// outlineText is a node as the outline shows it: label, heading, and the
+// lead units in 〔〕.
+func outlineText(n *drafts.Node) string {
+	t := strings.TrimSpace(n.Label) + n.Heading
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:60]) + "…"
+	}
+	if len(n.LeadUnits) > 0 {
+		t += "  〔" + strings.Join(n.LeadUnits, "、") + "〕"
+	}
+	if t == "" {
+		t = lang.L("(empty)")
+	}
+	return t
+}
+
+// outlineRow is a row of the outline; a secondary tap (right click)
+// selects its node and opens the structural-edit menu.
+type outlineRow struct {
+	widget.Label
+	o   *outline
+	uid string
+}
+
+// TappedSecondary selects the row's node and shows the edit menu.
+func (r *outlineRow) TappedSecondary(e *fyne.PointEvent) {
+	n := nodeAtUID(r.o.s.Session.Doc, r.uid)
+	if n == nil {
+		return
+	}
+	r.o.s.Select(n)
+	menu := fyne.NewMenu("", editMenuItems(r.o.s)...)
+	widget.ShowPopUpMenuAtPosition(menu, r.o.s.Window.Canvas(), e.AbsolutePosition)
+}
+
+// pathUID turns a child-index path into a tree node ID.
+func pathUID(path []int) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = strconv.Itoa(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// nodeAtUID returns the node of doc at tree node ID uid, or nil.
+func nodeAtUID(doc *drafts.Document, uid string) *drafts.Node {
+	if doc == nil || uid == "" {
+		return nil
+	}
+	nodes := doc.Nodes
+	var n *drafts.Node
+	for _, part := range strings.Split(uid, "/") {
+		i, err := strconv.Atoi(part)
+		if err != nil || i < 0 || i >= len(nodes) {
+			return nil
+		}
+		n = nodes[i]
+		nodes = n.Children
+	}
+	return n
+}

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts/sqlite"
+)
+
+// askSaveVersion asks for an optional note and saves the working text as
+// a new version.
+func askSaveVersion(s *Shell) {
+	if s.Session.DraftID == 0 {
+		s.ShowError(errNoDraftOpen)
+		return
+	}
+	s.flushClauseEdit()
+	note := widget.NewEntry()
+	note.SetPlaceHolder(lang.L("e.g. after the meeting of 3 March"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Note (optional)"), note)}
+	d := dialog.NewForm(lang.L("Save a version"), lang.L("Save"), lang.L("Cancel"), items, func(yes bool) {
+		if yes {
+			s.ShowError(s.SaveVersion(note.Text))
+		}
+	}, s.Window)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+	s.Window.Canvas().Focus(note)
+}
+
+// showVersions lists the open draft's versions: open one read-only, or
+// restore it as the working text.
+func showVersions(s *Shell) {
+	if s.Session.DraftID == 0 {
+		s.ShowError(errNoDraftOpen)
+		return
+	}
+	s.flushClauseEdit()
+	list, err := s.Session.WS.DB.Versions(s.Session.DraftID)
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	chosen := -1
+	rows := widget.NewList(func() int { return len(list) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(versionLine(list[len(list)-1-i]))
+		})
+	view := widget.NewButtonWithIcon(lang.L("Open read-only"), theme.VisibilityIcon(), func() {
+		if chosen >= 0 {
+			showVersionText(s, list[len(list)-1-chosen].N)
+		}
+	})
+	restore := widget.NewButtonWithIcon(lang.L("Restore"), theme.HistoryIcon(), func() {
+		if chosen >= 0 {
+			confirmRestore(s, list[len(list)-1-chosen].N)
+		}
+	})
+	view.Disable()
+	restore.Disable()
+	rows.OnSelected = func(i widget.ListItemID) { chosen = i; view.Enable(); restore.Enable() }
+	content := container.NewBorder(nil, container.NewHBox(view, restore), nil, nil, rows)
+	d := dialog.NewCustom(lang.L("Versions of “{{.Title}}”", map[string]any{"Title": s.Session.Title}),
+		lang.L("Close"), content, s.Window)
+	d.Resize(fyne.NewSize(760, 480))
+	d.Show()
+}
+
+// versionLine is a version as the list shows it: number, time, size, note.
+func versionLine(v sqlite.Version) string {
+	line := lang.L("Version {{.N}}", map[string]any{"N": v.N}) + "　" +
+		v.Created.Local().Format("2006-01-02 15:04") + "　" +
+		lang.L("{{.Chars}} characters", map[string]any{"Chars": fmt.Sprint(v.Chars)})
+	if v.Note != "" {
+		line += "　" + v.Note
+	}
+	return line
+}
+
+// showVersionText shows version n of the open draft read-only.
+func showVersionText(s *Shell, n int) {
+	v, err := s.Session.WS.DB.Version(s.Session.DraftID, n)
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	f := newFullText()
+	f.SetText(v.Text)
+	d := dialog.NewCustom(versionLine(v), lang.L("Close"), f, s.Window)
+	d.Resize(fyne.NewSize(900, 640))
+	d.Show()
+}
+
+// confirmRestore makes version n the working text, after asking.
+func confirmRestore(s *Shell, n int) {
+	msg := lang.L("Make version {{.N}} the working text? The working text now is kept only if it was saved as a version.",
+		map[string]any{"N": n})
+	dialog.ShowConfirm(lang.L("Restore"), msg, func(yes bool) {
+		if yes {
+			s.ShowError(s.RestoreVersion(n))
+		}
+	}, s.Window)
+}
+
+// RestoreVersion makes the text of version n of the open draft the
+// working text (unsaved until a version is saved).
+func (s *Shell) RestoreVersion(n int) error {
+	v, err := s.Session.WS.DB.Version(s.Session.DraftID, n)
+	if err != nil {
+		return err
+	}
+	s.flushClauseEdit()
+	path := s.Session.selected
+	s.SetText(v.Text)
+	if s.SelectedNode() == nil {
+		path = nil
+	}
+	s.Session.selected = path
+	s.emit(Selected)
+	return nil
+}
