@@ -1,0 +1,268 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts"
+	"qicao/drafts/input"
+)
+
+// editorShell is a Chinese main window on the test driver with the
+// example draft open and the editor on screen.
+func editorShell(t testing.TB) *Shell {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := Setup(a, Options{Language: LangChinese, Variant: VariantLight}); err != nil {
+		t.Fatal(err)
+	}
+	s := NewShell(a, testWorkspace(t))
+	s.Window.Resize(fyne.NewSize(1200, 760))
+	list, err := s.Session.WS.DB.Drafts()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no example draft: %v", err)
+	}
+	s.OpenAndEdit(list[0].ID)
+	if s.Current() != "editor" || s.Session.Doc == nil {
+		t.Fatalf("editor not shown with the example: %q", s.Current())
+	}
+	return s
+}
+
+// find returns the first object of type T laid out in the view id.
+func find[T fyne.CanvasObject](t testing.TB, s *Shell, id string) T {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(s.Content(id)) {
+		if v, ok := o.(T); ok {
+			return v
+		}
+	}
+	var zero T
+	t.Fatalf("view %s has no %T", id, zero)
+	return zero
+}
+
+// selectClause selects clause n of the open draft through the outline.
+func selectClause(t testing.TB, s *Shell, n int) *drafts.Node {
+	t.Helper()
+	node := s.Session.Doc.ClauseByOrdinal(n)
+	if node == nil {
+		t.Fatalf("no clause %d", n)
+	}
+	find[*widget.Tree](t, s, "editor").Select(pathUID(pathOf(s.Session.Doc, node)))
+	if s.SelectedNode() != node {
+		t.Fatalf("outline did not select clause %d", n)
+	}
+	return node
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func TestClausePaneTypeSaveRestore(t *testing.T) {
+	s := editorShell(t)
+	id := s.Session.DraftID
+	v1, err := s.Session.WS.DB.Version(id, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := selectClause(t, s, 9)
+	entry := find[*clauseEntry](t, s, "editor")
+	own := s.Session.Text[n.BodySpan.Start:n.BodySpan.End]
+	if entry.Text != own {
+		t.Fatalf("clause pane shows %q, want clause 9's own text %q", entry.Text, own)
+	}
+	lines := strings.Split(own, "\n")
+	entry.CursorRow, entry.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	test.Type(entry, "加强")
+	if entry.Text == own {
+		t.Fatal("typing changed nothing")
+	}
+	s.flushClauseEdit() // what the debounce timer does after ClauseDelay
+	if !strings.Contains(s.Session.Text, entry.Text) || s.Session.Text == s.Session.Saved {
+		t.Fatal("the working text does not hold the typed clause")
+	}
+	if got := s.SelectedNode(); got == nil || got.Ordinal != 9 {
+		t.Fatalf("selection lost after the edit: %+v", got)
+	}
+	s.FlushAutosave()
+	if w, ok, err := s.Session.WS.DB.Working(id); err != nil || !ok || w != s.Session.Text {
+		t.Fatalf("autosave did not write the working text (ok %v, err %v)", ok, err)
+	}
+
+	entry.TypedShortcut(ctrl(fyne.KeyS)) // Ctrl+S in the clause pane asks for a note
+	if s.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+S showed no dialog")
+	}
+	s.Window.Canvas().Overlays().Top().Hide()
+	if err := s.SaveVersion("加强"); err != nil {
+		t.Fatal(err)
+	}
+	if s.Dirty() || s.Session.Version != 3 {
+		t.Fatalf("after saving: dirty %v, version %d", s.Dirty(), s.Session.Version)
+	}
+	typed := s.Session.Text
+
+	if err := s.RestoreVersion(1); err != nil {
+		t.Fatal(err)
+	}
+	if s.Session.Text != v1.Text || !s.Dirty() {
+		t.Fatal("version 1 is not the working text after restoring it")
+	}
+	if v3, _ := s.Session.WS.DB.Version(id, 3); v3.Text != typed {
+		t.Fatal("restoring changed a saved version")
+	}
+	if entry.Text == "" || !strings.Contains(v1.Text, entry.Text) {
+		t.Fatalf("clause pane not reloaded from the restored text: %q", entry.Text)
+	}
+}
+
+func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
+	s := editorShell(t)
+	old9 := s.Session.Doc.ClauseByOrdinal(9).Heading
+	old10 := s.Session.Doc.ClauseByOrdinal(10).Heading
+	last := 0
+	s.Session.Doc.Walk(func(n, _ *drafts.Node) {
+		if n.Ordinal > last && n.Style.Family == s.Session.Doc.ClauseByOrdinal(1).Style.Family {
+			last = n.Ordinal
+		}
+	})
+	selectClause(t, s, 9)
+	entry := find[*clauseEntry](t, s, "editor")
+	entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	doc := s.Session.Doc
+	if got := doc.ClauseByOrdinal(10); got == nil || !strings.HasPrefix(got.Text, "新条款") {
+		t.Fatalf("clause 10 is not the new one: %+v", got)
+	}
+	if got := doc.ClauseByOrdinal(11); got == nil || got.Heading != old10 {
+		t.Fatalf("old clause 10 is not 11 now: %+v", got)
+	}
+	if doc.ClauseByOrdinal(last+1) == nil {
+		t.Errorf("the last clause %d was not renumbered to %d", last, last+1)
+	}
+	if sel := s.SelectedNode(); sel == nil || sel.Ordinal != 10 {
+		t.Errorf("the new clause is not selected: %+v", sel)
+	}
+	if !strings.HasPrefix(entry.Text, "10") {
+		t.Errorf("clause pane shows %q, want the new clause 10", entry.Text)
+	}
+	// The outline's rows show the new labels.
+	rows := 0
+	for _, o := range test.LaidOutObjects(s.Content("editor")) {
+		if r, ok := o.(*outlineRow); ok && strings.HasPrefix(r.Text, "11.") && strings.Contains(r.Text, old10) {
+			rows++
+		}
+	}
+	tree := find[*widget.Tree](t, s, "editor")
+	tree.ScrollTo(pathUID(pathOf(doc, doc.ClauseByOrdinal(11))))
+	if uid := pathUID(pathOf(doc, doc.ClauseByOrdinal(11))); !strings.HasPrefix(outlineText(nodeAtUID(doc, uid)), "11.") {
+		t.Errorf("outline row of clause 11: %q", outlineText(nodeAtUID(doc, uid)))
+	}
+
+	// Move it up, then delete it: clause 10 is the old 10 again.
+	s.structural(drafts.MoveUp)
+	if got := s.Session.Doc.ClauseByOrdinal(9); got == nil || !strings.HasPrefix(got.Text, "新条款") {
+		t.Fatalf("after moving the new clause up, 9 is %+v", got)
+	}
+	if got := s.Session.Doc.ClauseByOrdinal(10); got == nil || got.Heading != old9 {
+		t.Fatalf("after moving the new clause up, 10 is %+v", got)
+	}
+	s.structural(drafts.Delete)
+	if got := s.Session.Doc.ClauseByOrdinal(10); got == nil || got.Heading != old10 {
+		t.Fatalf("after deleting the new clause, 10 is %+v", got)
+	}
+}
+
+func TestNewDraftTypeAndImport(t *testing.T) {
+	s := editorShell(t)
+	db := s.Session.WS.DB
+	d, err := db.CreateDraft("测试草稿", "", "", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.OpenAndEdit(d.ID)
+	entry := find[*clauseEntry](t, s, "editor")
+	if entry.Disabled() {
+		t.Fatal("the clause pane is disabled for a new draft")
+	}
+	test.Type(entry, "一、总体要求")
+	s.flushClauseEdit()
+	s.FlushAutosave()
+	if w, ok, _ := db.Working(d.ID); !ok || w != "一、总体要求" {
+		t.Fatalf("working text of the new draft: %q %v", w, ok)
+	}
+
+	before, _ := db.Drafts()
+	bad := filepath.Join(t.TempDir(), "坏文件.docx")
+	if err := os.WriteFile(bad, []byte("%PDF-1.4 not a docx"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.importText("坏文件.docx", func() (string, error) { return input.ReadFile(bad) }, false)
+	s.importText("坏文件.docx", func() (string, error) { return input.ReadFile(bad) }, true)
+	waitFor(t, func() bool { return s.Window.Canvas().Overlays().Top() != nil })
+	time.Sleep(100 * time.Millisecond)
+	after, _ := db.Drafts()
+	if len(after) != len(before) || after[0].Versions != before[0].Versions {
+		t.Fatalf("a bad file wrote something: %d drafts before, %d after", len(before), len(after))
+	}
+
+	good := filepath.Join(t.TempDir(), "good.txt")
+	v1, _ := db.Version(before[len(before)-1].ID, 1)
+	if err := os.WriteFile(good, []byte(v1.Text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.importText("good.txt", func() (string, error) { return input.ReadFile(good) }, false)
+	waitFor(t, func() bool { l, _ := db.Drafts(); return len(l) == len(before)+1 })
+	waitFor(t, func() bool { return s.Current() == "editor" && s.Session.Title != "测试草稿" })
+	if s.Session.Doc == nil || len(s.Session.Doc.Nodes) == 0 || !strings.HasSuffix(s.Session.Title, "实施意见") {
+		t.Fatalf("imported draft not open: %q", s.Session.Title)
+	}
+}
+
+// waitFor polls cond for up to 5 s.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("timed out")
+}
+
+func TestDraftsViewListsAndOpens(t *testing.T) {
+	s := editorShell(t)
+	s.Show("drafts")
+	list := find[*widget.List](t, s, "drafts")
+	if list.Length() != 1 {
+		t.Fatalf("drafts listed: %d", list.Length())
+	}
+	search := find[*widget.Entry](t, s, "drafts")
+	test.Type(search, "不存在的标题")
+	if list.Length() != 0 {
+		t.Errorf("search kept %d drafts", list.Length())
+	}
+	search.SetText("泰安")
+	if list.Length() != 1 {
+		t.Errorf("search for 泰安 lists %d drafts", list.Length())
+	}
+	s.CloseDraft()
+	list.Select(0)
+	for _, o := range test.LaidOutObjects(s.Content("drafts")) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "打开" {
+			test.Tap(b)
+		}
+	}
+	if s.Session.DraftID == 0 || s.Current() != "editor" {
+		t.Fatalf("打开 did not open the draft in the editor (%q)", s.Current())
+	}
+}
