@@ -32,8 +32,8 @@ func editorShortcuts() []shortcut {
 		{fyne.KeyLeft, alt, "Alt+←", "Promote (one level up)", func(s *Shell) { s.structural(drafts.Promote) }},
 		{fyne.KeyRight, alt, "Alt+→", "Demote (one level down)", func(s *Shell) { s.structural(drafts.Demote) }},
 		{fyne.KeyR, ctrl | shift, "Ctrl+Shift+R", "Renumber all", (*Shell).renumberAll},
-		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.toggleFullText() }},
-		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", func(s *Shell) { showVersions(s) }},
+		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.ToggleFullText() }},
+		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", (*Shell).ShowVersions},
 	}
 }
 

@@ -211,9 +211,9 @@ func (s *Shell) flushClauseEdit() {
 	}
 }
 
-// toggleFullText switches the clause pane between the clause and the
-// whole document.
-func (s *Shell) toggleFullText() {
+// ToggleFullText switches the editor's clause pane between the clause and
+// the whole document (read-only).
+func (s *Shell) ToggleFullText() {
 	if f := s.Session.toggleFull; f != nil {
 		f()
 	}

@@ -34,6 +34,9 @@ func askSaveVersion(s *Shell) {
 	s.Window.Canvas().Focus(note)
 }
 
+// ShowVersions shows the open draft's versions in a dialog.
+func (s *Shell) ShowVersions() { showVersions(s) }
+
 // showVersions lists the open draft's versions: open one read-only, or
 // restore it as the working text.
 func showVersions(s *Shell) {

@@ -71,7 +71,12 @@ func newDraftsPage(s *Shell) *draftsPage {
 	)
 	s.Listen(func(e Event) {
 		switch e {
-		case DraftsChanged, VersionSaved, DraftOpened:
+		case DraftOpened:
+			if s.Session.DraftID != 0 {
+				p.selected = s.Session.DraftID
+			}
+			p.reload()
+		case DraftsChanged, VersionSaved:
 			p.reload()
 		}
 	})

@@ -1,6 +1,7 @@
 // Command fontshot opens Qicao's main window on the real (GLFW/OpenGL)
 // driver, measures the time to the first painted frame, checks on the X
-// screen that the sample Chinese label shows ink, optionally takes a
+// screen that a Chinese label (a draft's traditional title in the drafts
+// view, the open draft's title in the editor) shows ink, optionally takes a
 // screenshot of the whole screen with ImageMagick's import, and quits.
 // It is the proof that the embedded font renders; run it under Xvfb with
 // no CJK fonts visible, as docs/screenshots/README.md shows:
@@ -24,6 +25,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +42,9 @@ func main() {
 	english := flag.Bool("en", false, "English UI")
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
+	clause := flag.Int("clause", 0, "show the editor with the example draft open and this clause selected")
+	fullText := flag.Bool("fulltext", false, "with -clause: show the whole document")
+	versions := flag.Bool("versions", false, "with -clause: show the versions dialog")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -69,20 +74,36 @@ func main() {
 		os.Exit(1)
 	}
 	defer ws.Close()
+	// A draft with a traditional title, beside the example draft: the
+	// drafts view shows it, and its title is the label checked for ink.
+	trad, err := ws.DB.CreateDraft(app.SampleTraditional, "济宁", "", "", nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot:", err)
+		os.Exit(1)
+	}
 	s := app.NewShell(a, ws)
 	w := s.Window
 	w.Resize(fyne.NewSize(1200, 760))
+	want := app.SampleTraditional
+	if *clause > 0 {
+		if want, err = showClause(s, *clause, *fullText, *versions); err != nil {
+			fmt.Fprintln(os.Stderr, "fontshot:", err)
+			os.Exit(1)
+		}
+	} else if err := s.OpenDraft(trad.ID); err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot:", err)
+		os.Exit(1)
+	}
 	w.Show()
 
-	drafts, _ := s.Content("drafts").(*fyne.Container)
-	label := findLabel(drafts, app.SampleTraditional)
+	label := findLabel(s.Content(s.Current()), want)
 	if label == nil {
-		fmt.Fprintln(os.Stderr, "fontshot: the drafts view has no sample label")
+		fmt.Fprintf(os.Stderr, "fontshot: the %s view has no label with %s\n", s.Current(), want)
 		os.Exit(1)
 	}
 	// The GL painter draws objects in tree order and calls a raster's
-	// generator while drawing it; one placed after the sample labels thus
-	// tells when the first frame has been painted. (On Xvfb the front
+	// generator while drawing it; one placed after the window's content
+	// thus tells when the first frame has been painted. (On Xvfb the front
 	// buffer that Canvas.Capture reads stays black, so it cannot tell.)
 	painted := make(chan time.Duration, 1)
 	marker := canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
@@ -92,8 +113,8 @@ func main() {
 		}
 		return color.Transparent
 	})
-	marker.SetMinSize(fyne.NewSize(1, 1))
-	drafts.Add(marker)
+	marker.Resize(fyne.NewSize(1, 1))
+	w.SetContent(container.NewStack(w.Content(), container.NewWithoutLayout(marker)))
 
 	exit := 0
 	a.Lifecycle().SetOnStarted(func() {
@@ -123,7 +144,7 @@ func main() {
 				exit = 1
 				return
 			}
-			fmt.Printf("ink pixels in the traditional sample label on screen: %d\n", n)
+			fmt.Printf("ink pixels in the label on screen: %d\n", n)
 			if n < 500 {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
 				exit = 1
@@ -193,17 +214,55 @@ func diff(a, b uint32) uint32 {
 	return b - a
 }
 
+// showClause opens the example draft in the editor with clause n
+// selected, and returns the text of a label there to check for ink (the
+// draft's title above the outline).
+func showClause(s *app.Shell, n int, fullText, versions bool) (string, error) {
+	list, err := s.Session.WS.DB.Drafts()
+	if err != nil {
+		return "", err
+	}
+	for _, d := range list {
+		if strings.Contains(d.Title, "泰安") {
+			s.OpenAndEdit(d.ID)
+		}
+	}
+	if s.Session.Doc == nil || s.Session.Doc.ClauseByOrdinal(n) == nil {
+		return "", fmt.Errorf("the example draft has no clause %d", n)
+	}
+	s.Select(s.Session.Doc.ClauseByOrdinal(n))
+	if fullText {
+		s.ToggleFullText()
+	}
+	if versions {
+		s.ShowVersions()
+	}
+	return s.Session.Title, nil
+}
+
+// findLabel finds a label containing text in o, looking into containers,
+// splits, scrolls and tabs.
 func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	var kids []fyne.CanvasObject
 	switch o := o.(type) {
 	case *widget.Label:
 		if strings.Contains(o.Text, text) {
 			return o
 		}
 	case *fyne.Container:
-		for _, c := range o.Objects {
-			if l := findLabel(c, text); l != nil {
-				return l
-			}
+		kids = o.Objects
+	case *container.Split:
+		kids = []fyne.CanvasObject{o.Leading, o.Trailing}
+	case *container.Scroll:
+		kids = []fyne.CanvasObject{o.Content}
+	case *container.AppTabs:
+		for _, it := range o.Items {
+			kids = append(kids, it.Content)
+		}
+	}
+	for _, c := range kids {
+		if l := findLabel(c, text); l != nil {
+			return l
 		}
 	}
 	return nil
