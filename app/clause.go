@@ -105,6 +105,7 @@ func (c *clauseEditor) load() {
 	}
 	if c.showFull {
 		c.full.SetText(ss.Text)
+		c.full.ScrollToOffset(c.span.Start)
 	}
 	c.showStatus()
 }
@@ -175,6 +176,7 @@ func (c *clauseEditor) toggleFull() {
 	c.showFull = !c.showFull
 	if c.showFull {
 		c.full.SetText(c.s.Session.Text)
+		c.full.ScrollToOffset(c.span.Start)
 		c.entry.Hide()
 		c.full.Show()
 		c.toggle.SetText(lang.L("Edit clause"))

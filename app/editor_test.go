@@ -266,3 +266,17 @@ func TestDraftsViewListsAndOpens(t *testing.T) {
 		t.Fatalf("打开 did not open the draft in the editor (%q)", s.Current())
 	}
 }
+
+func TestWrapLines(t *testing.T) {
+	lines, starts := wrapLines("一二三四五\n\nab一二", 2)
+	want := []string{"一二", "三四", "五", "", "ab一", "二"}
+	if strings.Join(lines, "|") != strings.Join(want, "|") {
+		t.Fatalf("lines %q, want %q", lines, want)
+	}
+	src := "一二三四五\n\nab一二"
+	for i, l := range lines {
+		if !strings.HasPrefix(src[starts[i]:], l) {
+			t.Errorf("line %d %q does not start at %d", i, l, starts[i])
+		}
+	}
+}

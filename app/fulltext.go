@@ -1,9 +1,13 @@
 package app
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -14,23 +18,27 @@ import (
 // whole 实施意见 takes seconds to lay out.
 type fullText struct {
 	widget.BaseWidget
-	list  *widget.List
-	paras []string
-	lines []string
-	width float32
+	list   *widget.List
+	text   string
+	lines  []string
+	starts []int // byte offset in text of each line
+	width  float32
+	anchor int // byte offset to keep at the top, -1 for none
 }
 
 func newFullText() *fullText {
-	f := &fullText{}
+	f := &fullText{anchor: -1}
 	f.list = widget.NewList(func() int { return len(f.lines) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+			p := theme.Padding()
+			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(f.lines) {
-				o.(*widget.Label).SetText(f.lines[i])
+				t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+				t.Text, t.Color = f.lines[i], theme.Color(theme.ColorNameForeground)
+				t.Refresh()
 			}
 		})
 	f.list.HideSeparators = true
@@ -40,8 +48,25 @@ func newFullText() *fullText {
 
 // SetText shows text.
 func (f *fullText) SetText(text string) {
-	f.paras = strings.Split(text, "\n")
+	f.text, f.anchor = text, -1
 	f.rewrap()
+}
+
+// ScrollToOffset scrolls the line holding byte offset off of the text to
+// the top, and keeps it there when the lines are broken again.
+func (f *fullText) ScrollToOffset(off int) {
+	f.anchor = off
+	f.scrollToAnchor()
+}
+
+func (f *fullText) scrollToAnchor() {
+	i := sort.SearchInts(f.starts, f.anchor+1) - 1
+	if f.anchor < 0 || i < 0 {
+		return
+	}
+	p := theme.Padding()
+	row := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height + p
+	f.list.ScrollToOffset(float32(i) * (row + p))
 }
 
 // Resize breaks the lines again for the new width.
@@ -59,8 +84,9 @@ func (f *fullText) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (f *fullText) rewrap() {
-	f.lines = wrapLines(f.paras, f.perLine())
+	f.lines, f.starts = wrapLines(f.text, f.perLine())
 	f.list.Refresh()
+	f.scrollToAnchor()
 }
 
 // perLine is how many wide (CJK) characters fit on a line.
@@ -73,31 +99,27 @@ func (f *fullText) perLine() int {
 	return max(n, 8)
 }
 
-// wrapLines breaks paragraphs into lines of at most per characters, an
-// ASCII character counting half; an empty paragraph stays an empty line.
-func wrapLines(paras []string, per int) []string {
-	var out []string
-	for _, p := range paras {
-		p = strings.TrimRight(p, " \t\r")
-		if p == "" {
-			out = append(out, "")
-			continue
-		}
-		var line []rune
-		width := 0
-		for _, r := range p {
+// wrapLines breaks the text's paragraphs into lines of at most per
+// characters, an ASCII character counting half, and returns them with the
+// byte offset where each starts; an empty paragraph stays an empty line.
+func wrapLines(text string, per int) (lines []string, starts []int) {
+	off := 0
+	for _, p := range strings.Split(text, "\n") {
+		start, width := 0, 0
+		for i, r := range p {
 			w := 2
 			if r < 0x80 {
 				w = 1
 			}
 			if width+w > 2*per {
-				out = append(out, string(line))
-				line, width = line[:0:0], 0
+				lines, starts = append(lines, p[start:i]), append(starts, off+start)
+				start, width = i, 0
 			}
-			line = append(line, r)
 			width += w
 		}
-		out = append(out, string(line))
+		lines = append(lines, strings.TrimRight(p[start:], " \t\r"))
+		starts = append(starts, off+start)
+		off += len(p) + 1
 	}
-	return out
+	return lines, starts
 }

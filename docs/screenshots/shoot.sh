@@ -10,7 +10,8 @@
 # fallback (go-text fontscan) scans the same directories; its cache goes to
 # a fresh XDG_CACHE_HOME so that nothing cached from before leaks in.
 #
-# Writes font-cjk.png (light), font-cjk-dark.png and
+# Writes drafts.png, editor.png (example draft, clause 9 selected),
+# fulltext.png and versions.png, font-cjk.png (light), font-cjk-dark.png and
 # font-fyne-default-control.png (the same window with Fyne's own theme and
 # font: every Chinese character comes out as �, which shows that no CJK
 # font was reachable), and prints the time to the first painted frame.
@@ -37,5 +38,9 @@ echo "== light (cold font cache)"; x -shot "$here/font-cjk.png"
 echo "== light (warm)";            x
 echo "== dark";                    x -dark -shot "$here/font-cjk-dark.png"
 echo "== control: Fyne's default font"; x -fyne-font -shot "$here/font-fyne-default-control.png"
+echo "== drafts view";                  x -shot "$here/drafts.png"
+echo "== editor, clause 9";             x -clause 9 -shot "$here/editor.png"
+echo "== editor, whole document";       x -clause 9 -fulltext -shot "$here/fulltext.png"
+echo "== editor, versions";             x -clause 9 -versions -shot "$here/versions.png"
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"
