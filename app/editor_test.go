@@ -280,3 +280,26 @@ func TestWrapLines(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpMenuShowsShortcuts(t *testing.T) {
+	s := editorShell(t)
+	menu := s.Window.MainMenu()
+	help := menu.Items[len(menu.Items)-1]
+	if help.Label != "帮助" || help.Items[0].Label != "快捷键" {
+		t.Fatalf("last menu %q %+v", help.Label, help.Items)
+	}
+	help.Items[0].Action()
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no help dialog")
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Ctrl+S" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the help lists no Ctrl+S")
+	}
+}

@@ -2,9 +2,11 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
 )
@@ -179,10 +181,11 @@ func (s *Shell) renumberAll() {
 
 // showShortcuts shows the help: the editor's shortcuts.
 func (s *Shell) showShortcuts() {
-	text := ""
+	grid := container.NewGridWithColumns(2)
 	for _, sc := range editorShortcuts() {
-		text += sc.Keys + "\t" + lang.L(sc.Name) + "\n"
+		grid.Add(widget.NewLabelWithStyle(sc.Keys, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(lang.L(sc.Name)))
 	}
-	text += lang.L("Right-click a line of the outline for the same edits.")
-	dialog.ShowInformation(lang.L("Keyboard shortcuts"), text, s.Window)
+	note := widget.NewLabel(lang.L("Right-click a line of the outline for the same edits."))
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVBox(grid, note), s.Window)
 }

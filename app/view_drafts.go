@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,6 +79,9 @@ func newDraftsPage(s *Shell) *draftsPage {
 			p.reload()
 		case DraftsChanged, VersionSaved:
 			p.reload()
+		case TextChanged: // the unsaved mark of the open draft
+			p.list.Refresh()
+			p.showDetails()
 		}
 	})
 	s.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { p.importDropped(uris) })
@@ -107,7 +111,7 @@ func (p *draftsPage) newRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	info := widget.NewLabel("")
 	info.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, info)
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), title, info)
 }
 
 func (p *draftsPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
