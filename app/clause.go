@@ -53,6 +53,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), func() { showVersions(s) })
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(c.toggle, save, versions), c.status)
 	s.Session.flushEdit = func() { c.flush(false) }
+	s.Session.entry = c.entry
 	s.Session.toggleFull = c.toggleFull
 	s.Listen(c.event)
 	c.load()

@@ -63,7 +63,7 @@ func BenchmarkEditorApplyEdit(b *testing.B) {
 	entry := find[*clauseEntry](b, s, "editor")
 	for b.Loop() {
 		test.Type(entry, "字")
-		s.flushClauseEdit()
+		s.FlushClauseEdit()
 	}
 }
 

@@ -87,7 +87,7 @@ func TestClausePaneTypeSaveRestore(t *testing.T) {
 	if entry.Text == own {
 		t.Fatal("typing changed nothing")
 	}
-	s.flushClauseEdit() // what the debounce timer does after ClauseDelay
+	s.FlushClauseEdit() // what the debounce timer does after ClauseDelay
 	if !strings.Contains(s.Session.Text, entry.Text) || s.Session.Text == s.Session.Saved {
 		t.Fatal("the working text does not hold the typed clause")
 	}
@@ -195,7 +195,7 @@ func TestNewDraftTypeAndImport(t *testing.T) {
 		t.Fatal("the clause pane is disabled for a new draft")
 	}
 	test.Type(entry, "一、总体要求")
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	s.FlushAutosave()
 	if w, ok, _ := db.Working(d.ID); !ok || w != "一、总体要求" {
 		t.Fatalf("working text of the new draft: %q %v", w, ok)

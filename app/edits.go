@@ -82,7 +82,7 @@ func editMenuItems(s *Shell) []*fyne.MenuItem {
 
 // structural applies a structural edit to the selected node.
 func (s *Shell) structural(edit func(*drafts.Document, *drafts.Node) (drafts.Edit, error)) {
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	n := s.SelectedNode()
 	if s.Session.Doc == nil || n == nil {
 		s.ShowError(drafts.ErrNoNode)
@@ -169,7 +169,7 @@ func (s *Shell) confirmDeleteNode() {
 
 // renumberAll renumbers every sequence of the open document.
 func (s *Shell) renumberAll() {
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	if s.Session.Doc == nil {
 		return
 	}

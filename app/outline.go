@@ -71,7 +71,7 @@ func (o *outline) selected(uid widget.TreeNodeID) {
 	if o.syncing {
 		return
 	}
-	o.s.flushClauseEdit() // may re-parse: find the node afterwards
+	o.s.FlushClauseEdit() // may re-parse: find the node afterwards
 	if n := nodeAtUID(o.s.Session.Doc, uid); n != nil {
 		o.s.Select(n)
 	}

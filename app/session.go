@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/workspace"
 	"qicao/drafts"
@@ -44,6 +45,7 @@ type Session struct {
 	// edit and its whole-document switch, and work to do at close.
 	shortcuts  []shortcut
 	flushEdit  func()
+	entry      *clauseEntry
 	toggleFull func()
 	atClose    []func()
 }
@@ -203,12 +205,21 @@ func pathOf(doc *drafts.Document, n *drafts.Node) []int {
 	return find(doc.Nodes, nil)
 }
 
-// flushClauseEdit puts the clause pane's pending keystrokes into the
+// FlushClauseEdit puts the clause pane's pending keystrokes into the
 // working text now.
-func (s *Shell) flushClauseEdit() {
+func (s *Shell) FlushClauseEdit() {
 	if f := s.Session.flushEdit; f != nil {
 		f()
 	}
+}
+
+// ClauseEntry returns the editor's clause entry (for tools that measure
+// it), nil until the editor is built.
+func (s *Shell) ClauseEntry() *widget.Entry {
+	if s.Session.entry == nil {
+		return nil
+	}
+	return &s.Session.entry.Entry
 }
 
 // ToggleFullText switches the editor's clause pane between the clause and
@@ -228,7 +239,7 @@ func (s *Shell) AtClose(fn func()) {
 // Closing runs the AtClose functions and writes pending edits; Run calls
 // it when the window closes.
 func (s *Shell) Closing() {
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	for _, fn := range s.Session.atClose {
 		fn()
 	}

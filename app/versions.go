@@ -20,7 +20,7 @@ func askSaveVersion(s *Shell) {
 		s.ShowError(errNoDraftOpen)
 		return
 	}
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("e.g. after the meeting of 3 March"))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Note (optional)"), note)}
@@ -44,7 +44,7 @@ func showVersions(s *Shell) {
 		s.ShowError(errNoDraftOpen)
 		return
 	}
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	list, err := s.Session.WS.DB.Versions(s.Session.DraftID)
 	if err != nil {
 		s.ShowError(err)
@@ -123,7 +123,7 @@ func (s *Shell) RestoreVersion(n int) error {
 	if err != nil {
 		return err
 	}
-	s.flushClauseEdit()
+	s.FlushClauseEdit()
 	path := s.Session.selected
 	s.SetText(v.Text)
 	if s.SelectedNode() == nil {

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -45,6 +46,7 @@ func main() {
 	clause := flag.Int("clause", 0, "show the editor with the example draft open and this clause selected")
 	fullText := flag.Bool("fulltext", false, "with -clause: show the whole document")
 	versions := flag.Bool("versions", false, "with -clause: show the versions dialog")
+	keys := flag.Int("type", 0, "with -clause: after the shot, type this many characters into the clause pane and time each to the next painted frame, then time switching clauses and the write-back")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -157,6 +159,9 @@ func main() {
 				}
 				fmt.Println("screenshot:", *shot)
 			}
+			if *keys > 0 && *clause > 0 {
+				measure(s, marker, painted, *keys)
+			}
 			time.Sleep(*hold)
 		}()
 	})
@@ -266,4 +271,55 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 		}
 	}
 	return nil
+}
+
+// measure times, in the real window, what the officer waits for in the
+// editor: a keystroke in the clause pane until the next painted frame
+// (keys 150 ms apart, within the write-back delay, as when typing), the
+// write-back of the clause into the working text (re-parse, outline and
+// panels), and choosing another clause.
+func measure(s *app.Shell, marker *canvas.Raster, painted chan time.Duration, n int) {
+	frame := func(work func()) time.Duration {
+		for len(painted) > 0 {
+			<-painted
+		}
+		t0 := time.Now()
+		fyne.DoAndWait(func() { work(); marker.Refresh() })
+		select {
+		case <-painted:
+		case <-time.After(10 * time.Second):
+			fmt.Fprintln(os.Stderr, "fontshot: no frame after 10 s")
+		}
+		return time.Since(t0)
+	}
+	entry := s.ClauseEntry()
+	fyne.DoAndWait(func() { s.Window.Canvas().Focus(entry) })
+	var typed []time.Duration
+	for i := 0; i < n; i++ {
+		time.Sleep(150 * time.Millisecond)
+		typed = append(typed, frame(func() { entry.TypedRune('字') }))
+	}
+	report("keystroke in the clause pane → frame", typed)
+	var flushes, switches []time.Duration
+	for i := 0; i < 5; i++ {
+		time.Sleep(150 * time.Millisecond)
+		frame(func() { entry.TypedRune('字') })
+		flushes = append(flushes, frame(s.FlushClauseEdit))
+		time.Sleep(150 * time.Millisecond)
+		target := 20
+		if i%2 == 1 {
+			target = 9
+		}
+		switches = append(switches, frame(func() { s.Select(s.Session.Doc.ClauseByOrdinal(target)) }))
+	}
+	report("write-back of the clause (re-parse, outline, panels) → frame", flushes)
+	report("choosing another clause → frame", switches)
+}
+
+// report prints the median and the maximum of ds.
+func report(what string, ds []time.Duration) {
+	sorted := append([]time.Duration(nil), ds...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	fmt.Printf("%s: median %d ms, max %d ms over %d\n", what,
+		sorted[len(sorted)/2].Milliseconds(), sorted[len(sorted)-1].Milliseconds(), len(sorted))
 }
