@@ -19,7 +19,8 @@ type outline struct {
 	s       *Shell
 	tree    *widget.Tree
 	title   *widget.Label
-	syncing bool // set while the tree is being selected from the session
+	syncing bool   // set while the tree is being selected from the session
+	shape   string // the rows as last drawn: redraw only when they change
 }
 
 // outlinePane shows the open draft's tree; choosing a node selects it in
@@ -45,13 +46,30 @@ func (o *outline) event(e Event) {
 }
 
 // reload redraws the tree after the text changed, keeping the selection.
+// Typing in a clause's body leaves the rows as they are: then the tree
+// (whose truncated labels are costly to lay out) is not redrawn.
 func (o *outline) reload() {
 	o.title.SetText(o.s.Session.Title)
-	o.tree.Refresh()
-	if o.s.Session.Doc != nil {
-		o.tree.OpenAllBranches()
+	if shape := outlineShape(o.s.Session.Doc); shape != o.shape {
+		o.shape = shape
+		o.tree.OpenAllBranches() // refreshes the tree
 	}
 	o.syncSelection()
+}
+
+// outlineShape is the outline's rows as text, one per node, with their
+// depth: equal shapes draw the same tree.
+func outlineShape(doc *drafts.Document) string {
+	if doc == nil {
+		return ""
+	}
+	var b strings.Builder
+	doc.Walk(func(n, _ *drafts.Node) {
+		b.WriteString(strconv.Itoa(n.Level))
+		b.WriteString(outlineText(n))
+		b.WriteByte('\n')
+	})
+	return b.String()
 }
 
 // syncSelection selects in the tree the session's node.
