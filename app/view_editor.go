@@ -21,8 +21,8 @@ func editorView() View {
 			s.addShortcuts()
 			middle := container.NewHSplit(clausePane(s), sidePanels(s))
 			split := container.NewHSplit(outlinePane(s), middle)
-			rememberSplit(s, split, prefOutlineSplit, 0.26)
-			rememberSplit(s, middle, prefClauseSplit, 0.58)
+			rememberSplit(s, split, prefOutlineSplit, 0.3)
+			rememberSplit(s, middle, prefClauseSplit, 0.6)
 			return split
 		},
 	}
