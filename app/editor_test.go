@@ -303,3 +303,52 @@ func TestHelpMenuShowsShortcuts(t *testing.T) {
 		t.Error("the help lists no Ctrl+S")
 	}
 }
+
+func TestOutlineContextMenuAndPaste(t *testing.T) {
+	s := editorShell(t)
+	selectClause(t, s, 2)
+	var row *outlineRow
+	for _, o := range test.LaidOutObjects(s.Content("editor")) {
+		if r, ok := o.(*outlineRow); ok && strings.HasPrefix(r.Text, "3.") {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatal("no outline row for clause 3")
+	}
+	test.TapSecondary(row)
+	if s.SelectedNode() == nil || s.SelectedNode().Ordinal != 3 {
+		t.Fatal("right click did not select clause 3")
+	}
+	if s.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("right click showed no menu")
+	}
+	s.Window.Canvas().Overlays().Top().Hide()
+
+	db := s.Session.WS.DB
+	before, _ := db.Drafts()
+	s.App.Clipboard().SetContent("一、总体要求\n1.第一条。\n2.第二条。\n")
+	s.Show("drafts")
+	for _, o := range test.LaidOutObjects(s.Content("drafts")) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "粘贴为新草稿" {
+			test.Tap(b)
+		}
+	}
+	after, _ := db.Drafts()
+	if len(after) != len(before)+1 || s.Current() != "editor" || s.Session.Doc.ClauseByOrdinal(2) == nil {
+		t.Fatalf("paste as a new draft: %d → %d drafts, view %q", len(before), len(after), s.Current())
+	}
+}
+
+func TestClausePaneRefusesHugeUnnumberedText(t *testing.T) {
+	s := editorShell(t)
+	d, err := s.Session.WS.DB.CreateDraft("长文", "", strings.Repeat("没有编号的长段落。", 1000), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.OpenAndEdit(d.ID)
+	entry := find[*clauseEntry](t, s, "editor")
+	if !entry.Disabled() || entry.Text != "" {
+		t.Fatal("a 9,000-character unnumbered text went into the entry")
+	}
+}
