@@ -352,3 +352,19 @@ func TestClausePaneRefusesHugeUnnumberedText(t *testing.T) {
 		t.Fatal("a 9,000-character unnumbered text went into the entry")
 	}
 }
+
+func TestImportAsNewVersion(t *testing.T) {
+	s := editorShell(t)
+	text := "一、总体要求\n1.第一条。\n"
+	if err := s.ImportVersion(text, "导入"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.Session.WS.DB.Version(s.Session.DraftID, 0)
+	if err != nil || v.N != 3 || v.Text != text || v.Note != "导入" || s.Dirty() {
+		t.Fatalf("latest version %d %q %q, dirty %v, err %v", v.N, v.Text, v.Note, s.Dirty(), err)
+	}
+	s.CloseDraft()
+	if err := s.ImportVersion(text, ""); err == nil {
+		t.Error("a new version with no draft open was accepted")
+	}
+}

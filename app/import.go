@@ -77,7 +77,7 @@ func (s *Shell) importText(name string, read func() (string, error), asVersion b
 			}
 			note := lang.L("imported from {{.File}}", map[string]any{"File": name})
 			if asVersion {
-				s.ShowError(s.ImportVersion(text, note))
+				s.confirmReplace(func() { s.ShowError(s.ImportVersion(text, note)) })
 			} else if err := s.ImportDraft(name, text, note); err != nil {
 				s.ShowError(err)
 			} else {
@@ -144,13 +144,34 @@ func (p *draftsPage) paste(asVersion bool) {
 	}
 	note := lang.L("pasted")
 	if asVersion {
-		err = p.s.ImportVersion(text, note)
-	} else {
-		err = p.s.ImportDraft(lang.L("Pasted draft"), text, note)
+		p.s.confirmReplace(func() {
+			if err := p.s.ImportVersion(text, note); err != nil {
+				p.s.ShowError(err)
+				return
+			}
+			p.s.Show("editor")
+		})
+		return
 	}
-	if err != nil {
+	if err := p.s.ImportDraft(lang.L("Pasted draft"), text, note); err != nil {
 		p.s.ShowError(err)
 		return
 	}
 	p.s.Show("editor")
+}
+
+// confirmReplace runs replace, after asking when the working text has
+// changes not saved as a version (they would be lost).
+func (s *Shell) confirmReplace(replace func()) {
+	if !s.Dirty() {
+		replace()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Unsaved changes"),
+		lang.L("The working text has changes not saved as a version; they will be replaced. Go on?"),
+		func(yes bool) {
+			if yes {
+				replace()
+			}
+		}, s.Window)
 }

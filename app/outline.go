@@ -40,6 +40,8 @@ func (o *outline) event(e Event) {
 	switch e {
 	case DraftOpened, TextChanged:
 		o.reload()
+	case DraftsChanged: // a rename
+		o.title.SetText(o.s.Session.Title)
 	case Selected:
 		o.syncSelection()
 	}

@@ -29,6 +29,7 @@ func askSaveVersion(s *Shell) {
 			s.ShowError(s.SaveVersion(note.Text))
 		}
 	}, s.Window)
+	note.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 	s.Window.Canvas().Focus(note)

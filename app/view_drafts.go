@@ -278,6 +278,7 @@ func askText(s *Shell, title, label, initial string, ok func(string)) {
 			ok(t)
 		}
 	}, s.Window)
+	e.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 	s.Window.Canvas().Focus(e)
