@@ -368,3 +368,50 @@ func TestImportAsNewVersion(t *testing.T) {
 		t.Error("a new version with no draft open was accepted")
 	}
 }
+
+// tapButton taps the button labelled text in o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q", text)
+}
+
+func TestNewDraftDialog(t *testing.T) {
+	s := editorShell(t)
+	s.Show("drafts")
+	tapButton(t, s.Content("drafts"), "新建草稿")
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var title *widget.Entry
+	for _, o := range test.LaidOutObjects(top) {
+		if e, ok := o.(*widget.Entry); ok {
+			title = e
+		}
+	}
+	test.Type(title, "关于推进数字经济发展的实施意见")
+	tapButton(t, top, "确定")
+	if s.Session.Title != "关于推进数字经济发展的实施意见" || s.Current() != "editor" || s.Session.Version != 0 {
+		t.Fatalf("new draft not open in the editor: %q %q", s.Session.Title, s.Current())
+	}
+}
+
+func TestRenumberAll(t *testing.T) {
+	s := editorShell(t)
+	n11 := s.Session.Doc.ClauseByOrdinal(11)
+	broken := s.Session.Text[:n11.LabelSpan.Start] + "15." + s.Session.Text[n11.LabelSpan.End:]
+	s.SetText(broken)
+	if s.Session.Doc.ClauseByOrdinal(11) != nil {
+		t.Fatal("the label was not broken")
+	}
+	s.renumberAll()
+	if got := s.Session.Doc.ClauseByOrdinal(11); got == nil || got.Heading != n11.Heading {
+		t.Fatalf("after renumbering, 11 is %+v", got)
+	}
+}
