@@ -52,6 +52,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Truncation = fyne.TextTruncateEllipsis
 	c.status = widget.NewLabel("")
+	c.status.Truncation = fyne.TextTruncateEllipsis // a long status must not widen the pane
 	c.full = newFullText()
 	c.body = container.NewStack(c.entry, c.full)
 	c.full.Hide()
@@ -182,7 +183,7 @@ func (c *clauseEditor) showStatus() {
 	case ss.DraftID == 0:
 		c.status.SetText("")
 	case c.pending || c.s.Dirty():
-		c.status.SetText(lang.L("● Unsaved changes (kept automatically; Ctrl+S saves a version)"))
+		c.status.SetText(lang.L("● Not saved as a version (autosaved)"))
 	case ss.Version == 0:
 		c.status.SetText(lang.L("No version saved yet"))
 	default:

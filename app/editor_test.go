@@ -316,6 +316,11 @@ func TestOutlineContextMenuAndPaste(t *testing.T) {
 	if row == nil {
 		t.Fatal("no outline row for clause 3")
 	}
+	test.Tap(row)
+	if s.SelectedNode() == nil || s.SelectedNode().Ordinal != 3 {
+		t.Fatal("a click did not select clause 3")
+	}
+	selectClause(t, s, 2)
 	test.TapSecondary(row)
 	if s.SelectedNode() == nil || s.SelectedNode().Ordinal != 3 {
 		t.Fatal("right click did not select clause 3")

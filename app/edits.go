@@ -72,7 +72,7 @@ func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
 // outline's context menu.
 func editMenuItems(s *Shell) []*fyne.MenuItem {
 	var items []*fyne.MenuItem
-	for _, sc := range editorShortcuts()[1:9] {
+	for _, sc := range editorShortcuts()[1:8] {
 		sc := sc
 		items = append(items, fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) }))
 	}

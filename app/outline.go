@@ -160,12 +160,20 @@ func outlineText(n *drafts.Node) string {
 	return t
 }
 
-// outlineRow is a row of the outline; a secondary tap (right click)
-// selects its node and opens the structural-edit menu.
+// outlineRow is a row of the outline: a tap selects its node, a secondary
+// tap (right click) too and opens the structural-edit menu.
 type outlineRow struct {
 	widget.Label
 	o   *outline
 	uid string
+}
+
+// Tapped selects the row's node. (The row takes the taps: the window
+// gives a click to the topmost object that handles any kind of tap, so
+// the tree's own row would not see it.)
+func (r *outlineRow) Tapped(*fyne.PointEvent) {
+	r.o.tree.Select(r.uid)
+	r.o.s.Window.Canvas().Focus(r.o.tree) // for the keyboard: ↑↓ and the shortcuts
 }
 
 // TappedSecondary selects the row's node and shows the edit menu.
