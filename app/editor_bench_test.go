@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The editor's costs on Fyne's test driver with the example draft
@@ -30,7 +29,7 @@ func BenchmarkEditorOpenDraft(b *testing.B) {
 // the clause pane shows it.
 func BenchmarkEditorSwitchClause(b *testing.B) {
 	s := editorShell(b)
-	tree := find[*widget.Tree](b, s, "editor")
+	tree := find[*outlineTree](b, s, "editor")
 	entry := find[*clauseEntry](b, s, "editor")
 	doc := s.Session.Doc
 	uids := []string{pathUID(pathOf(doc, doc.ClauseByOrdinal(3))), pathUID(pathOf(doc, doc.ClauseByOrdinal(20)))}

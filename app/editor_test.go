@@ -57,7 +57,7 @@ func selectClause(t testing.TB, s *Shell, n int) *drafts.Node {
 	if node == nil {
 		t.Fatalf("no clause %d", n)
 	}
-	find[*widget.Tree](t, s, "editor").Select(pathUID(pathOf(s.Session.Doc, node)))
+	find[*outlineTree](t, s, "editor").Select(pathUID(pathOf(s.Session.Doc, node)))
 	if s.SelectedNode() != node {
 		t.Fatalf("outline did not select clause %d", n)
 	}
@@ -162,7 +162,7 @@ func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
 			rows++
 		}
 	}
-	tree := find[*widget.Tree](t, s, "editor")
+	tree := find[*outlineTree](t, s, "editor")
 	tree.ScrollTo(pathUID(pathOf(doc, doc.ClauseByOrdinal(11))))
 	if uid := pathUID(pathOf(doc, doc.ClauseByOrdinal(11))); !strings.HasPrefix(outlineText(nodeAtUID(doc, uid)), "11.") {
 		t.Errorf("outline row of clause 11: %q", outlineText(nodeAtUID(doc, uid)))
@@ -418,5 +418,22 @@ func TestRenumberAll(t *testing.T) {
 	s.renumberAll()
 	if got := s.Session.Doc.ClauseByOrdinal(11); got == nil || got.Heading != n11.Heading {
 		t.Fatalf("after renumbering, 11 is %+v", got)
+	}
+}
+
+func TestOutlineArrowKeys(t *testing.T) {
+	s := editorShell(t)
+	selectClause(t, s, 9)
+	tree := find[*outlineTree](t, s, "editor")
+	tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if n := s.SelectedNode(); n == nil || n.Ordinal != 4 || n.Level != 2 {
+		t.Fatalf("↓ after clause 9 selected %+v, want section (四)", n)
+	}
+	tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if n := s.SelectedNode(); n == nil || n.Ordinal != 9 {
+		t.Fatalf("↑ selected %+v, want clause 9", n)
+	}
+	if !strings.HasPrefix(find[*clauseEntry](t, s, "editor").Text, "9.") {
+		t.Error("clause pane did not follow the keys")
 	}
 }

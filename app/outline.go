@@ -17,7 +17,7 @@ import (
 // the child-index paths of the nodes, "0/2/1".
 type outline struct {
 	s       *Shell
-	tree    *widget.Tree
+	tree    *outlineTree
 	title   *widget.Label
 	syncing bool   // set while the tree is being selected from the session
 	shape   string // the rows as last drawn: redraw only when they change
@@ -27,8 +27,11 @@ type outline struct {
 // the session, and the clause pane shows it.
 func outlinePane(s *Shell) fyne.CanvasObject {
 	o := &outline{s: s}
-	o.tree = widget.NewTree(o.childUIDs, o.isBranch, o.newRow, o.updateRow)
+	o.tree = &outlineTree{o: o}
+	o.tree.ChildUIDs, o.tree.IsBranch = o.childUIDs, o.isBranch
+	o.tree.CreateNode, o.tree.UpdateNode = o.newRow, o.updateRow
 	o.tree.OnSelected = o.selected
+	o.tree.ExtendBaseWidget(o.tree)
 	o.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.title.Truncation = fyne.TextTruncateEllipsis
 	s.Listen(o.event)
@@ -158,6 +161,35 @@ func outlineText(n *drafts.Node) string {
 		t = lang.L("(empty)")
 	}
 	return t
+}
+
+// outlineTree is the outline's tree; ↑ and ↓ select the node before or
+// after the selected one in document order (the plain tree only moves a
+// focus mark and selects with the space bar).
+type outlineTree struct {
+	widget.Tree
+	o *outline
+}
+
+// TypedKey selects the previous or next node on ↑ and ↓.
+func (t *outlineTree) TypedKey(e *fyne.KeyEvent) {
+	step := map[fyne.KeyName]int{fyne.KeyUp: -1, fyne.KeyDown: 1}[e.Name]
+	if step == 0 || t.o.s.Session.Doc == nil {
+		t.Tree.TypedKey(e)
+		return
+	}
+	var order []*drafts.Node
+	t.o.s.Session.Doc.Walk(func(n, _ *drafts.Node) { order = append(order, n) })
+	cur, i := t.o.s.SelectedNode(), -1
+	for j, n := range order {
+		if n == cur {
+			i = j
+		}
+	}
+	if i += step; i >= 0 && i < len(order) {
+		t.o.s.FlushClauseEdit()
+		t.o.s.Select(order[i])
+	}
 }
 
 // outlineRow is a row of the outline: a tap selects its node, a secondary
