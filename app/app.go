@@ -8,7 +8,10 @@
 //	w := app.NewWindow(a)
 //
 // Each view of the main window is in its own file (view_drafts.go,
-// view_outline.go, …) and listed in views.go; see View.
+// view_editor.go, …) and listed in views.go; see View. The editor's panes
+// are outline.go (the tree and its structural edits, edits.go), clause.go
+// (one clause at a time), fulltext.go and versions.go; they share the
+// Session (session.go).
 package app
 
 import (
