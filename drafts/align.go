@@ -26,6 +26,7 @@ import (
 // Tunables of the alignment, found on the corpus pairs.
 const (
 	chainMin   = 0.12 // least similarity for a pair on the backbone
+	chainRatio = 0.5  // least similarity for a backbone pair, relative to the best of either end
 	moveMin    = 0.40 // least similarity for a pair off the backbone
 	attachMin  = 0.15 // least weighted share of a leftover unit found in its merge/split partner
 	attachGain = 0.10 // least share of the partner it must explain beyond its main counterpart

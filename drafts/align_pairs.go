@@ -114,7 +114,7 @@ func align(old, new []*unit) []link {
 		oldTo[e.o], newTo[e.n] = len(links), len(links)
 		links = append(links, link{o: e.o, n: e.n, sim: e.sim, kind: kind})
 	}
-	for _, e := range heaviestChain(edges) {
+	for _, e := range heaviestChain(plausible(edges, len(old), len(new))) {
 		pair(e, "")
 	}
 	slices.SortStableFunc(edges, func(a, b edge) int { return cmp.Compare(b.sim, a.sim) })
@@ -212,6 +212,25 @@ func markMoved(links []link) {
 			links[k].kind = PairMoved
 		}
 	}
+}
+
+// plausible returns the edges fit for the backbone: similar enough, and
+// not much weaker than the best edge of either end, so that a weak pair
+// that happens to keep the order does not take a clause whose real
+// counterpart is elsewhere.
+func plausible(edges []edge, nOld, nNew int) []edge {
+	bestOld, bestNew := make([]float64, nOld), make([]float64, nNew)
+	for _, e := range edges {
+		bestOld[e.o] = max(bestOld[e.o], e.sim)
+		bestNew[e.n] = max(bestNew[e.n], e.sim)
+	}
+	var out []edge
+	for _, e := range edges {
+		if e.sim >= chainMin && e.sim >= chainRatio*max(bestOld[e.o], bestNew[e.n]) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // heaviestChain returns the order-preserving set of edges (old and new
