@@ -163,21 +163,23 @@ func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 // [-泰安-]{+各县、+}市[-…-] reads better as one change, and in rewritten
 // text the common words (科技, 企业) match by chance.
 func absorbShortEqualities(dmp *diffmatchpatch.DiffMatchPatch, diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	for changed := true; changed; {
-		changed = false
-		for k := 1; k+1 < len(diffs); k++ {
-			if !chaff(diffs, k) {
+	for {
+		out := make([]diffmatchpatch.Diff, 0, len(diffs)+4)
+		changed := false
+		for k, d := range diffs {
+			if k > 0 && k+1 < len(diffs) && chaff(diffs, k) {
+				out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: d.Text},
+					diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: d.Text})
+				changed = true
 				continue
 			}
-			d := diffs[k]
-			rest := append([]diffmatchpatch.Diff{{Type: diffmatchpatch.DiffDelete, Text: d.Text},
-				{Type: diffmatchpatch.DiffInsert, Text: d.Text}}, diffs[k+1:]...)
-			diffs = dmp.DiffCleanupMerge(append(diffs[:k], rest...))
-			changed = true
-			break
+			out = append(out, d)
 		}
+		if !changed {
+			return diffs
+		}
+		diffs = dmp.DiffCleanupMerge(out)
 	}
-	return diffs
 }
 
 // chaff reports whether diffs[k] is a match too short to show between

@@ -43,10 +43,10 @@ type kindView struct {
 // pairView is a pair ready to show.
 type pairView struct {
 	drafts.Pair
-	Name, Color       string
-	Anchor            string
+	Name, Color               string
+	Anchor                    string
 	Tracked, OldHTML, NewHTML template.HTML
-	OldName, NewName  string
+	OldName, NewName          string
 }
 
 var kindColors = map[drafts.Kind]string{
