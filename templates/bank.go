@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 
@@ -60,10 +61,11 @@ func NewBank(srcs []Source) *Bank { return NewBankOptions(srcs, DefaultOptions) 
 func NewBankOptions(srcs []Source, opts Options) *Bank {
 	b := &Bank{opts: opts}
 	b.reset()
+	var all []BankClause
 	for _, s := range srcs {
-		b.add(s)
+		all = append(all, ClausesOf(s)...)
 	}
-	b.idx.refresh()
+	b.addClauses(all)
 	return b
 }
 
@@ -82,7 +84,6 @@ func (b *Bank) Add(src Source) {
 	defer b.mu.Unlock()
 	b.remove(src.ID)
 	b.add(src)
-	b.idx.refresh()
 }
 
 // Remove takes a document's clauses out of the bank and reports whether
@@ -149,17 +150,63 @@ func ClausesOf(src Source) []BankClause {
 	return out
 }
 
-func (b *Bank) add(src Source) {
-	var scratch []term
-	uni := b.opts.UnigramWeight > 0
-	for _, c := range ClausesOf(src) {
-		doc := uint32(len(b.clauses))
-		b.clauses = append(b.clauses, c)
-		b.alive = append(b.alive, true)
-		b.city = append(b.city, b.cityID(c.City))
-		b.bySource[src.ID] = append(b.bySource[src.ID], doc)
-		b.idx.add(doc, clauseTokens(c, uni, &scratch))
+func (b *Bank) add(src Source) { b.addClauses(ClausesOf(src)) }
+
+// addClauses indexes clauses, tokenizing them on all cores in chunks
+// while this goroutine adds the chunks to the index in order.
+func (b *Bank) addClauses(cs []BankClause) {
+	const chunk = 512
+	if len(cs) <= chunk {
+		var scratch []term
+		for _, c := range cs {
+			b.addTokens(c, clauseTokens(c, b.opts.UnigramWeight > 0, &scratch))
+		}
+		b.idx.refresh()
+		return
 	}
+	type job struct {
+		cs   []BankClause
+		done chan []tokens
+	}
+	jobs := make(chan job, runtime.GOMAXPROCS(0))
+	queue := make(chan job, runtime.GOMAXPROCS(0))
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			var scratch []term
+			for j := range jobs {
+				ts := make([]tokens, len(j.cs))
+				for i, c := range j.cs {
+					ts[i] = clauseTokens(c, b.opts.UnigramWeight > 0, &scratch)
+				}
+				j.done <- ts
+			}
+		}()
+	}
+	go func() {
+		for i := 0; i < len(cs); i += chunk {
+			j := job{cs[i:min(i+chunk, len(cs))], make(chan []tokens, 1)}
+			queue <- j
+			jobs <- j
+		}
+		close(jobs)
+		close(queue)
+	}()
+	for j := range queue {
+		for i, t := range <-j.done {
+			b.addTokens(j.cs[i], t)
+		}
+	}
+	b.idx.refresh()
+}
+
+// addTokens appends a clause with its tokens.
+func (b *Bank) addTokens(c BankClause, t tokens) {
+	doc := uint32(len(b.clauses))
+	b.clauses = append(b.clauses, c)
+	b.alive = append(b.alive, true)
+	b.city = append(b.city, b.cityID(c.City))
+	b.bySource[c.SourceID] = append(b.bySource[c.SourceID], doc)
+	b.idx.add(doc, t)
 }
 
 func (b *Bank) remove(id int64) bool {
@@ -184,22 +231,14 @@ func (b *Bank) remove(id int64) bool {
 // compact rebuilds the index from the live clauses, dropping the postings
 // of removed ones.
 func (b *Bank) compact() {
-	old := b.clauses
-	alive := b.alive
-	b.reset()
-	var scratch []term
-	uni := b.opts.UnigramWeight > 0
-	for i, c := range old {
-		if !alive[i] {
-			continue
+	var live []BankClause
+	for i, c := range b.clauses {
+		if b.alive[i] {
+			live = append(live, c)
 		}
-		doc := uint32(len(b.clauses))
-		b.clauses = append(b.clauses, c)
-		b.alive = append(b.alive, true)
-		b.city = append(b.city, b.cityID(c.City))
-		b.bySource[c.SourceID] = append(b.bySource[c.SourceID], doc)
-		b.idx.add(doc, clauseTokens(c, uni, &scratch))
 	}
+	b.reset()
+	b.addClauses(live)
 }
 
 func (b *Bank) cityID(city string) uint16 {

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -119,7 +120,7 @@ func sat16(n int) uint16 {
 	return uint16(n)
 }
 
-func sortTerms(ts []term) { sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] }) }
+func sortTerms(ts []term) { slices.Sort(ts) }
 
 // appendTerms appends the bigrams of key, and its unigrams if asked.
 func appendTerms(dst []term, key []rune, unigrams bool) []term {
