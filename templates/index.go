@@ -203,7 +203,11 @@ type qterm struct {
 // clause identical to the query would score, for normalising.
 func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 	var scratch []term
-	t := tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch)
+	return x.queryTokens(tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch), len(key))
+}
+
+// queryTokens is query for a tokenized key of keyLen runes.
+func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
 	avg := 1.0
 	if x.live > 0 && x.total > 0 {
 		avg = x.total / float64(x.live)
@@ -218,7 +222,7 @@ func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 			continue
 		}
 		w := x.idf(x.df[id])
-		if tm&(1<<21-1) == 0 && len(key) > 1 {
+		if tm&(1<<21-1) == 0 && keyLen > 1 {
 			w *= x.opts.UnigramWeight
 		}
 		// A term the query repeats or heads with counts more, saturating.
