@@ -59,9 +59,9 @@ type Gap struct {
 
 // Nearest is a clause of the draft.
 type Nearest struct {
-	Label   string  `json:"label"`
-	Heading string  `json:"heading"`
-	Index   int     `json:"index"`
+	Label   string `json:"label"`
+	Heading string `json:"heading"`
+	Index   int    `json:"index"`
 	// Score is the BM25 score relative to the gap clause's own.
 	Score float64 `json:"score"`
 }

@@ -50,7 +50,7 @@ type Options struct {
 
 // DefaultOptions are the options measured best on the labelled set (see
 // docs/BENCHMARKS.md, section Suggest).
-var DefaultOptions = Options{K1: 1.2, B: 0.75, HeadingWeight: 2, UnigramWeight: 0, MaxQueryTerms: 96}
+var DefaultOptions = Options{K1: 1.2, B: 0.75, HeadingWeight: 2, UnigramWeight: 0, MaxQueryTerms: 0}
 
 // index is the inverted index. It is not safe for concurrent writes; Bank
 // guards it.
