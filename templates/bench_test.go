@@ -130,6 +130,7 @@ func TestSeedLatency(t *testing.T) {
 	b := NewBank(seeds(t))
 	qs := BenchQueries(100, 3)
 	var best []time.Duration
+	bestP95 := time.Hour
 	for try := 0; try < 3; try++ {
 		var all []time.Duration
 		for _, q := range qs {
@@ -137,13 +138,13 @@ func TestSeedLatency(t *testing.T) {
 			b.Suggest(Query{Text: q.Text, Heading: q.Heading, ExcludeCities: []string{q.Exclude}})
 			all = append(all, time.Since(s))
 		}
-		if _, p95, _ := Percentiles(all); best == nil || p95 < func() time.Duration { _, b, _ := Percentiles(best); return b }() {
-			best = all
+		if _, p95, _ := Percentiles(all); p95 < bestP95 {
+			best, bestP95 = all, p95
 		}
 	}
 	logPercentiles(t, "seeds", best)
-	if _, p95, _ := Percentiles(best); p95 > time.Millisecond && !testing.Short() && !raceEnabled {
-		t.Errorf("p95 %v on the built-in corpus, want under 1ms", p95)
+	if bestP95 > time.Millisecond && !testing.Short() && !raceEnabled {
+		t.Errorf("p95 %v on the built-in corpus, want under 1ms", bestP95)
 	}
 }
 
