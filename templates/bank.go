@@ -9,9 +9,9 @@ import (
 	"qicao/drafts/norm"
 )
 
-// Source is a corpus document as the bank receives it: the store's id and
+// CorpusDoc is a corpus document as the bank receives it: the store's id and
 // name for it and its parsed structure.
-type Source struct {
+type CorpusDoc struct {
 	ID   int64
 	Name string
 	Doc  *drafts.Document
@@ -54,11 +54,11 @@ type Bank struct {
 }
 
 // NewBank builds a bank from the given documents with DefaultOptions.
-func NewBank(srcs []Source) *Bank { return NewBankOptions(srcs, DefaultOptions) }
+func NewBank(srcs []CorpusDoc) *Bank { return NewBankOptions(srcs, DefaultOptions) }
 
 // NewBankOptions builds a bank from the given documents, ranking with
 // opts.
-func NewBankOptions(srcs []Source, opts Options) *Bank {
+func NewBankOptions(srcs []CorpusDoc, opts Options) *Bank {
 	b := &Bank{opts: opts}
 	b.reset()
 	var all []BankClause
@@ -79,7 +79,7 @@ func (b *Bank) reset() {
 
 // Add puts a document's clauses into the bank, replacing any document
 // with the same ID.
-func (b *Bank) Add(src Source) {
+func (b *Bank) Add(src CorpusDoc) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.remove(src.ID)
@@ -134,7 +134,7 @@ func (b *Bank) Cities() []string {
 }
 
 // ClausesOf returns a document's clauses as bank rows, with its metadata.
-func ClausesOf(src Source) []BankClause {
+func ClausesOf(src CorpusDoc) []BankClause {
 	if src.Doc == nil {
 		return nil
 	}
@@ -150,7 +150,7 @@ func ClausesOf(src Source) []BankClause {
 	return out
 }
 
-func (b *Bank) add(src Source) { b.addClauses(ClausesOf(src)) }
+func (b *Bank) add(src CorpusDoc) { b.addClauses(ClausesOf(src)) }
 
 // addClauses indexes clauses, tokenizing them on all cores in chunks
 // while this goroutine adds the chunks to the index in order.

@@ -28,7 +28,7 @@ type ftsBank struct {
 	db *sql.DB
 }
 
-func newFTSBank(t testing.TB, srcs []templates.Source) (*ftsBank, time.Duration) {
+func newFTSBank(t testing.TB, srcs []templates.CorpusDoc) (*ftsBank, time.Duration) {
 	db, err := sql.Open("sqlite3", "file:"+t.TempDir()+"/fts.db")
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 
 const seed000 = "../../assets/corpus/000_821d8b4d3cdede77.txt"
 
-func run(t *testing.T, args ...string) (string, int) {
+func runCLI(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Main(args, strings.NewReader(""), &out, &errb)
@@ -17,7 +17,7 @@ func run(t *testing.T, args ...string) (string, int) {
 }
 
 func TestSuggestJSON(t *testing.T) {
-	out, code := run(t, "suggest", "--json", "-k", "3", "--file", seed000, "--clause", "25")
+	out, code := runCLI(t, "suggest", "--json", "-k", "3", "--file", seed000, "--clause", "25")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
@@ -52,24 +52,24 @@ func TestSuggestJSON(t *testing.T) {
 }
 
 func TestSuggestText(t *testing.T) {
-	out, code := run(t, "suggest", "--text", "海外人才", "-k", "2", "--exclude-city", "泰安")
+	out, code := runCLI(t, "suggest", "--text", "海外人才", "-k", "2", "--exclude-city", "泰安")
 	if code != 0 || !strings.Contains(out, "大力吸引海外高层次人才") || !strings.Contains(out, "【海外】") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	if _, code := run(t, "suggest"); code != 2 {
+	if _, code := runCLI(t, "suggest"); code != 2 {
 		t.Errorf("no query: exit %d, want 2", code)
 	}
-	if out, code := run(t, "suggest", "--file", seed000, "--clause", "99"); code != 1 {
+	if out, code := runCLI(t, "suggest", "--file", seed000, "--clause", "99"); code != 1 {
 		t.Errorf("no clause 99: exit %d\n%s", code, out)
 	}
 }
 
 func TestGapsCommand(t *testing.T) {
-	out, code := run(t, "gaps", seed000)
+	out, code := runCLI(t, "gaps", seed000)
 	if code != 0 || !strings.Contains(out, "谋划布局重大科技基础设施") || !strings.Contains(out, "倡導寬容失敗文化生態") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	out, code = run(t, "gaps", "--json", seed000)
+	out, code = runCLI(t, "gaps", "--json", seed000)
 	var got struct {
 		Draft  struct{ City string }
 		Groups []struct {
