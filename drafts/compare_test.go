@@ -296,7 +296,9 @@ func TestDiffOpsReadable(t *testing.T) {
 		{"突破1200家,规上", "突破1200家，规上", "=突破1200家 ~,， =规上"},
 		{"不超过 500 万元", "不超过500万元", "=不超过 ~  =500 ~  =万元"},
 		// Whole phrases, not scattered characters.
-		{"全市高新技术企业突破1200家", "全市高新技术企业突破1300家", "=全市高新技术企业突破1 -2 +3 =00家"},
+		// A changed number shows whole.
+		{"全市高新技术企业突破1200家", "全市高新技术企业突破1300家", "=全市高新技术企业突破 -1200 +1300 =家"},
+		{"人才200名以上，科技", "人才不少于300名，科技", "=人才 -200名以上 +不少于300名 =，科技"},
 		{"推进技改提级，实施一批重大技改项目", "开展全产业链技改提级行动，组织实施一批技术改造项目",
 			"-推进 +开展全产业链 =技改提级 +行动 =， +组织 =实施一批 -重大技改 +技术改造 =项目"},
 		// Unrelated texts are one deletion and one insertion.
@@ -336,8 +338,6 @@ func TestDiffOpsNoScatteredMatches(t *testing.T) {
 		}
 	}
 }
-
-func isEdit(o Op) bool { return o.Kind == '-' || o.Kind == '+' }
 
 func TestCompareStrict(t *testing.T) {
 	old := mustParse(t, "一、总体要求\n1.加强领导。到2026年,培育企业100家。（市科技局牵头）\n")

@@ -137,7 +137,7 @@ func diffOps(old, new string) []Op {
 			j += n
 		}
 	}
-	return formOnlySpaces(ops.ops)
+	return absorbLoneRunes(wholeNumbers(formOnlySpaces(ops.ops)))
 }
 
 // phraseDiff diffs two rune sequences and cleans the result for a reader:
@@ -338,4 +338,186 @@ func isBlank(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// wholeNumbers widens an edit that changes part of a number to the whole
+// number, so that 突破1[-2-]{+3+}00家 reads 突破[-1200-]{+1300+}家. The digits
+// taken from the matches on either side go into both the deletion and the
+// insertion, which keeps both texts as they were.
+func wholeNumbers(ops []Op) []Op {
+	out := make([]Op, 0, len(ops))
+	for k := 0; k < len(ops); {
+		if ops[k].Kind != '-' && ops[k].Kind != '+' {
+			out = append(out, ops[k])
+			k++
+			continue
+		}
+		end, absorbed := k, false
+		var old, new strings.Builder
+		for ; end < len(ops); end++ {
+			switch {
+			case ops[end].Kind == '-':
+				old.WriteString(ops[end].Text)
+			case ops[end].Kind == '+':
+				new.WriteString(ops[end].Text)
+			case insideNumber(ops, end):
+				old.WriteString(ops[end].Text) // 2[.]8 between two edits of one number
+				new.WriteString(ops[end].Text)
+				absorbed = true
+			default:
+				goto grouped
+			}
+		}
+	grouped:
+		o, n := old.String(), new.String()
+		var head, tail string
+		if prev := len(out) - 1; prev >= 0 && out[prev].Kind == '=' && startsWithDigit(o, n) {
+			kept, digits := cutTrailingDigits(out[prev].Text)
+			if digits != "" {
+				head = digits
+				if out[prev].Text = kept; kept == "" {
+					out = out[:prev]
+				}
+			}
+		}
+		var after *Op
+		if end < len(ops) && ops[end].Kind == '=' && endsWithDigit(o, n) {
+			digits, rest := cutLeadingDigits(ops[end].Text)
+			tail = digits
+			if tail != "" {
+				after = &Op{Kind: '=', Text: rest}
+			}
+		}
+		if head == "" && tail == "" && !absorbed {
+			out = append(out, ops[k:end]...)
+			k = end
+			continue
+		}
+		out = appendOp(out, Op{Kind: '-', Text: head + o + tail})
+		out = appendOp(out, Op{Kind: '+', Text: head + n + tail})
+		k = end
+		if after != nil {
+			k++
+			out = appendOp(out, *after)
+		}
+	}
+	return out
+}
+
+// insideNumber reports whether ops[k] is a match of digits or a decimal
+// point between two edits, both touching it with digits: the middle of one
+// number that changed in two places.
+func insideNumber(ops []Op, k int) bool {
+	if ops[k].Kind != '=' || k == 0 || k+1 >= len(ops) || ops[k+1].Kind != '-' && ops[k+1].Kind != '+' {
+		return false
+	}
+	for _, r := range ops[k].Text {
+		if !isDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return endsWithDigit(ops[k-1].Text) && startsWithDigit(ops[k+1].Text)
+}
+
+// appendOp appends o unless it carries no text.
+func appendOp(ops []Op, o Op) []Op {
+	if o.Text == "" && o.New == "" {
+		return ops
+	}
+	return append(ops, o)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func startsWithDigit(ss ...string) bool {
+	for _, s := range ss {
+		if r, _ := utf8.DecodeRuneInString(s); isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithDigit(ss ...string) bool {
+	for _, s := range ss {
+		if r, _ := utf8.DecodeLastRuneInString(s); isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutTrailingDigits splits s before its trailing run of digits (with any
+// decimal points inside it).
+func cutTrailingDigits(s string) (kept, digits string) {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isDigit(r) && !(r == '.' && i < len(s)) {
+			break
+		}
+		i -= size
+	}
+	if strings.HasPrefix(s[i:], ".") {
+		i++
+	}
+	return s[:i], s[i:]
+}
+
+// cutLeadingDigits splits s after its leading run of digits.
+func cutLeadingDigits(s string) (digits, rest string) {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isDigit(r) && !(r == '.' && i > 0 && startsWithDigit(s[i+size:])) {
+			break
+		}
+		i += size
+	}
+	return s[:i], s[i:]
+}
+
+// absorbLoneRunes folds a single kept character (not a punctuation mark)
+// between two edits into them, as phraseDiff does before numbers are
+// widened: [-200-]{+不少于300+}名[-以上-] reads [-200名以上-]{+不少于300名+}.
+func absorbLoneRunes(ops []Op) []Op {
+	out := make([]Op, 0, len(ops))
+	var del, ins strings.Builder
+	inEdit := false
+	flush := func() {
+		out = appendOp(out, Op{Kind: '-', Text: del.String()})
+		out = appendOp(out, Op{Kind: '+', Text: ins.String()})
+		del.Reset()
+		ins.Reset()
+		inEdit = false
+	}
+	for k, o := range ops {
+		switch {
+		case o.Kind == '-':
+			del.WriteString(o.Text)
+			inEdit = true
+		case o.Kind == '+':
+			ins.WriteString(o.Text)
+			inEdit = true
+		case inEdit && o.Kind == '=' && loneRune(o.Text) && k+1 < len(ops) && isEdit(ops[k+1]):
+			del.WriteString(o.Text)
+			ins.WriteString(o.Text)
+		default:
+			if inEdit {
+				flush()
+			}
+			out = append(out, o)
+		}
+	}
+	if inEdit {
+		flush()
+	}
+	return out
+}
+
+func isEdit(o Op) bool { return o.Kind == '-' || o.Kind == '+' }
+
+func loneRune(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && r != utf8.RuneError && !norm.IsPunct(r) && !norm.IsSpace(r)
 }
