@@ -219,7 +219,7 @@ func placeSignature(out []line, sig, date int) {
 	if dateRight < 4 {
 		dateRight, sigRight = 4, 8+dateW-sigW
 	}
-	if sigW > charsPerLine { // a joint signature in columns: centre it
+	if sigW > charsPerLine { // a joint signature in columns: flush right
 		sigRight, dateRight = 0, 4
 	}
 	for i := sig; i < date; i++ {
