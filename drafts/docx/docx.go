@@ -116,3 +116,27 @@ func plainParagraph(l line) paragraph {
 	p.Runs = []run{{Text: l.Text}}
 	return p
 }
+
+// WriteComparison writes the comparison c of old with new as the new
+// version's text with tracked changes (修订) from the old: insertions and
+// deletions inside aligned clauses as the compare engine found them,
+// renumbered labels as a deleted and an inserted label, clauses moved out
+// of order as w:moveFrom/w:moveTo pairs, added and deleted clauses and
+// paragraphs whole. Changes of punctuation width and spacing are written
+// in their new form without a mark unless opt.Strict. Accepting every
+// change gives the new text; rejecting every one gives the old (up to
+// those changes of form, exactly with opt.Strict).
+func WriteComparison(w io.Writer, old, new *drafts.Document, c *drafts.Comparison, opt Options) error {
+	return writePackage(w, portraitPage(), comparisonBlocks(old, new, c, opt), new.Title, opt)
+}
+
+// comparisonBlocks lays out the tracked-changes view of the whole
+// document: front matter, preamble, numbered nodes and closing.
+func comparisonBlocks(old, new *drafts.Document, c *drafts.Comparison, opt Options) []block {
+	var items []item
+	items = append(items, alignLines(frontLines(old), frontLines(new), opt.Strict)...)
+	items = append(items, alignLines(preambleLines(old), preambleLines(new), opt.Strict)...)
+	items = append(items, nodeItems(old, new, c, opt.Strict)...)
+	items = append(items, alignLines(closingLines(old), closingLines(new), opt.Strict)...)
+	return newTracker(opt).blocks(items)
+}
