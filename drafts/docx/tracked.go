@@ -30,7 +30,9 @@ type tracker struct {
 	nextID       int
 }
 
-func newTracker(opt Options) *tracker { return &tracker{author: opt.author(), date: opt.date(), nextID: 1} }
+func newTracker(opt Options) *tracker {
+	return &tracker{author: opt.author(), date: opt.date(), nextID: 1}
+}
 
 // change returns a new revision of the segment kind, nil for segSame.
 func (t *tracker) change(kind byte) *change {
