@@ -4,11 +4,21 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
+	"qicao/app"
 	"qicao/app/cli"
+	_ "qicao/app/locale" // before Fyne's lang: see its doc
 )
 
 func main() {
+	if len(os.Args) == 1 {
+		if err := app.Run(app.Options{}); err != nil {
+			fmt.Fprintln(os.Stderr, "qicao:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -26,12 +26,13 @@ import (
 // Tunables of the alignment, found on the corpus pairs.
 const (
 	chainMin   = 0.12 // least similarity for a pair on the backbone
+	chainRatio = 0.5  // least similarity for a backbone pair, relative to the best of either end
 	moveMin    = 0.40 // least similarity for a pair off the backbone
 	attachMin  = 0.15 // least weighted share of a leftover unit found in its merge/split partner
 	attachGain = 0.10 // least share of the partner it must explain beyond its main counterpart
 	headWeight = 0.3  // weight of the heading in the similarity of two clauses
 	candidates = 8    // candidate counterparts looked at per unit
-	maxPosting = 48   // bigrams in more units than this are too common to find candidates with
+	maxPosting = 16   // bigrams in more units than this are too common to find candidates with
 )
 
 // unit is a node being aligned with its matching form.
@@ -39,8 +40,9 @@ type unit struct {
 	node  *Node
 	path  []string
 	order int       // position among all numbered nodes, in reading order
-	grams []uint64  // sorted distinct bigrams of the text's key, 责任单位 left out
-	w     []float32 // IDF weight of each gram
+	grams []uint64  // distinct bigrams of the text's key, 责任单位 left out
+	ids   []int32   // the grams as sorted numbers given by weigh
+	w     []float32 // IDF weight of each of ids
 	total float32   // sum of w
 	heads []uint64  // sorted distinct bigrams of the heading's key; nil if the node is only a heading
 }
@@ -78,23 +80,34 @@ func bigrams(s string) []uint64 {
 	return slices.Compact(out)
 }
 
-// weigh gives every gram its inverse document frequency over both sides.
-func weigh(old, new []*unit) map[uint64]int32 {
-	df := make(map[uint64]int32)
+// weigh numbers the grams of both sides, gives each unit its gram
+// numbers sorted and their inverse document frequencies, and returns the
+// number of units holding each gram.
+func weigh(old, new []*unit) (df []int32) {
+	id := make(map[uint64]int32)
 	for _, side := range [][]*unit{old, new} {
 		for _, u := range side {
-			for _, g := range u.grams {
-				df[g]++
+			u.ids = make([]int32, len(u.grams))
+			for k, g := range u.grams {
+				i, ok := id[g]
+				if !ok {
+					i = int32(len(df))
+					id[g] = i
+					df = append(df, 0)
+				}
+				df[i]++
+				u.ids[k] = i
 			}
+			slices.Sort(u.ids)
 		}
 	}
 	n := float64(len(old) + len(new))
 	for _, side := range [][]*unit{old, new} {
 		for _, u := range side {
-			u.w = make([]float32, len(u.grams))
+			u.w = make([]float32, len(u.ids))
 			u.total = 0
-			for k, g := range u.grams {
-				u.w[k] = float32(math.Log(1 + n/float64(df[g])))
+			for k, i := range u.ids {
+				u.w[k] = float32(math.Log(1 + n/float64(df[i])))
 				u.total += u.w[k]
 			}
 		}
@@ -106,8 +119,8 @@ func weigh(old, new []*unit) map[uint64]int32 {
 // weights and by b's.
 func shared(a, b *unit) (wa, wb float32) {
 	i, j := 0, 0
-	for i < len(a.grams) && j < len(b.grams) {
-		switch x, y := a.grams[i], b.grams[j]; {
+	for i < len(a.ids) && j < len(b.ids) {
+		switch x, y := a.ids[i], b.ids[j]; {
 		case x < y:
 			i++
 		case x > y:
@@ -173,9 +186,9 @@ func explained(t *unit, by ...*unit) float64 {
 		return 0
 	}
 	var sum float32
-	for k, g := range t.grams {
+	for k, g := range t.ids {
 		for _, u := range by {
-			if _, ok := slices.BinarySearch(u.grams, g); ok {
+			if _, ok := slices.BinarySearch(u.ids, g); ok {
 				sum += t.w[k]
 				break
 			}

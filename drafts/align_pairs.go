@@ -14,7 +14,7 @@ type edge struct {
 // candidateEdges returns the candidate pairs of old and new units: for
 // each unit, the units of the other side sharing the most weight of rare
 // bigrams (and of heading bigrams), scored by similarity.
-func candidateEdges(old, new []*unit, df map[uint64]int32) []edge {
+func candidateEdges(old, new []*unit, df []int32) []edge {
 	seen := make(map[[2]int]bool)
 	var edges []edge
 	add := func(o, n int) {
@@ -40,15 +40,15 @@ func candidateEdges(old, new []*unit, df map[uint64]int32) []edge {
 
 // postings is an inverted index of one side's units by gram.
 type postings struct {
-	grams map[uint64][]int32
+	grams [][]int32 // by gram number
 	heads map[uint64][]int32
 	acc   []float32 // scratch: score per unit
 }
 
-func newPostings(units []*unit, df map[uint64]int32) *postings {
-	p := &postings{grams: map[uint64][]int32{}, heads: map[uint64][]int32{}, acc: make([]float32, len(units))}
+func newPostings(units []*unit, df []int32) *postings {
+	p := &postings{grams: make([][]int32, len(df)), heads: map[uint64][]int32{}, acc: make([]float32, len(units))}
 	for i, u := range units {
-		for _, g := range u.grams {
+		for _, g := range u.ids {
 			if df[g] <= maxPosting {
 				p.grams[g] = append(p.grams[g], int32(i))
 			}
@@ -72,7 +72,7 @@ func (p *postings) nearest(u *unit) []int {
 			p.acc[i] += w
 		}
 	}
-	for k, g := range u.grams {
+	for k, g := range u.ids {
 		score(p.grams[g], u.w[k])
 	}
 	out := p.top(touched, candidates)
@@ -85,16 +85,24 @@ func (p *postings) nearest(u *unit) []int {
 	return append(out, p.top(touched, candidates/2)...)
 }
 
-// top returns the k touched units of highest score and clears the scores.
+// top returns the k touched units of highest score, best first, and
+// clears the scores.
 func (p *postings) top(touched []int, k int) []int {
-	slices.SortFunc(touched, func(a, b int) int { return cmp.Compare(p.acc[b], p.acc[a]) })
+	best := make([]int, 0, k+1)
+	for _, i := range touched {
+		if len(best) == k && p.acc[i] <= p.acc[best[k-1]] {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(best, p.acc[i], func(j int, s float32) int { return cmp.Compare(s, p.acc[j]) })
+		best = slices.Insert(best, at, i)
+		if len(best) > k {
+			best = best[:k]
+		}
+	}
 	for _, i := range touched {
 		p.acc[i] = 0
 	}
-	if len(touched) > k {
-		touched = touched[:k]
-	}
-	return slices.Clone(touched)
+	return best
 }
 
 // align pairs old and new units and returns the links, one-to-one pairs
@@ -114,7 +122,7 @@ func align(old, new []*unit) []link {
 		oldTo[e.o], newTo[e.n] = len(links), len(links)
 		links = append(links, link{o: e.o, n: e.n, sim: e.sim, kind: kind})
 	}
-	for _, e := range heaviestChain(edges) {
+	for _, e := range heaviestChain(plausible(edges, len(old), len(new))) {
 		pair(e, "")
 	}
 	slices.SortStableFunc(edges, func(a, b edge) int { return cmp.Compare(b.sim, a.sim) })
@@ -212,6 +220,25 @@ func markMoved(links []link) {
 			links[k].kind = PairMoved
 		}
 	}
+}
+
+// plausible returns the edges fit for the backbone: similar enough, and
+// not much weaker than the best edge of either end, so that a weak pair
+// that happens to keep the order does not take a clause whose real
+// counterpart is elsewhere.
+func plausible(edges []edge, nOld, nNew int) []edge {
+	bestOld, bestNew := make([]float64, nOld), make([]float64, nNew)
+	for _, e := range edges {
+		bestOld[e.o] = max(bestOld[e.o], e.sim)
+		bestNew[e.n] = max(bestNew[e.n], e.sim)
+	}
+	var out []edge
+	for _, e := range edges {
+		if e.sim >= chainMin && e.sim >= chainRatio*max(bestOld[e.o], bestNew[e.n]) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // heaviestChain returns the order-preserving set of edges (old and new

@@ -141,14 +141,15 @@ func diffOps(old, new string) []Op {
 }
 
 // phraseDiff diffs two rune sequences and cleans the result for a reader:
-// go-diff's semantic cleanup, then single characters kept between two
-// edits are folded into them, and a pair of texts with little in common
-// becomes one deletion and one insertion.
+// one- and two-character matches between edits are folded into them, and
+// a pair of texts with little in common becomes one deletion and one
+// insertion. go-diff's DiffCleanupSemantic is not used: in Chinese, where
+// a word is two characters, its cascade swallows real phrases (技改提级
+// between two edits).
 func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 500 * time.Millisecond
-	diffs := dmp.DiffMainRunes(a, b, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
+	dmp.DiffTimeout = 100 * time.Millisecond // a coarser diff of two huge texts rather than a long wait
+	diffs := dmp.DiffCleanupMerge(dmp.DiffMainRunes(a, b, false))
 	diffs = absorbShortEqualities(dmp, diffs)
 	if kept := equalRunes(diffs); 2*kept*100 < minShared*(len(a)+len(b)) {
 		return replaceAll(a, b)
@@ -156,31 +157,66 @@ func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 	return diffs
 }
 
-// absorbShortEqualities turns a one-character equality between two edits
-// into part of them: [-泰安-]{+各县、+}市[-…-] reads better as one change.
-// A punctuation mark is kept: it separates two edits naturally.
+// absorbShortEqualities folds a short match between two edits into them:
+// one character always (but a punctuation mark, which separates two edits
+// naturally), two characters when the edits on both sides are longer.
+// [-泰安-]{+各县、+}市[-…-] reads better as one change, and in rewritten
+// text the common words (科技, 企业) match by chance.
 func absorbShortEqualities(dmp *diffmatchpatch.DiffMatchPatch, diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	for changed := true; changed; {
-		changed = false
-		for k := 1; k+1 < len(diffs); k++ {
-			d := diffs[k]
-			if d.Type != diffmatchpatch.DiffEqual || utf8.RuneCountInString(d.Text) != 1 {
+	// DiffCleanupMerge factors common prefixes and suffixes out of edits,
+	// which can make new short equalities: a few passes are enough, and the
+	// bound keeps it from going round for ever.
+	for range 8 {
+		out := make([]diffmatchpatch.Diff, 0, len(diffs)+4)
+		changed := false
+		for k, d := range diffs {
+			if k > 0 && k+1 < len(diffs) && chaff(diffs, k) {
+				out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: d.Text},
+					diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: d.Text})
+				changed = true
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(d.Text); norm.IsPunct(r) {
-				continue
-			}
-			if diffs[k-1].Type == diffmatchpatch.DiffEqual || diffs[k+1].Type == diffmatchpatch.DiffEqual {
-				continue
-			}
-			rest := append([]diffmatchpatch.Diff{{Type: diffmatchpatch.DiffDelete, Text: d.Text},
-				{Type: diffmatchpatch.DiffInsert, Text: d.Text}}, diffs[k+1:]...)
-			diffs = dmp.DiffCleanupMerge(append(diffs[:k], rest...))
-			changed = true
-			break
+			out = append(out, d)
 		}
+		if !changed {
+			return diffs
+		}
+		diffs = dmp.DiffCleanupMerge(out)
 	}
 	return diffs
+}
+
+// chaff reports whether diffs[k] is a match too short to show between
+// the edits around it.
+func chaff(diffs []diffmatchpatch.Diff, k int) bool {
+	d := diffs[k]
+	n := utf8.RuneCountInString(d.Text)
+	if d.Type != diffmatchpatch.DiffEqual || n > 2 {
+		return false
+	}
+	before, after := editSize(diffs, k, -1), editSize(diffs, k, +1)
+	if before == 0 || after == 0 {
+		return false
+	}
+	if n == 1 {
+		r, _ := utf8.DecodeRuneInString(d.Text)
+		return !norm.IsPunct(r)
+	}
+	return n < before && n < after
+}
+
+// editSize is the length of the longer of the deletion and insertion
+// next to diffs[k] in direction dir; 0 if an equality is next.
+func editSize(diffs []diffmatchpatch.Diff, k, dir int) int {
+	del, ins := 0, 0
+	for i := k + dir; i >= 0 && i < len(diffs) && diffs[i].Type != diffmatchpatch.DiffEqual; i += dir {
+		if diffs[i].Type == diffmatchpatch.DiffDelete {
+			del += utf8.RuneCountInString(diffs[i].Text)
+		} else {
+			ins += utf8.RuneCountInString(diffs[i].Text)
+		}
+	}
+	return max(del, ins)
 }
 
 // minShared is the share of characters, in percent, that two texts must

@@ -16,8 +16,11 @@ import (
 // before (形成不少于50项重大创新成果).
 
 var (
-	figureRE = regexp.MustCompile(`(不少于|不低于|不超过|不高于|不到|超过|达到|突破|约|近|逾|过)?[\s\p{Co}]*` +
-		`([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(万亿|亿|万|千|百)?\s*` +
+	// qualifierRE is what may stand right before a figure's number;
+	// amountRE the number with its magnitude, unit and 以上/左右. The text
+	// is searched for digits first: a regexp over all of it is slow.
+	qualifierRE = regexp.MustCompile(`(不少于|不低于|不超过|不高于|不到|超过|达到|突破|约|近|逾|过)[\s\p{Co}]*$`)
+	amountRE    = regexp.MustCompile(`^[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(万亿|亿|万|千|百)?\s*` +
 		`(平方米|公里|万千瓦|千瓦|人次|家次|元|家|名|人|项|个|场|所|支|件|条|台|套|户|次|亩|吨|倍|批|%|％)?(以上|左右|以内|以下|余)?`)
 	// Words that stand between a subject and its figure, or before the
 	// subject, and are not part of it.
@@ -39,29 +42,58 @@ type figure struct {
 func findFigures(text, clause string) []figure {
 	var out []figure
 	segStart, prevEnd, shared := 0, -1, ""
-	for _, m := range figureRE.FindAllStringSubmatchIndex(text, -1) {
-		if m[6] < 0 && m[8] < 0 { // a bare number: 441X, 5G, 2026年
-			continue
-		}
-		if seg := lastDelimiter(text[:m[0]]); seg != segStart {
+	for _, m := range figureMatches(text) {
+		if seg := lastDelimiter(text[:m.start]); seg != segStart {
 			segStart, prevEnd, shared = seg, -1, ""
 		}
 		var subject string
-		if between := text[max(segStart, prevEnd):m[0]]; prevEnd >= 0 && utf8.RuneCountInString(norm.Key(strings.Trim(between, "、和及与或"))) <= 1 {
+		if between := text[max(segStart, prevEnd):m.start]; prevEnd >= 0 && utf8.RuneCountInString(norm.Key(strings.Trim(between, "、和及与或"))) <= 1 {
 			subject = shared // 500亿、100亿和50亿元: one subject for the list
 		} else {
-			subject = cleanSubject(between, text[m[1]:])
+			subject = cleanSubject(between, text[m.end:])
 		}
-		shared, prevEnd = subject, m[1]
-		qual := ""
-		if m[2] >= 0 {
-			qual = text[m[2]:m[3]]
-		}
-		amount := strings.TrimSpace(text[m[4]:m[1]])
-		out = append(out, figure{subject: subject, qual: qual, amount: amount, key: amountKey(amount), clause: clause, at: m[0]})
+		shared, prevEnd = subject, m.end
+		amount := strings.TrimSpace(text[m.number:m.end])
+		out = append(out, figure{subject: subject, qual: m.qual, amount: amount, key: amountKey(amount), clause: clause, at: m.start})
 	}
 	return out
 }
+
+// figureMatch is where a figure stands in a text: its qualifier from
+// start, its number from number, to end.
+type figureMatch struct {
+	start, number, end int
+	qual               string // the qualifier's word, without the space after it
+}
+
+// figureMatches finds the numbers of text that carry a magnitude or a
+// unit (1300家, 50亿, 2.8%), skipping bare ones (441X, 5G, 2026年).
+func figureMatches(text string) []figureMatch {
+	var out []figureMatch
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDigitRune(r) {
+			i += n
+			continue
+		}
+		m := amountRE.FindStringSubmatchIndex(text[i:])
+		if m[2] < 0 && m[4] < 0 {
+			i += m[1]
+			continue
+		}
+		start := i
+		qual := ""
+		if q := qualifierRE.FindStringSubmatchIndex(text[max(0, i-16):i]); q != nil {
+			start = max(0, i-16) + q[0]
+			qual = text[max(0, i-16)+q[2] : max(0, i-16)+q[3]]
+		}
+		out = append(out, figureMatch{start, i, i + m[1], qual})
+		i += m[1]
+	}
+	return out
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // lastDelimiter returns the byte offset after the last sentence or clause
 // delimiter in s.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"qicao/drafts/norm"
 )
 
 var (
@@ -44,7 +46,7 @@ func (d *Document) readFront(front []para) {
 			d.Number = formatNumber(docNumber.FindStringSubmatch(p.text))
 		case isSignatureLine(p.text):
 			issuers = append(issuers, strings.Fields(p.text)...)
-		case d.Title != "" && isTitleLike(p.text) && strings.Contains(foldKey(d.Title), foldKey(p.text)):
+		case d.Title != "" && isTitleLike(p.text) && strings.Contains(norm.Key(d.Title), norm.Key(p.text)):
 			// the title repeated, as web pages do
 		default:
 			d.Preamble = append(d.Preamble, Paragraph{Text: p.text, Span: p.span})
@@ -195,7 +197,7 @@ func (d *Document) fillIssuersAndCity() {
 	}
 	for _, s := range append(append([]string(nil), d.Issuers...), d.Title) {
 		if m := cityInName.FindStringSubmatch(s); m != nil {
-			d.City = simplify(m[1])
+			d.City = norm.Simplify(m[1])
 			return
 		}
 	}

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"strconv"
 	"strings"
 
+	"qicao/app/workspace"
 	"qicao/drafts"
+	"qicao/drafts/input"
 )
 
 // loadedDoc is a document read for a command, with the name it goes by.
@@ -26,23 +28,58 @@ func loadDocument(env *Env, ref string) (*loadedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseLoaded(ref, text)
+}
+
+func parseLoaded(name, text string) (*loadedDoc, error) {
 	doc, err := drafts.Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("「%s」：%w", ref, err)
+		return nil, fmt.Errorf("「%s」：%w", name, err)
 	}
-	return &loadedDoc{Name: ref, Text: text, Doc: doc}, nil
+	return &loadedDoc{Name: name, Text: text, Doc: doc}, nil
 }
 
-// readText reads and decodes a file into text.
+// readText reads a file and decodes it into text: UTF-8, GBK/GB18030,
+// UTF-16 or .docx. Anything else is refused with a message in Chinese.
 func readText(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", fmt.Errorf("无法读取「%s」：%v", path, err)
-	}
-	return string(b), nil
+	return input.ReadFile(path)
 }
 
-// loadDraftRef is replaced once the store lands.
+// loadDraftRef reads draft:ID@N (or draft:ID, the latest version) from
+// the database.
 func loadDraftRef(env *Env, ref string) (*loadedDoc, error) {
-	return nil, fmt.Errorf("尚不支持 %s", ref)
+	id, n, err := parseDraftRef(ref)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	v, err := ws.DB.Version(id, n)
+	if err != nil {
+		return nil, err
+	}
+	return parseLoaded(fmt.Sprintf("draft:%d@%d", id, v.N), v.Text)
+}
+
+// parseDraftRef splits draft:ID@N; N is 0 when not given.
+func parseDraftRef(ref string) (id int64, n int, err error) {
+	body := strings.TrimPrefix(ref, "draft:")
+	idPart, nPart, hasN := strings.Cut(body, "@")
+	id, err = strconv.ParseInt(idPart, 10, 64)
+	if err == nil && hasN {
+		n, err = strconv.Atoi(nPart)
+	}
+	if err != nil || id <= 0 || n < 0 {
+		return 0, 0, usagef("「%s」不是有效的草稿版本，应写作 draft:编号@版本，例如 draft:1@2", ref)
+	}
+	return id, n, nil
+}
+
+// openWorkspace opens the database named by --db, $QICAO_DB or the
+// default path.
+func openWorkspace(env *Env) (*workspace.Workspace, error) {
+	return workspace.Open(env.DBPath)
 }

@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the command line against the database at db and returns its
+// exit code, stdout and stderr.
+func run(t *testing.T, db string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	t.Setenv("QICAO_DB", db)
+	code := Main(args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func seedPath(t *testing.T, prefix string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "assets", "corpus", prefix+"_*.txt"))
+	if len(files) != 1 {
+		t.Fatalf("seed %s not found", prefix)
+	}
+	return files[0]
+}
+
+func TestParseJSONShape(t *testing.T) {
+	code, out, errOut := run(t, filepath.Join(t.TempDir(), "q.db"), "parse", "--json", seedPath(t, "003"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Title     string            `json:"title"`
+		Issuers   []string          `json:"issuers"`
+		Number    string            `json:"number"`
+		Date      string            `json:"date"`
+		Status    string            `json:"status"`
+		City      string            `json:"city"`
+		Effective map[string]string `json:"effective"`
+		Sections  []map[string]any  `json:"sections"`
+		Clauses   []struct {
+			Label, Heading, Text string
+			Ordinal              int
+			Path, Units          []string
+			LeadUnits            []string `json:"lead_units"`
+		} `json:"clauses"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Number != "淄科发〔2023〕22号" || len(got.Issuers) != 16 || got.Effective["to"] != "2028-12-31" || got.City != "淄博" {
+		t.Errorf("meta: %q %d issuers %v %q", got.Number, len(got.Issuers), got.Effective, got.City)
+	}
+	c := got.Clauses[len(got.Clauses)-1]
+	if c.Label != "25、" || c.Ordinal != 25 || c.Heading != "强化要素保障" || c.LeadUnits[0] != "市科技局" || len(c.Path) != 1 {
+		t.Errorf("last clause %+v", c)
+	}
+	for _, k := range []string{"label", "heading", "text", "children"} {
+		if _, ok := got.Sections[1][k]; !ok {
+			t.Errorf("section has no %q", k)
+		}
+	}
+}
+
+func TestParseOutline(t *testing.T) {
+	code, out, _ := run(t, filepath.Join(t.TempDir(), "q.db"), "parse", seedPath(t, "004"))
+	if code != 0 || !strings.Contains(out, "文号：烟政字〔2024〕40号") || !strings.Contains(out, "  （二十三）创新科技金融模式") {
+		t.Errorf("outline:\n%s", out)
+	}
+}
+
+func TestDraftLifecycle(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	code, out, errOut := run(t, db, "draft", "new", "--title", "测试草稿", "--file", seedPath(t, "000"), "--note", "初稿")
+	if code != 0 {
+		t.Fatalf("draft new: %d %s", code, errOut)
+	}
+	id := strings.TrimSpace(out)
+	if code, _, errOut = run(t, db, "draft", "save", id, "--file", seedPath(t, "002"), "--note", "印发稿"); code != 0 {
+		t.Fatalf("draft save: %s", errOut)
+	}
+	_, out, _ = run(t, db, "draft", "versions", id, "--json")
+	var vs struct {
+		Versions []struct {
+			N    int    `json:"n"`
+			Note string `json:"note"`
+		} `json:"versions"`
+	}
+	if err := json.Unmarshal([]byte(out), &vs); err != nil || len(vs.Versions) != 2 || vs.Versions[1].Note != "印发稿" {
+		t.Fatalf("versions %s %v", out, err)
+	}
+	_, out, _ = run(t, db, "draft", "show", id, "--version", "1")
+	if want, _ := os.ReadFile(seedPath(t, "000")); out != string(want) {
+		t.Error("version 1 is not the file as saved")
+	}
+	_, out, _ = run(t, db, "draft", "list", "--json")
+	if !strings.Contains(out, "测试草稿") || !strings.Contains(out, "（示例）") {
+		t.Errorf("list: %s", out)
+	}
+	// draft:ID@N names a saved version wherever a file is expected.
+	if code, out, errOut = run(t, db, "parse", "draft:"+id+"@2"); code != 0 || !strings.Contains(out, "泰政发〔2024〕5号") {
+		t.Errorf("parse draft ref: %d %s %s", code, out, errOut)
+	}
+}
+
+func TestFirstStartSeedsCorpusAndExample(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new", "q.db")
+	code, out, errOut := run(t, db, "corpus", "list", "--json")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var docs struct {
+		Documents []corpusDocJSON `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(out), &docs); err != nil || len(docs.Documents) != 5 {
+		t.Fatalf("corpus %s %v", out, err)
+	}
+	_, out, _ = run(t, db, "draft", "versions", "1")
+	if !strings.Contains(out, "第 2 版") || !strings.Contains(out, "泰政发〔2024〕5号") {
+		t.Errorf("example draft: %s", out)
+	}
+}
+
+// Bad input gets a clear message in Chinese, a non-zero exit, and leaves
+// the database as it was.
+func TestBadInputWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	run(t, db, "draft", "list") // create and seed
+	before := snapshot(t, db)
+	bad := badInputs(t, dir)
+	for name, path := range bad {
+		for _, args := range [][]string{{"draft", "new", "--title", "x", "--file", path}, {"draft", "save", "1", "--file", path}, {"corpus", "add", path}} {
+			code, _, errOut := run(t, db, args...)
+			if code == 0 || !strings.Contains(errOut, "无法读取") {
+				t.Errorf("%s %v: exit %d, stderr %q", name, args[:2], code, errOut)
+			}
+		}
+	}
+	if after := snapshot(t, db); after != before {
+		t.Errorf("database changed:\n%s\n→\n%s", before, after)
+	}
+}
+
+// snapshot describes a database's drafts, versions and corpus as text.
+func snapshot(t *testing.T, db string) string {
+	t.Helper()
+	_, drafts, _ := run(t, db, "draft", "list", "--json")
+	_, versions, _ := run(t, db, "draft", "versions", "1", "--json")
+	_, corpus, _ := run(t, db, "corpus", "list", "--json")
+	return drafts + versions + corpus
+}
+
+// badInputs writes one file of each kind Qicao must refuse.
+func badInputs(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string][]byte{
+		"empty.txt":    {},
+		"blank.txt":    []byte(" \n\t\n　\n"),
+		"binary.txt":   append([]byte{0x7f, 'E', 'L', 'F', 0, 0, 0}, bytes.Repeat([]byte{0, 1, 2, 3, 0xff}, 200)...),
+		"image.png":    append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 64)...),
+		"latin1.txt":   bytes.Repeat([]byte{0xe9, 0x20, 0xff, 0xfe, 0xfa}, 50),
+		"old.doc":      append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 512)...),
+		"notword.docx": zipOf(t, map[string][]byte{"hello.txt": []byte("你好")}),
+		"broken.docx":  zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document><w:body><w:p>")}),
+		"bomb.docx":    bombZip(t),
+	}
+	good := zipOf(t, map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`)})
+	files["truncated.docx"] = good[:len(good)/2]
+	out := map[string]string{}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = p
+	}
+	huge := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(21 << 20)
+	f.Close()
+	out["huge.txt"] = huge
+	return out
+}
+
+func zipOf(t *testing.T, entries map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range entries {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// bombZip is a .docx whose document.xml unpacks to 200 MB of zeros.
+func bombZip(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestCompression) })
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 200; i++ {
+		w.Write(zeros)
+	}
+	zw.Close()
+	return buf.Bytes()
+}

@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"qicao/drafts"
+	"qicao/drafts/sqlite"
+)
+
+func init() {
+	register("draft", "草稿与版本：new | save | list | versions | show | insert", runDraft)
+}
+
+// draftCommands are the sub-commands of `qicao draft`.
+var draftCommands = map[string]func(env *Env, args []string) error{
+	"new":      runDraftNew,
+	"save":     runDraftSave,
+	"list":     runDraftList,
+	"versions": runDraftVersions,
+	"show":     runDraftShow,
+	"insert":   runDraftInsert,
+}
+
+func runDraft(env *Env, args []string) error {
+	if len(args) == 0 {
+		return usagef("用法：qicao draft new|save|list|versions|show|insert …")
+	}
+	run, ok := draftCommands[args[0]]
+	if !ok {
+		return usagef("未知的 draft 子命令「%s」", args[0])
+	}
+	return run(env, args[1:])
+}
+
+// runDraftNew: qicao draft new --title T [--file F] [--note N]. The file is
+// read and parsed before the database is touched, so bad input writes
+// nothing.
+func runDraftNew(env *Env, args []string) error {
+	fs := newFlags(env, "draft new")
+	title := fs.String("title", "", "草稿标题（缺省取文件中的标题）")
+	file := fs.String("file", "", "作为第 1 版的文件")
+	note := fs.String("note", "", "版本说明")
+	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
+		return orUsage(err, "用法：qicao draft new --title 标题 [--file 文件] [--note 说明]")
+	}
+	var ld *loadedDoc
+	if *file != "" {
+		var err error
+		if ld, err = loadDocument(env, *file); err != nil {
+			return err
+		}
+		if *title == "" {
+			*title = ld.Doc.Title
+		}
+		if *title == "" {
+			*title = strings.TrimSuffix(filepath.Base(*file), filepath.Ext(*file))
+		}
+	}
+	if *title == "" {
+		return usagef("请用 --title 给草稿一个标题")
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	text, city, doc := "", "", (*drafts.Document)(nil)
+	if ld != nil {
+		text, city, doc = ld.Text, ld.Doc.City, ld.Doc
+	}
+	d, err := ws.DB.CreateDraft(*title, city, text, *note, doc)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, d.ID)
+	return nil
+}
+
+// runDraftSave: qicao draft save ID --file F [--note N].
+func runDraftSave(env *Env, args []string) error {
+	fs := newFlags(env, "draft save")
+	file := fs.String("file", "", "新版本的文件")
+	note := fs.String("note", "", "版本说明")
+	rest, err := parseFlags(fs, args)
+	if err != nil || len(rest) != 1 || *file == "" {
+		return orUsage(err, "用法：qicao draft save 编号 --file 文件 [--note 说明]")
+	}
+	id, err := parseID(rest[0])
+	if err != nil {
+		return err
+	}
+	ld, err := loadDocument(env, *file)
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	v, err := ws.DB.SaveVersion(id, ld.Text, *note, ld.Doc)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "草稿 %d 已保存第 %d 版\n", id, v.N)
+	return nil
+}
+
+type draftJSON struct {
+	ID         int64  `json:"id"`
+	Title      string `json:"title"`
+	City       string `json:"city"`
+	Created    string `json:"created"`
+	Updated    string `json:"updated"`
+	Versions   int    `json:"versions"`
+	HasWorking bool   `json:"has_working"`
+}
+
+// runDraftList: qicao draft list [--json].
+func runDraftList(env *Env, args []string) error {
+	fs := newFlags(env, "draft list")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
+		return orUsage(err, "用法：qicao draft list [--json]")
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	list, err := ws.DB.Drafts()
+	if err != nil {
+		return err
+	}
+	out := []draftJSON{}
+	for _, d := range list {
+		out = append(out, draftJSON{d.ID, d.Title, d.City, stamp(d.Created), stamp(d.Updated), d.Versions, d.HasWorking})
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, map[string]any{"drafts": out})
+	}
+	for _, d := range out {
+		mark := ""
+		if d.HasWorking {
+			mark = "（有未保存的修改）"
+		}
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%d 个版本\t%s%s\n", d.ID, d.Title, d.Versions, d.Updated, mark)
+	}
+	return nil
+}
+
+type versionJSON struct {
+	N       int    `json:"n"`
+	Created string `json:"created"`
+	Note    string `json:"note"`
+	Chars   int    `json:"chars"`
+}
+
+// runDraftVersions: qicao draft versions ID [--json].
+func runDraftVersions(env *Env, args []string) error {
+	fs := newFlags(env, "draft versions")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	rest, err := parseFlags(fs, args)
+	if err != nil || len(rest) != 1 {
+		return orUsage(err, "用法：qicao draft versions 编号 [--json]")
+	}
+	id, err := parseID(rest[0])
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	vs, err := ws.DB.Versions(id)
+	if err != nil {
+		return err
+	}
+	out := []versionJSON{}
+	for _, v := range vs {
+		out = append(out, versionJSON{v.N, stamp(v.Created), v.Note, v.Chars})
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, map[string]any{"draft": id, "versions": out})
+	}
+	for _, v := range out {
+		fmt.Fprintf(env.Stdout, "第 %d 版\t%s\t%d 字\t%s\n", v.N, v.Created, v.Chars, v.Note)
+	}
+	return nil
+}
+
+// runDraftShow: qicao draft show ID [--version N] prints the working text
+// where there is one, else the latest version; --version picks a version.
+func runDraftShow(env *Env, args []string) error {
+	fs := newFlags(env, "draft show")
+	n := fs.Int("version", 0, "版本号（缺省：未保存的工作稿，否则最新版本）")
+	rest, err := parseFlags(fs, args)
+	if err != nil || len(rest) != 1 {
+		return orUsage(err, "用法：qicao draft show 编号 [--version 版本]")
+	}
+	id, err := parseID(rest[0])
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	text, err := draftText(ws.DB, id, *n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(env.Stdout, text)
+	return nil
+}
+
+// draftText returns version n of a draft, or for n == 0 its working text
+// where there is one, else its latest version.
+func draftText(db *sqlite.DB, id int64, n int) (string, error) {
+	if n == 0 {
+		if text, ok, err := db.Working(id); err != nil || ok {
+			return text, err
+		}
+	}
+	v, err := db.Version(id, n)
+	return v.Text, err
+}
+
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("「%s」不是有效的草稿编号", s)
+	}
+	return id, nil
+}
+
+func stamp(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+
+// orUsage returns err if set, else a usage error with msg.
+func orUsage(err error, msg string) error {
+	if err != nil {
+		return err
+	}
+	return usagef("%s", msg)
+}

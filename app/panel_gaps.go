@@ -1,0 +1,8 @@
+package app
+
+import "fyne.io/fyne/v2"
+
+// gapsPanel lists measures other cities have that the open draft lacks.
+func gapsPanel(s *Shell) fyne.CanvasObject {
+	return placeholder("Gaps", "Measures other cities have that this draft lacks.")
+}

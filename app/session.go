@@ -1,0 +1,261 @@
+package app
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"qicao/app/workspace"
+	"qicao/drafts"
+)
+
+// Session is the state every view shares: the open workspace, the draft
+// being edited with its working text, and the node under the cursor. It
+// lives on the UI goroutine; only the autosave write runs elsewhere.
+//
+// Views read it and react to its events through Shell.Listen; they change
+// it only through its methods, so that every view sees every change.
+type Session struct {
+	WS *workspace.Workspace
+
+	// DraftID is the open draft, 0 when none is open.
+	DraftID int64
+	Title   string
+	// Text is the working text of the open draft; Doc is its parse (nil
+	// when the text is empty or unreadable).
+	Text string
+	Doc  *drafts.Document
+	// Saved is the text of the latest saved version, to tell unsaved
+	// changes apart.
+	Saved string
+	// Version is the number of the latest saved version.
+	Version int
+
+	// selected is the path of child indexes from the document's top to the
+	// node under the cursor; nil for none.
+	selected []int
+
+	listeners []func(Event)
+	autosave  *autosaver
+}
+
+// Event is a change of the session that views may redraw for.
+type Event int
+
+// The session's events.
+const (
+	DraftOpened   Event = iota // another draft (or none) is open
+	TextChanged                // the working text changed
+	Selected                   // the node under the cursor changed
+	VersionSaved               // a version was saved
+	DraftsChanged              // drafts were created, renamed or deleted
+	CorpusChanged              // corpus documents were added or removed
+)
+
+// AutosaveDelay is how long after the last change the working text is
+// written: within 2 s of a change it survives a crash.
+const AutosaveDelay = time.Second
+
+// Listen calls fn on the UI goroutine for every session event.
+func (s *Shell) Listen(fn func(Event)) {
+	s.Session.listeners = append(s.Session.listeners, fn)
+}
+
+func (s *Shell) emit(e Event) {
+	for _, fn := range s.Session.listeners {
+		fn(e)
+	}
+}
+
+// OpenDraft opens a draft: its working text where there is one, else its
+// latest version.
+func (s *Shell) OpenDraft(id int64) error {
+	s.FlushAutosave()
+	db := s.Session.WS.DB
+	d, err := db.Draft(id)
+	if err != nil {
+		return err
+	}
+	saved := ""
+	if d.Versions > 0 {
+		v, err := db.Version(id, 0)
+		if err != nil {
+			return err
+		}
+		saved = v.Text
+	}
+	text, ok, err := db.Working(id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		text = saved
+	}
+	ss := &s.Session
+	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, d.Title, saved, d.Versions
+	ss.setText(text)
+	ss.selected = nil
+	s.App.Preferences().SetInt(prefLastDraft, int(id))
+	s.emit(DraftOpened)
+	return nil
+}
+
+// CloseDraft leaves no draft open.
+func (s *Shell) CloseDraft() {
+	s.FlushAutosave()
+	s.Session.DraftID, s.Session.Title, s.Session.Saved, s.Session.Version = 0, "", "", 0
+	s.Session.setText("")
+	s.Session.selected = nil
+	s.emit(DraftOpened)
+}
+
+// SetText replaces the working text of the open draft (after an edit in
+// the editor, a structural edit, an insertion), re-parses it and schedules
+// the autosave.
+func (s *Shell) SetText(text string) {
+	if s.Session.DraftID == 0 || text == s.Session.Text {
+		return
+	}
+	s.Session.setText(text)
+	s.Session.autosave.schedule(s.Session.DraftID, text)
+	s.emit(TextChanged)
+}
+
+func (ss *Session) setText(text string) {
+	ss.Text = text
+	ss.Doc = nil
+	if doc, err := drafts.Parse(text); err == nil {
+		ss.Doc = doc
+	}
+}
+
+// Dirty reports whether the working text differs from the latest version.
+func (s *Shell) Dirty() bool { return s.Session.Text != s.Session.Saved }
+
+// SaveVersion saves the working text as a new immutable version.
+func (s *Shell) SaveVersion(note string) error {
+	ss := &s.Session
+	if ss.DraftID == 0 {
+		return nil
+	}
+	s.FlushAutosave()
+	v, err := ss.WS.DB.SaveVersion(ss.DraftID, ss.Text, note, ss.Doc)
+	if err != nil {
+		return err
+	}
+	ss.Saved, ss.Version = ss.Text, v.N
+	s.emit(VersionSaved)
+	return nil
+}
+
+// Select puts the cursor on node n of the open document (nil for none).
+func (s *Shell) Select(n *drafts.Node) {
+	s.Session.selected = pathOf(s.Session.Doc, n)
+	s.emit(Selected)
+}
+
+// SelectedNode returns the node under the cursor in the current parse of
+// the working text, or nil.
+func (s *Shell) SelectedNode() *drafts.Node {
+	doc, path := s.Session.Doc, s.Session.selected
+	if doc == nil || len(path) == 0 {
+		return nil
+	}
+	nodes := doc.Nodes
+	var n *drafts.Node
+	for _, i := range path {
+		if i >= len(nodes) {
+			return nil
+		}
+		n = nodes[i]
+		nodes = n.Children
+	}
+	return n
+}
+
+// pathOf returns the child indexes leading to n in doc.
+func pathOf(doc *drafts.Document, n *drafts.Node) []int {
+	if doc == nil || n == nil {
+		return nil
+	}
+	var find func(nodes []*drafts.Node, path []int) []int
+	find = func(nodes []*drafts.Node, path []int) []int {
+		for i, c := range nodes {
+			p := append(append([]int(nil), path...), i)
+			if c == n {
+				return p
+			}
+			if found := find(c.Children, p); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	return find(doc.Nodes, nil)
+}
+
+// FlushAutosave writes a pending autosave now.
+func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
+
+// ShowError shows err in a dialog; errors from Qicao's packages read in
+// Chinese.
+func (s *Shell) ShowError(err error) {
+	if err != nil {
+		dialog.ShowError(err, s.Window)
+	}
+}
+
+const prefLastDraft = "session.lastDraft"
+
+// openLastDraft opens the draft open when Qicao last closed, else the
+// newest one.
+func (s *Shell) openLastDraft() {
+	if s.Session.WS == nil {
+		return
+	}
+	if id := s.App.Preferences().Int(prefLastDraft); id > 0 && s.OpenDraft(int64(id)) == nil {
+		return
+	}
+	if list, err := s.Session.WS.DB.Drafts(); err == nil && len(list) > 0 {
+		s.ShowError(s.OpenDraft(list[0].ID))
+	}
+}
+
+// autosaver writes the working text a moment after the last change, off
+// the UI goroutine; errors come back to the UI through fyne.Do.
+type autosaver struct {
+	mu      sync.Mutex
+	ws      *workspace.Workspace
+	onError func(error)
+	timer   *time.Timer
+	pending func()
+}
+
+func (a *autosaver) schedule(id int64, text string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.pending = func() {
+		if err := a.ws.DB.SetWorking(id, text); err != nil && a.onError != nil {
+			fyne.Do(func() { a.onError(err) })
+		}
+	}
+	a.timer = time.AfterFunc(AutosaveDelay, a.flush)
+}
+
+func (a *autosaver) flush() {
+	a.mu.Lock()
+	write := a.pending
+	a.pending = nil
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.mu.Unlock()
+	if write != nil {
+		write()
+	}
+}

@@ -1,0 +1,95 @@
+// Package workspace is what Qicao's two front ends, the window and the
+// command line, share: it opens the officer's database and, on first
+// start, fills it with the built-in corpus and an example draft.
+package workspace
+
+import (
+	"fmt"
+
+	"qicao/assets"
+	"qicao/drafts"
+	"qicao/drafts/sqlite"
+)
+
+// Workspace is an open database with its first-start content in place.
+type Workspace struct {
+	DB *sqlite.DB
+}
+
+// Open opens the database at path ("" for the default: $QICAO_DB, else
+// the user's config dir) and seeds it if it is new.
+func Open(path string) (*Workspace, error) {
+	if path == "" {
+		p, err := sqlite.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	w := &Workspace{DB: db}
+	if err := w.seed(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Close closes the database.
+func (w *Workspace) Close() error { return w.DB.Close() }
+
+// The example draft: 泰安's draft for comments as version 1 and the issued
+// text as version 2, so comparison and suggestions can be tried at once.
+const (
+	exampleDraft  = "000_821d8b4d3cdede77.txt"
+	exampleIssued = "002_5544c373c39e6580.txt"
+)
+
+// seed loads the built-in corpus, the built-in templates and the example
+// draft into a database that has neither corpus nor drafts: a new one.
+func (w *Workspace) seed() error {
+	empty, err := w.DB.CorpusEmpty()
+	if err != nil || !empty {
+		return err
+	}
+	list, err := w.DB.Drafts()
+	if err != nil || len(list) > 0 {
+		return err
+	}
+	files := map[string]string{}
+	for _, f := range assets.Corpus() {
+		text := string(f.Data)
+		doc, err := drafts.Parse(text)
+		if err != nil {
+			return fmt.Errorf("内置参考文件 %s：%w", f.Name, err)
+		}
+		if _, err := w.DB.AddCorpusDoc(f.Name, text, doc, true); err != nil {
+			return err
+		}
+		files[f.Name] = text
+	}
+	if err := w.seedTemplates(); err != nil {
+		return err
+	}
+	return w.seedExample(files[exampleDraft], files[exampleIssued])
+}
+
+func (w *Workspace) seedExample(draftText, issuedText string) error {
+	doc, err := drafts.Parse(draftText)
+	if err != nil {
+		return err
+	}
+	d, err := w.DB.CreateDraft(doc.Title+"（示例）", doc.City, draftText, "征求意见稿（示例）", doc)
+	if err != nil {
+		return err
+	}
+	issued, err := drafts.Parse(issuedText)
+	if err != nil {
+		return err
+	}
+	_, err = w.DB.SaveVersion(d.ID, issuedText, "印发稿 "+issued.Number+"（示例）", issued)
+	return err
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# shoot.sh — retakes the font screenshots of this folder: Qicao's main
+# window under Xvfb, with every system CJK font hidden, so that what renders
+# the Chinese is the font embedded in the binary and nothing else.
+#
+# It must run as root: it hides the directories of the fonts that
+# `fc-list :lang=zh` finds (here /usr/share/fonts/truetype/droid, Droid Sans
+# Fallback) by mounting an empty tmpfs over them in a private mount namespace
+# (unshare -m), which the rest of the machine never sees. Fyne's font
+# fallback (go-text fontscan) scans the same directories; its cache goes to
+# a fresh XDG_CACHE_HOME so that nothing cached from before leaks in.
+#
+# Writes font-cjk.png (light), font-cjk-dark.png and
+# font-fyne-default-control.png (the same window with Fyne's own theme and
+# font: every Chinese character comes out as �, which shows that no CJK
+# font was reachable), and prints the time to the first painted frame.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+cd "$repo"
+go build -o "$tmp/fontshot" ./app/cmd/fontshot
+
+cat > "$tmp/inside.sh" <<'INSIDE'
+set -euo pipefail
+tmp="$1" here="$2"
+fc-list :lang=zh file | sed 's/: *$//' | xargs -r -n1 dirname | sort -u |
+  while read -r d; do mount -t tmpfs none "$d"; echo "hidden: $d"; done
+n=$(fc-list :lang=zh | wc -l)
+echo "CJK fonts left visible: $n"
+[ "$n" -eq 0 ] || exit 1
+export XDG_CACHE_HOME="$tmp/cache"
+x() { xvfb-run -a -s '-screen 0 1280x800x24' "$tmp/fontshot" "$@" 2>&1 | grep -v '^20..\/..\/.. ..:..:.. *\(Fyne error\|Cause\|At\):' || true; }
+echo "== light (cold font cache)"; x -shot "$here/font-cjk.png"
+echo "== light (warm)";            x
+echo "== dark";                    x -dark -shot "$here/font-cjk-dark.png"
+echo "== control: Fyne's default font"; x -fyne-font -shot "$here/font-fyne-default-control.png"
+INSIDE
+unshare -m bash "$tmp/inside.sh" "$tmp" "$here"

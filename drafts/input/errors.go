@@ -1,0 +1,103 @@
+package input
+
+import "errors"
+
+// Kind tells refusals apart, for callers and tests.
+type Kind int
+
+// The kinds of refusal.
+const (
+	// KindEmpty: the file is empty or holds only white space.
+	KindEmpty Kind = iota + 1
+	// KindTooLarge: the file is over MaxSize.
+	KindTooLarge
+	// KindBinary: the file is not text (an image, a PDF, a program…).
+	KindBinary
+	// KindUndecodable: the file looks like text in an encoding that is
+	// neither UTF-8, GBK/GB18030 nor UTF-16.
+	KindUndecodable
+	// KindNotWord: a zip archive (or other Office file) that is not a
+	// Word document.
+	KindNotWord
+	// KindZipBomb: a .docx whose text would unpack to far more than any
+	// real document.
+	KindZipBomb
+	// KindBrokenDocx: a damaged or incomplete .docx.
+	KindBrokenDocx
+	// KindOldDoc: a legacy Word .doc (or RTF) file, to be saved as .docx.
+	KindOldDoc
+	// KindUnreadable: the file could not be read from disk.
+	KindUnreadable
+)
+
+var kindNames = map[Kind]string{
+	KindEmpty:       "empty",
+	KindTooLarge:    "too large",
+	KindBinary:      "binary",
+	KindUndecodable: "undecodable",
+	KindNotWord:     "not word",
+	KindZipBomb:     "zip bomb",
+	KindBrokenDocx:  "broken docx",
+	KindOldDoc:      "old doc",
+	KindUnreadable:  "unreadable",
+}
+
+// kindMessages are the default details shown to the user.
+var kindMessages = map[Kind]string{
+	KindEmpty:       "文件为空",
+	KindTooLarge:    "文件超过 20 MB，太大了",
+	KindBinary:      "这不是文本文件，也不是 Word 文档（.docx）",
+	KindUndecodable: "无法识别文件的文字编码（支持 UTF-8、GBK/GB18030 和 UTF-16）",
+	KindNotWord:     "这是压缩文件，不是 Word 文档（.docx）",
+	KindZipBomb:     "文件解压后过大，疑似“压缩炸弹”，已拒绝",
+	KindBrokenDocx:  "Word 文档已损坏或不完整，无法读出其中的文字",
+	KindOldDoc:      "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为 .docx”后再导入",
+	KindUnreadable:  "读取文件时出错",
+}
+
+// String returns a short English name for the kind, for logs and tests.
+func (k Kind) String() string {
+	if s, ok := kindNames[k]; ok {
+		return s
+	}
+	return "unknown"
+}
+
+// Error is a refusal to read a file. Error() returns a clear Simplified
+// Chinese message naming the file, e.g. "无法读取「x.txt」：文件为空".
+type Error struct {
+	Name   string // the file's name, as given
+	Kind   Kind   // what is wrong
+	Detail string // the message for the user; the kind's default if empty
+	Err    error  // the underlying error, if any (I/O, zip, XML)
+}
+
+// Error returns the message for the user, in Simplified Chinese.
+func (e *Error) Error() string {
+	detail := e.Detail
+	if detail == "" {
+		detail = kindMessages[e.Kind]
+	}
+	if e.Name == "" {
+		return "无法读取文件：" + detail
+	}
+	return "无法读取「" + e.Name + "」：" + detail
+}
+
+// Unwrap returns the underlying error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// KindOf returns the Kind of a refusal returned by this package, or 0 when
+// err is nil or not an *Error.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return 0
+}
+
+// refuse builds an *Error; an empty detail means the kind's default.
+func refuse(name string, kind Kind, detail string, err error) *Error {
+	return &Error{Name: name, Kind: kind, Detail: detail, Err: err}
+}

@@ -1,0 +1,57 @@
+package input
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// fuzzSeeds are the starting inputs: the start of each real document in
+// each encoding, small .docx files and the bad inputs of the tests.
+func fuzzSeeds(tb testing.TB) [][]byte {
+	var seeds [][]byte
+	for _, sd := range loadSeeds(tb) {
+		text := prefix(sd.text, 600)
+		for _, enc := range encoders {
+			if data, err := enc.encode(text); err == nil {
+				seeds = append(seeds, data)
+			}
+		}
+		seeds = append(seeds, docxOf(tb, paragraphsXML(nonEmptyLines(prefix(sd.text, 300)))))
+	}
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("一、总体要求\r\n"))
+	le, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder().Bytes([]byte("关于实施意见"))
+	return append(seeds, gb, le, nil, []byte(" \n　"), randomBytes(256, false), randomBytes(256, true),
+		[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), []byte("%PDF-1.4\n"),
+		[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, []byte{0xFF, 0xFE, 0x00, 0xD8},
+		[]byte{0xAA, 0xA1, 0x81, 0x30, 0x81, 0x30, 0xA1}, []byte(`{\rtf1 x}`),
+		zipOf(tb, docxFile{"readme.txt", "hello"}),
+		zipOf(tb, docxFile{"word/document.xml", docHead + "<w:p><w:r><w:t>未闭合</w:r></w:p>"}),
+		bomb(tb, 2<<20))
+}
+
+// FuzzDecode checks that Decode never panics, that success is valid,
+// non-blank UTF-8 with \n line endings, and that a refusal is an *Error
+// with a Chinese message.
+func FuzzDecode(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"f.txt", "f.docx"} {
+			text, err := Decode(name, data)
+			if err != nil {
+				if KindOf(err) == 0 || !han.MatchString(err.Error()) || text != "" {
+					t.Fatalf("%s: bad refusal %T %v, text %q", name, err, err, text)
+				}
+				continue
+			}
+			if !utf8.ValidString(text) || strings.TrimSpace(text) == "" || strings.ContainsAny(text, "\r\f") {
+				t.Fatalf("%s: bad text %q", name, text)
+			}
+		}
+	})
+}

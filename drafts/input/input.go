@@ -1,0 +1,168 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxSize is the largest file Qicao reads, in bytes (20 MB). A real
+// 实施意见 is a few tens of kilobytes.
+const MaxSize = 20 << 20
+
+// Magic numbers of the formats recognised before any text decoding.
+var (
+	zipMagic      = []byte("PK\x03\x04")
+	zipEmptyMagic = []byte("PK\x05\x06")
+	oleMagic      = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	rtfMagic      = []byte(`{\rtf`)
+)
+
+// binaryMagics name common binary formats, for a clearer message; some
+// (a PDF, say) could otherwise pass for ASCII text.
+var binaryMagics = []struct {
+	magic  string
+	format string
+}{
+	{"%PDF-", "PDF 文件"},
+	{"\x89PNG\r\n\x1a\n", "PNG 图片"},
+	{"\xFF\xD8\xFF", "JPEG 图片"},
+	{"GIF8", "GIF 图片"},
+	{"Rar!\x1a\x07", "RAR 压缩文件"},
+	{"7z\xBC\xAF\x27\x1C", "7z 压缩文件"},
+}
+
+// Decode turns a file's bytes into UTF-8 text. name is used only for its
+// extension and in messages. A refusal is an *Error.
+func Decode(name string, data []byte) (string, error) {
+	if len(data) > MaxSize {
+		return "", refuse(name, KindTooLarge, "", nil)
+	}
+	if len(data) == 0 {
+		return "", refuse(name, KindEmpty, "", nil)
+	}
+	text, err := decode(name, data)
+	if err != nil {
+		return "", err
+	}
+	text = normaliseNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return "", refuse(name, KindEmpty, "文件中没有文字", nil)
+	}
+	return text, nil
+}
+
+// decode dispatches on the file's magic number, then on its extension.
+func decode(name string, data []byte) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, zipMagic), bytes.HasPrefix(data, zipEmptyMagic):
+		return decodeDocx(name, data)
+	case bytes.HasPrefix(data, oleMagic):
+		return "", oleError(name, ext)
+	case bytes.HasPrefix(data, rtfMagic):
+		return "", refuse(name, KindOldDoc,
+			"这是 RTF 格式的文件，请在 Word 或 WPS 中“另存为 .docx”后再导入", nil)
+	case ext == ".docx":
+		return "", refuse(name, KindBrokenDocx, "文件扩展名是 .docx，但内容不是 Word 文档", nil)
+	}
+	if format := binaryFormat(data); format != "" {
+		return "", refuse(name, KindBinary, "这是"+format+"，不是文本文件或 Word 文档（.docx）", nil)
+	}
+	text, kind := decodeText(data)
+	if kind != 0 {
+		return "", refuse(name, kind, "", nil)
+	}
+	return text, nil
+}
+
+// oleError explains an OLE compound file: a legacy .doc, another legacy
+// Office file, or an encrypted .docx (which Office stores as OLE).
+func oleError(name, ext string) *Error {
+	switch ext {
+	case ".docx":
+		return refuse(name, KindOldDoc,
+			"这是设有打开密码的 Word 文档，请在 Word 或 WPS 中取消密码并“另存为 .docx”后再导入", nil)
+	case ".xls", ".ppt", ".et", ".dps":
+		return refuse(name, KindNotWord, "这是旧版 Excel 或 PowerPoint 文件，不是 Word 文档", nil)
+	}
+	return refuse(name, KindOldDoc, "", nil)
+}
+
+// binaryFormat names data's format if it starts with a known binary magic.
+func binaryFormat(data []byte) string {
+	for _, m := range binaryMagics {
+		if bytes.HasPrefix(data, []byte(m.magic)) {
+			return m.format
+		}
+	}
+	return ""
+}
+
+// normaliseNewlines turns \r\n, lone \r and \f into \n.
+func normaliseNewlines(s string) string {
+	if !strings.ContainsAny(s, "\r\f") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n").Replace(s)
+}
+
+// ReadFile reads and decodes a file from disk, refusing files over MaxSize
+// (and anything but a regular file) before reading them whole. Messages
+// name the file by its base name.
+func ReadFile(path string) (string, error) {
+	name := filepath.Base(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", ioError(name, err)
+	}
+	if err := checkInfo(name, info); err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", ioError(name, err)
+	}
+	defer f.Close()
+	return Read(name, f)
+}
+
+// checkInfo refuses directories, devices and files over MaxSize.
+func checkInfo(name string, info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return refuse(name, KindUnreadable, "这是一个文件夹，不是文件", nil)
+	case !info.Mode().IsRegular():
+		return refuse(name, KindUnreadable, "这不是普通文件", nil)
+	case info.Size() > MaxSize:
+		detail := fmt.Sprintf("文件大小为 %.1f MB，超过了 20 MB 的上限", float64(info.Size())/(1<<20))
+		return refuse(name, KindTooLarge, detail, nil)
+	}
+	return nil
+}
+
+// ioError explains a failure to open or read a file.
+func ioError(name string, err error) *Error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return refuse(name, KindUnreadable, "文件不存在", err)
+	case errors.Is(err, fs.ErrPermission):
+		return refuse(name, KindUnreadable, "没有读取这个文件的权限", err)
+	}
+	return refuse(name, KindUnreadable, "", err)
+}
+
+// Read reads at most MaxSize+1 bytes from r and decodes them; more than
+// MaxSize bytes is a KindTooLarge refusal.
+func Read(name string, r io.Reader) (string, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return "", ioError(name, err)
+	}
+	return Decode(name, data)
+}

@@ -1,0 +1,216 @@
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"qicao/drafts"
+)
+
+// CorpusDoc is a reference document in the corpus: a policy another city
+// issued, or one the officer added.
+type CorpusDoc struct {
+	ID int64
+	// Name identifies the document in the corpus, e.g. its file name.
+	Name string
+	// City, Number, Title and Date come from the document's Meta.
+	City, Number, Title, Date string
+	// Builtin marks the documents shipped with Qicao.
+	Builtin bool
+	// Text and Doc are set by CorpusDoc, not by CorpusDocs.
+	Text string
+	Doc  *drafts.Document
+	// Clauses is the number of clauses stored for the document.
+	Clauses int
+	Added   time.Time
+}
+
+// CorpusClause is one stored clause of a corpus document.
+type CorpusClause struct {
+	DocID int64
+	// Index is the clause's position among the document's clauses, from 0.
+	Index   int
+	Label   string
+	Ordinal int
+	Heading string
+	Text    string
+	// Path holds the headings of the sections above the clause.
+	Path []string
+	// Units are the responsible units the parser found in the clause.
+	Units []string
+}
+
+// corpusMissing is the error for a corpus document id that does not exist.
+func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在", id) }
+
+// AddCorpusDoc adds a document to the corpus with one row per clause of
+// doc, all in one transaction: on any error nothing is written. The name
+// must not be taken yet. doc may be nil for a document with no structure.
+func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (CorpusDoc, error) {
+	docJSON, err := marshalDoc(doc)
+	if err != nil {
+		return CorpusDoc{}, err
+	}
+	var id int64
+	err = db.inTx(func(tx *sql.Tx) error {
+		if id, err = insertCorpusDoc(tx, name, text, doc, docJSON, builtin, db.stamp()); err != nil {
+			return err
+		}
+		return insertClauses(tx, id, doc)
+	})
+	if err != nil {
+		return CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
+	}
+	return db.CorpusDoc(id)
+}
+
+// insertCorpusDoc writes the corpus_docs row and returns its id.
+func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, docJSON sql.NullString, builtin bool, now string) (int64, error) {
+	var taken bool
+	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM corpus_docs WHERE name = ?)`, name).Scan(&taken); err != nil {
+		return 0, err
+	}
+	if taken {
+		return 0, existsf("参考文件“%s”已存在", name)
+	}
+	var meta drafts.Meta
+	if doc != nil {
+		meta = doc.Meta
+	}
+	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, doc_json, builtin, added_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, meta.City, meta.Number, meta.Title, meta.Date, text, docJSON, builtin, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertClauses writes one corpus_clauses row per clause of doc.
+func insertClauses(tx *sql.Tx, docID int64, doc *drafts.Document) error {
+	if doc == nil {
+		return nil
+	}
+	stmt, err := tx.Prepare(`INSERT INTO corpus_clauses (doc_id, idx, label, ordinal, heading, text, path_json, units_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, c := range doc.Clauses() {
+		_, err := stmt.Exec(docID, c.Index, c.Label, c.Ordinal, c.Heading, c.Text,
+			marshalStrings(c.Path), marshalStrings(c.Units))
+		if err != nil {
+			return fmt.Errorf("第 %d 条: %w", c.Index+1, err)
+		}
+	}
+	return nil
+}
+
+// corpusColumns selects a CorpusDoc without its text; scanCorpusDoc reads it.
+const corpusColumns = `SELECT c.id, c.name, c.city, c.number, c.title, c.date, c.builtin, c.added_at,
+	(SELECT COUNT(*) FROM corpus_clauses k WHERE k.doc_id = c.id)
+	FROM corpus_docs c`
+
+// scanCorpusDoc reads a row selected with corpusColumns.
+func scanCorpusDoc(row interface{ Scan(...any) error }) (CorpusDoc, error) {
+	var d CorpusDoc
+	var added sql.NullString
+	err := row.Scan(&d.ID, &d.Name, &d.City, &d.Number, &d.Title, &d.Date, &d.Builtin, &added, &d.Clauses)
+	if err != nil {
+		return CorpusDoc{}, err
+	}
+	d.Added, err = parseTime(added)
+	return d, err
+}
+
+// CorpusDocs returns the corpus documents in the order they were added,
+// without Text and Doc.
+func (db *DB) CorpusDocs() ([]CorpusDoc, error) {
+	rows, err := db.sql.Query(corpusColumns + ` ORDER BY c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("读取参考文件列表失败: %w", err)
+	}
+	defer rows.Close()
+	var out []CorpusDoc
+	for rows.Next() {
+		d, err := scanCorpusDoc(rows)
+		if err != nil {
+			return nil, fmt.Errorf("读取参考文件列表失败: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// CorpusDoc returns one corpus document with its Text and Doc.
+func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
+	d, err := scanCorpusDoc(db.sql.QueryRow(corpusColumns+` WHERE c.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return CorpusDoc{}, corpusMissing(id)
+	}
+	if err != nil {
+		return CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+	}
+	var docJSON sql.NullString
+	if err := db.sql.QueryRow(`SELECT text, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&d.Text, &docJSON); err != nil {
+		return CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+	}
+	d.Doc, err = unmarshalDoc(docJSON, d.Text)
+	return d, err
+}
+
+// CorpusClauses returns the stored clauses of corpus document docID in
+// order, or of all documents (by document, then clause) when docID is 0.
+func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
+	rows, err := db.sql.Query(`SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
+		FROM corpus_clauses WHERE doc_id = ? OR ? = 0 ORDER BY doc_id, idx`, docID, docID)
+	if err != nil {
+		return nil, fmt.Errorf("读取参考条款失败: %w", err)
+	}
+	defer rows.Close()
+	var out []CorpusClause
+	for rows.Next() {
+		c, err := scanClause(rows)
+		if err != nil {
+			return nil, fmt.Errorf("读取参考条款失败: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// scanClause reads a corpus_clauses row.
+func scanClause(rows *sql.Rows) (CorpusClause, error) {
+	var c CorpusClause
+	var path, units string
+	if err := rows.Scan(&c.DocID, &c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path, &units); err != nil {
+		return CorpusClause{}, err
+	}
+	if err := json.Unmarshal([]byte(path), &c.Path); err != nil {
+		return CorpusClause{}, err
+	}
+	return c, json.Unmarshal([]byte(units), &c.Units)
+}
+
+// RemoveCorpusDoc removes a corpus document and its clauses.
+func (db *DB) RemoveCorpusDoc(id int64) error {
+	res, err := db.sql.Exec(`DELETE FROM corpus_docs WHERE id = ?`, id)
+	if err := affectedOne(res, err, corpusMissing(id)); err != nil {
+		return wrapf(err, "删除参考文件失败")
+	}
+	return nil
+}
+
+// CorpusEmpty reports whether the corpus has no documents, e.g. on first
+// start, before the built-in documents are loaded.
+func (db *DB) CorpusEmpty() (bool, error) {
+	var some bool
+	if err := db.sql.QueryRow(`SELECT EXISTS (SELECT 1 FROM corpus_docs)`).Scan(&some); err != nil {
+		return false, fmt.Errorf("读取参考文件失败: %w", err)
+	}
+	return !some, nil
+}

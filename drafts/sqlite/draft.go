@@ -1,0 +1,292 @@
+package sqlite
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"qicao/drafts"
+)
+
+// Draft is a document an officer is writing: a title and a series of
+// saved versions, plus the autosaved text not yet saved as a version.
+type Draft struct {
+	ID          int64
+	Title, City string
+	// Created is when the draft was made; Updated when it was last renamed
+	// or given a version.
+	Created, Updated time.Time
+	// Versions is the number of saved versions, which is also the number
+	// of the latest.
+	Versions int
+	// HasWorking reports autosaved text that differs from the latest
+	// version; WorkingSaved is when it was autosaved.
+	HasWorking   bool
+	WorkingSaved time.Time
+}
+
+// Version is one saved state of a draft. Once saved it never changes.
+type Version struct {
+	DraftID int64
+	// N numbers the draft's versions from 1.
+	N          int
+	Text, Note string
+	Created    time.Time
+	// Doc is the structure saved with the text, nil if none was given.
+	Doc *drafts.Document
+	// Chars is the length of Text in characters; it is set even where
+	// Text is left out.
+	Chars int
+}
+
+// draftMissing is the error for a draft id that does not exist.
+func draftMissing(id int64) error { return notFoundf("草稿 %d 不存在", id) }
+
+// CreateDraft makes a new draft. A non-empty text becomes its version 1,
+// with note and doc (doc may be nil); an empty text makes a draft with no
+// versions yet.
+func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) (Draft, error) {
+	docJSON, err := marshalDoc(doc)
+	if err != nil {
+		return Draft{}, err
+	}
+	now := db.stamp()
+	var id int64
+	err = db.inTx(func(tx *sql.Tx) error {
+		res, err := tx.Exec(`INSERT INTO drafts (title, city, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+			title, city, now, now)
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil || text == "" {
+			return err
+		}
+		return insertVersion(tx, id, 1, text, note, docJSON, now)
+	})
+	if err != nil {
+		return Draft{}, wrapf(err, "新建草稿失败")
+	}
+	return db.Draft(id)
+}
+
+// insertVersion writes version n of a draft.
+func insertVersion(tx *sql.Tx, draftID int64, n int, text, note string, docJSON sql.NullString, now string) error {
+	_, err := tx.Exec(`INSERT INTO versions (draft_id, n, text, doc_json, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		draftID, n, text, docJSON, note, now)
+	return err
+}
+
+// SaveVersion saves text (with note and doc, which may be nil) as the
+// draft's next version, in one transaction. Autosaved working text equal
+// to text is cleared, since it is now saved.
+func (db *DB) SaveVersion(draftID int64, text, note string, doc *drafts.Document) (Version, error) {
+	docJSON, err := marshalDoc(doc)
+	if err != nil {
+		return Version{}, err
+	}
+	now := db.stamp()
+	var n int
+	err = db.inTx(func(tx *sql.Tx) error {
+		if n, err = nextVersion(tx, draftID); err != nil {
+			return err
+		}
+		if err := insertVersion(tx, draftID, n, text, note, docJSON, now); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`UPDATE drafts SET updated_at = ?,
+			working_text = CASE WHEN working_text = ? THEN NULL ELSE working_text END,
+			working_updated_at = CASE WHEN working_text = ? THEN NULL ELSE working_updated_at END
+			WHERE id = ?`, now, text, text, draftID)
+		return err
+	})
+	if err != nil {
+		return Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+	}
+	return db.Version(draftID, n)
+}
+
+// nextVersion returns the number the draft's next version gets.
+func nextVersion(tx *sql.Tx, draftID int64) (int, error) {
+	var n int
+	err := tx.QueryRow(`SELECT (SELECT COALESCE(MAX(n), 0) + 1 FROM versions WHERE draft_id = d.id)
+		FROM drafts d WHERE d.id = ?`, draftID).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, draftMissing(draftID)
+	}
+	return n, err
+}
+
+// draftColumns selects a Draft; scanDraft reads it.
+const draftColumns = `SELECT d.id, d.title, d.city, d.created_at, d.updated_at,
+	d.working_text IS NOT NULL, d.working_updated_at,
+	(SELECT COUNT(*) FROM versions v WHERE v.draft_id = d.id)
+	FROM drafts d`
+
+// scanDraft reads a row selected with draftColumns.
+func scanDraft(row interface{ Scan(...any) error }) (Draft, error) {
+	var d Draft
+	var created, updated, working sql.NullString
+	err := row.Scan(&d.ID, &d.Title, &d.City, &created, &updated, &d.HasWorking, &working, &d.Versions)
+	if err != nil {
+		return Draft{}, err
+	}
+	if d.Created, err = parseTime(created); err != nil {
+		return Draft{}, err
+	}
+	if d.Updated, err = parseTime(updated); err != nil {
+		return Draft{}, err
+	}
+	d.WorkingSaved, err = parseTime(working)
+	return d, err
+}
+
+// Drafts returns all drafts, most recently updated first.
+func (db *DB) Drafts() ([]Draft, error) {
+	rows, err := db.sql.Query(draftColumns + ` ORDER BY d.updated_at DESC, d.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("读取草稿列表失败: %w", err)
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		d, err := scanDraft(rows)
+		if err != nil {
+			return nil, fmt.Errorf("读取草稿列表失败: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Draft returns one draft.
+func (db *DB) Draft(id int64) (Draft, error) {
+	d, err := scanDraft(db.sql.QueryRow(draftColumns+` WHERE d.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Draft{}, draftMissing(id)
+	}
+	if err != nil {
+		return Draft{}, fmt.Errorf("读取草稿 %d 失败: %w", id, err)
+	}
+	return d, nil
+}
+
+// Versions returns the draft's versions in order, without Text and Doc
+// (Chars is set); use Version for a version's text.
+func (db *DB) Versions(draftID int64) ([]Version, error) {
+	if _, err := db.Draft(draftID); err != nil {
+		return nil, err
+	}
+	rows, err := db.sql.Query(`SELECT n, note, created_at, length(text)
+		FROM versions WHERE draft_id = ? ORDER BY n`, draftID)
+	if err != nil {
+		return nil, fmt.Errorf("读取草稿 %d 的版本失败: %w", draftID, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		v := Version{DraftID: draftID}
+		var created sql.NullString
+		if err := rows.Scan(&v.N, &v.Note, &created, &v.Chars); err != nil {
+			return nil, err
+		}
+		if v.Created, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Version returns version n of a draft with its Text and Doc; n <= 0
+// means the latest.
+func (db *DB) Version(draftID int64, n int) (Version, error) {
+	v, err := db.readVersion(draftID, n)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return v, err
+	}
+	if _, err := db.Draft(draftID); err != nil {
+		return Version{}, err
+	}
+	if n <= 0 {
+		return Version{}, notFoundf("草稿 %d 还没有保存过版本", draftID)
+	}
+	return Version{}, notFoundf("草稿 %d 没有第 %d 版", draftID, n)
+}
+
+// readVersion reads version n (latest if n <= 0); sql.ErrNoRows if none.
+func (db *DB) readVersion(draftID int64, n int) (Version, error) {
+	v := Version{DraftID: draftID}
+	var created, docJSON sql.NullString
+	err := db.sql.QueryRow(`SELECT n, text, note, created_at, doc_json FROM versions
+		WHERE draft_id = ? AND (n = ? OR ? <= 0) ORDER BY n DESC LIMIT 1`, draftID, n, n).
+		Scan(&v.N, &v.Text, &v.Note, &created, &docJSON)
+	if err != nil {
+		return Version{}, err
+	}
+	v.Chars = utf8.RuneCountInString(v.Text)
+	if v.Created, err = parseTime(created); err != nil {
+		return Version{}, err
+	}
+	v.Doc, err = unmarshalDoc(docJSON, v.Text)
+	return v, err
+}
+
+// SetWorking autosaves the text the officer is editing. Text equal to the
+// latest version clears the working text instead, so that HasWorking means
+// there are unsaved changes.
+func (db *DB) SetWorking(draftID int64, text string) error {
+	now := db.stamp()
+	res, err := db.sql.Exec(`UPDATE drafts SET
+		working_text = CASE WHEN ? = (SELECT text FROM versions WHERE draft_id = drafts.id ORDER BY n DESC LIMIT 1)
+			THEN NULL ELSE ? END,
+		working_updated_at = ?
+		WHERE id = ?`, text, text, now, draftID)
+	if err := affectedOne(res, err, draftMissing(draftID)); err != nil {
+		return wrapf(err, "自动保存失败")
+	}
+	return nil
+}
+
+// ClearWorking discards the autosaved text, e.g. when the officer reverts
+// to the latest version.
+func (db *DB) ClearWorking(draftID int64) error {
+	res, err := db.sql.Exec(`UPDATE drafts SET working_text = NULL, working_updated_at = NULL WHERE id = ?`, draftID)
+	if err := affectedOne(res, err, draftMissing(draftID)); err != nil {
+		return wrapf(err, "清除自动保存内容失败")
+	}
+	return nil
+}
+
+// Working returns the autosaved text; ok is false when there is none.
+func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
+	var w sql.NullString
+	err = db.sql.QueryRow(`SELECT working_text FROM drafts WHERE id = ?`, draftID).Scan(&w)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, draftMissing(draftID)
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("读取自动保存内容失败: %w", err)
+	}
+	return w.String, w.Valid, nil
+}
+
+// RenameDraft gives a draft a new title.
+func (db *DB) RenameDraft(id int64, title string) error {
+	res, err := db.sql.Exec(`UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?`, title, db.stamp(), id)
+	if err := affectedOne(res, err, draftMissing(id)); err != nil {
+		return wrapf(err, "重命名草稿失败")
+	}
+	return nil
+}
+
+// DeleteDraft deletes a draft with all its versions. It is the only way
+// versions are ever deleted.
+func (db *DB) DeleteDraft(id int64) error {
+	res, err := db.sql.Exec(`DELETE FROM drafts WHERE id = ?`, id)
+	if err := affectedOne(res, err, draftMissing(id)); err != nil {
+		return wrapf(err, "删除草稿失败")
+	}
+	return nil
+}

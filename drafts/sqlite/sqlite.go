@@ -1,0 +1,310 @@
+// Package sqlite is Qicao's store: drafts and their immutable versions,
+// the autosaved working text, the reference corpus and the templates, in
+// one SQLite file. It is the only package that talks to SQLite.
+//
+// The promise it keeps is that an officer's text is never lost: every write
+// is one transaction, the journal is a write-ahead log synced on every
+// commit, and a saved version can never be changed afterwards.
+package sqlite
+
+import (
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// busyTimeout is how long a write waits for another connection or process
+// to finish its transaction before giving up: long enough that two Qicao
+// windows on one file never see "database is locked", short enough that a
+// truly stuck writer is reported.
+const busyTimeout = 5 * time.Second
+
+// ErrNotFound is matched (errors.Is) by every error that reports a missing
+// draft, version, corpus document or template. The error itself reads in
+// Chinese and names what is missing, e.g. "草稿 12 不存在".
+var ErrNotFound = errors.New("记录不存在")
+
+// ErrExists is matched by the error AddCorpusDoc returns when the name is
+// already taken.
+var ErrExists = errors.New("记录已存在")
+
+// DB is an open Qicao database. It is safe for concurrent use, and several
+// DBs, in one process or several, may have the same file open.
+type DB struct {
+	sql  *sql.DB
+	path string
+	// now gives the time recorded on writes; tests replace it to get fixed
+	// timestamps.
+	now func() time.Time
+}
+
+// DefaultPath returns where Qicao keeps its database: $QICAO_DB if set,
+// otherwise qicao/qicao.db under the user's configuration directory.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("QICAO_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("找不到用户配置目录，请设置 QICAO_DB 指定数据库位置: %w", err)
+	}
+	return filepath.Join(dir, "qicao", "qicao.db"), nil
+}
+
+// Open opens the database at path, creating it and its directory if needed,
+// and brings its schema up to date.
+func Open(path string) (*DB, error) {
+	if strings.ContainsRune(path, '?') {
+		// The driver would take everything after '?' for options.
+		return nil, fmt.Errorf("数据库路径不能含有“?”: %s", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("无法创建数据库目录: %w", err)
+	}
+	sdb, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
+	}
+	db := &DB{sql: sdb, path: path, now: time.Now}
+	if err := db.migrate(); err != nil {
+		sdb.Close()
+		return nil, wrapf(err, "无法打开数据库 %s", path)
+	}
+	return db, nil
+}
+
+// dsn returns the driver's data source name for path. The settings go in
+// the DSN rather than in PRAGMA statements because database/sql keeps a
+// pool of connections and the driver applies DSN settings to each new one;
+// a PRAGMA run through the pool would reach only one connection.
+//
+//   - journal_mode=WAL: a crash mid-write leaves the database as of the
+//     last commit, and readers (the draft list) never block the writer.
+//   - synchronous=FULL rather than NORMAL: in WAL mode NORMAL survives a
+//     crash of the program but may drop the last commits on power loss or
+//     an OS crash; a version the officer saw as saved must survive both.
+//     Saves are made by hand or by autosave every few seconds, so the extra
+//     fsync per commit costs nothing anyone notices.
+//   - foreign_keys: SQLite leaves them off by default; without them deleting
+//     a draft would leave its versions behind.
+//   - busy_timeout: a second writer waits instead of failing.
+//   - txlock=immediate: transactions take the write lock at BEGIN. A
+//     deferred transaction that reads and then writes can fail at once
+//     with "database is locked" when another writer got in between,
+//     busy_timeout or not; taking the lock up front makes it wait instead.
+func dsn(path string) string {
+	return fmt.Sprintf("%s?_journal_mode=WAL&_synchronous=FULL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate",
+		path, busyTimeout.Milliseconds())
+}
+
+// Close closes the database. SQLite checkpoints the write-ahead log into
+// the main file when the last connection closes.
+func (db *DB) Close() error {
+	return db.sql.Close()
+}
+
+// Path returns the file the database was opened from.
+func (db *DB) Path() string { return db.path }
+
+// migrations returns the embedded migration files in order. File i (from
+// 0) must be numbered i+1: that number is the user_version it leads to.
+func migrations() ([]string, error) {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		var n int
+		if _, err := fmt.Sscanf(filepath.Base(name), "%d_", &n); err != nil || n != i+1 {
+			return nil, fmt.Errorf("迁移文件 %s 应编号为 %03d", name, i+1)
+		}
+	}
+	return names, nil
+}
+
+// migrate runs the migrations the database has not seen yet. user_version
+// records how many have run; it lives in the file header, so it commits or
+// rolls back with the migration's transaction.
+func (db *DB) migrate() error {
+	names, err := migrations()
+	if err != nil {
+		return err
+	}
+	for i, name := range names {
+		if err := db.migrateFile(name, i+1); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return db.checkNotNewer(len(names))
+}
+
+// migrateFile runs one migration in its own transaction unless the
+// database is already at version or beyond. The check is inside the
+// transaction so that two processes opening a new file at once do not
+// both run it.
+func (db *DB) migrateFile(name string, version int) error {
+	return db.inTx(func(tx *sql.Tx) error {
+		var current int
+		if err := tx.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil {
+			return err
+		}
+		if current >= version {
+			return nil
+		}
+		body, err := fs.ReadFile(migrationFS, name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(string(body)); err != nil {
+			return err
+		}
+		_, err = tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
+		return err
+	})
+}
+
+// checkNotNewer refuses a database written by a newer Qicao, whose schema
+// this one does not know and could damage.
+func (db *DB) checkNotNewer(known int) error {
+	v, err := db.UserVersion()
+	if err != nil {
+		return err
+	}
+	if v > known {
+		return fmt.Errorf("数据库版本 %d 高于本程序支持的版本 %d，请升级起草", v, known)
+	}
+	return nil
+}
+
+// UserVersion returns the schema version recorded in the file: the number
+// of migrations that have run on it.
+func (db *DB) UserVersion() (int, error) {
+	var v int
+	err := db.sql.QueryRow(`PRAGMA user_version`).Scan(&v)
+	return v, err
+}
+
+// inTx runs fn in a write transaction and commits it if fn succeeds.
+func (db *DB) inTx(fn func(tx *sql.Tx) error) error {
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// timeLayout is how times are stored: UTC, fixed width so that string
+// order is time order.
+const timeLayout = "2006-01-02 15:04:05.000"
+
+// stamp returns the current time as stored.
+func (db *DB) stamp() string {
+	return formatTime(db.now())
+}
+
+// formatTime returns t as stored.
+func formatTime(t time.Time) string {
+	return t.UTC().Format(timeLayout)
+}
+
+// parseTime reads a stored time; NULL or empty gives the zero time.
+func parseTime(s sql.NullString) (time.Time, error) {
+	if !s.Valid || s.String == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(timeLayout, s.String, time.UTC)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("时间格式有误 %q: %w", s.String, err)
+	}
+	return t, nil
+}
+
+// kindError is an error whose Chinese message names the draft, version or
+// document concerned, and which matches its kind (ErrNotFound, ErrExists)
+// under errors.Is.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+// Error returns the Chinese message.
+func (e *kindError) Error() string { return e.msg }
+
+// Is reports whether target is the error's kind.
+func (e *kindError) Is(target error) bool { return target == e.kind }
+
+// notFoundf returns an error matching ErrNotFound with a formatted message.
+func notFoundf(format string, args ...any) error {
+	return &kindError{fmt.Sprintf(format, args...), ErrNotFound}
+}
+
+// existsf returns an error matching ErrExists with a formatted message.
+func existsf(format string, args ...any) error {
+	return &kindError{fmt.Sprintf(format, args...), ErrExists}
+}
+
+// affectedOne reports a missing row as err when a write touched no row.
+func affectedOne(res sql.Result, err error, missing error) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return missing
+	}
+	return nil
+}
+
+// wrapf puts a Chinese account of what failed in front of err. Errors that
+// already say what is missing or taken are returned as they are.
+func wrapf(err error, format string, args ...any) error {
+	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrExists) {
+		return err
+	}
+	if why := reason(err); why != "" {
+		format += "（" + why + "）"
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+// reason explains in Chinese the SQLite failures an officer can do
+// something about; it returns "" for the others.
+func reason(err error) string {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return "数据库正被另一个窗口或程序占用，请稍后再试"
+	case sqlite3.ErrFull:
+		return "磁盘空间不足"
+	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+		return "数据库文件无法写入，请检查文件权限"
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		return "数据库文件已损坏或不是起草的数据库"
+	case sqlite3.ErrIoErr:
+		return "读写磁盘出错"
+	}
+	return ""
+}

@@ -1,0 +1,110 @@
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+// TemplateRow is a stored template. The store keeps Placeholders and
+// Provenance as the JSON it is given; their meaning belongs to the
+// templates package.
+type TemplateRow struct {
+	Name, Category, Body string
+	// Placeholders and Provenance are JSON, nil when absent.
+	Placeholders, Provenance json.RawMessage
+	Version                  string
+	Builtin                  bool
+}
+
+// SaveTemplate stores t, replacing any template of the same name.
+func (db *DB) SaveTemplate(t TemplateRow) error {
+	ph, err := rawJSON(t.Placeholders, "占位符")
+	if err != nil {
+		return wrapf(err, "保存模板“%s”失败", t.Name)
+	}
+	prov, err := rawJSON(t.Provenance, "来源")
+	if err != nil {
+		return wrapf(err, "保存模板“%s”失败", t.Name)
+	}
+	_, err = db.sql.Exec(`INSERT INTO templates (name, category, body, placeholders_json, provenance_json, version, builtin)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET category = excluded.category, body = excluded.body,
+			placeholders_json = excluded.placeholders_json, provenance_json = excluded.provenance_json,
+			version = excluded.version, builtin = excluded.builtin`,
+		t.Name, t.Category, t.Body, ph, prov, t.Version, t.Builtin)
+	if err != nil {
+		return wrapf(err, "保存模板“%s”失败", t.Name)
+	}
+	return nil
+}
+
+// rawJSON returns raw for a JSON column, NULL when empty; invalid JSON is
+// refused so that reading the template back cannot fail.
+func rawJSON(raw json.RawMessage, what string) (sql.NullString, error) {
+	if len(raw) == 0 {
+		return sql.NullString{}, nil
+	}
+	if !json.Valid(raw) {
+		return sql.NullString{}, fmt.Errorf("%s不是有效的 JSON", what)
+	}
+	return sql.NullString{String: string(raw), Valid: true}, nil
+}
+
+// templateColumns selects a TemplateRow; scanTemplate reads it.
+const templateColumns = `SELECT name, category, body, placeholders_json, provenance_json, version, builtin FROM templates`
+
+// scanTemplate reads a row selected with templateColumns.
+func scanTemplate(row interface{ Scan(...any) error }) (TemplateRow, error) {
+	var t TemplateRow
+	var ph, prov sql.NullString
+	if err := row.Scan(&t.Name, &t.Category, &t.Body, &ph, &prov, &t.Version, &t.Builtin); err != nil {
+		return TemplateRow{}, err
+	}
+	if ph.Valid {
+		t.Placeholders = json.RawMessage(ph.String)
+	}
+	if prov.Valid {
+		t.Provenance = json.RawMessage(prov.String)
+	}
+	return t, nil
+}
+
+// Templates returns all templates by category, then name.
+func (db *DB) Templates() ([]TemplateRow, error) {
+	rows, err := db.sql.Query(templateColumns + ` ORDER BY category, name`)
+	if err != nil {
+		return nil, fmt.Errorf("读取模板失败: %w", err)
+	}
+	defer rows.Close()
+	var out []TemplateRow
+	for rows.Next() {
+		t, err := scanTemplate(rows)
+		if err != nil {
+			return nil, fmt.Errorf("读取模板失败: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Template returns the template called name.
+func (db *DB) Template(name string) (TemplateRow, error) {
+	t, err := scanTemplate(db.sql.QueryRow(templateColumns+` WHERE name = ?`, name))
+	if err == sql.ErrNoRows {
+		return TemplateRow{}, notFoundf("模板“%s”不存在", name)
+	}
+	if err != nil {
+		return TemplateRow{}, fmt.Errorf("读取模板“%s”失败: %w", name, err)
+	}
+	return t, nil
+}
+
+// DeleteTemplate deletes the template called name.
+func (db *DB) DeleteTemplate(name string) error {
+	res, err := db.sql.Exec(`DELETE FROM templates WHERE name = ?`, name)
+	if err := affectedOne(res, err, notFoundf("模板“%s”不存在", name)); err != nil {
+		return wrapf(err, "删除模板失败")
+	}
+	return nil
+}

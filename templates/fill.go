@@ -1,0 +1,114 @@
+package templates
+
+import (
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"qicao/drafts"
+)
+
+// Context is what a draft offers to fill a template: its city, the year,
+// and the departments it already names.
+type Context struct {
+	City string
+	Year int
+	// Departments are the standard names of the draft's responsible
+	// units, most used first.
+	Departments []string
+}
+
+// ContextOf reads a draft's context; now gives the current year.
+func ContextOf(d *drafts.Document, now time.Time) Context {
+	c := Context{Year: now.Year()}
+	if d == nil {
+		return c
+	}
+	c.City = d.City
+	count := map[string]int{}
+	d.Walk(func(n, _ *drafts.Node) {
+		for _, u := range n.Units {
+			count[StandardDepartment(u)]++
+		}
+	})
+	c.Departments = byCount(count)
+	return c
+}
+
+// Defaults returns the values the context supplies: the draft's city for
+// {城市} and the current year for year placeholders. Departments are not
+// guessed: DepartmentChoices offers the draft's own first, and the user
+// picks.
+func Defaults(t Template, c Context) map[string]string {
+	out := map[string]string{}
+	for _, name := range t.Names() {
+		p, _ := t.Placeholder(name)
+		switch {
+		case name == "城市" && c.City != "":
+			out[name] = c.City
+		case p.Type == TypeYear && c.Year > 0:
+			out[name] = strconv.Itoa(c.Year)
+		}
+	}
+	return out
+}
+
+// DepartmentChoices returns the departments to offer for a department
+// placeholder: the draft's own first, then those the corpus uses, each by
+// its standard full name, without repeats.
+func DepartmentChoices(c Context) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, list := range [][]string{c.Departments, CorpusDepartments()} {
+		for _, d := range list {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	corpusDeptOnce sync.Once
+	corpusDepts    []string
+)
+
+// CorpusDepartments returns the standard names of the departments the
+// built-in templates' corpus names as responsible units, most used first
+// (read from the built-in templates' source, once).
+func CorpusDepartments() []string {
+	corpusDeptOnce.Do(func() {
+		count := map[string]int{}
+		for _, src := range corpusSources() {
+			d, err := drafts.Parse(src.Text)
+			if err != nil {
+				continue
+			}
+			d.Walk(func(n, _ *drafts.Node) {
+				for _, u := range n.Units {
+					count[StandardDepartment(u)]++
+				}
+			})
+		}
+		corpusDepts = byCount(count)
+	})
+	return corpusDepts
+}
+
+// byCount returns the keys of count, most counted first, then by name.
+func byCount(count map[string]int) []string {
+	out := make([]string, 0, len(count))
+	for k := range count {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if count[out[i]] != count[out[j]] {
+			return count[out[i]] > count[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
