@@ -34,12 +34,14 @@ func runCompare(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	htmlOut := fs.String("html", "", "把对照报告写成 HTML 文件")
 	strict := fs.Bool("strict", false, "把标点宽度、空格的变化也当作修改显示")
+	docxOut := fs.String("docx", "", "把修订稿写成 .docx（修订痕迹）")
+	tableOut := fs.String("table", "", "把修改对照表写成 .docx")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(files) != 2 {
-		return usagef("用法：qicao compare [--json] [--html 输出文件] [--strict] 旧版本 新版本（文件或 draft:ID@N）")
+		return usagef("用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] 旧版本 新版本（文件或 draft:ID@N）")
 	}
 	old, err := loadDocument(env, files[0])
 	if err != nil {
@@ -55,11 +57,18 @@ func runCompare(env *Env, args []string) error {
 			return err
 		}
 	}
+	if *docxOut != "" || *tableOut != "" {
+		if err := writeCompareDocx(env, c, old, new, *docxOut, *tableOut, *strict); err != nil {
+			return err
+		}
+	}
 	switch {
 	case *asJSON:
 		return writeJSON(env.Stdout, compareJSON(old.Name, new.Name, c))
-	case *htmlOut != "":
-		fmt.Fprintf(env.Stdout, "已写入 %s\n", *htmlOut)
+	case *htmlOut != "" || *docxOut != "" || *tableOut != "":
+		if *htmlOut != "" {
+			fmt.Fprintf(env.Stdout, "已写入 %s\n", *htmlOut) // the .docx writers say so themselves
+		}
 		return nil
 	}
 	printRedline(env.Stdout, c, redlineStyle(env.Stdout), *strict)

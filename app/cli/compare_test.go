@@ -120,3 +120,14 @@ func screenshot(t *testing.T, page, png string) {
 		t.Errorf("screenshot %v %v", fi, err)
 	}
 }
+
+func TestCompareWritesWordFiles(t *testing.T) {
+	dir := t.TempDir()
+	rev, table := filepath.Join(dir, "rev.docx"), filepath.Join(dir, "table.docx")
+	out := runCLI(t, "compare", corpusFile(t, "000"), corpusFile(t, "002"), "--docx", rev, "--table", table)
+	for _, f := range []string{rev, table} {
+		if fi, err := os.Stat(f); err != nil || fi.Size() < 5000 || !strings.Contains(out, f) {
+			t.Errorf("%s: %v (output %q)", f, err, out)
+		}
+	}
+}
