@@ -3,6 +3,7 @@ package drafts
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -56,12 +57,18 @@ func TestCompareSyntheticScales(t *testing.T) {
 	}
 	small, _ := timeOf(500)
 	large, c := timeOf(2000)
-	// n log n from 500 to 2,000 is ×4.9; allow ×7 for a shared machine.
-	if ratio := float64(large) / float64(small); ratio > 7 {
-		t.Errorf("500 clauses %v, 2,000 clauses %v: ×%.1f", small, large, ratio)
-	}
-	if large > 1500*time.Millisecond {
-		t.Errorf("2,000 clauses took %v", large)
+	t.Logf("500 clauses %v, 2,000 clauses %v: ×%.1f", small, large, float64(large)/float64(small))
+	// Bounds on time are checked only when asked for (QICAO_TIMING=1, as
+	// docs/BENCHMARKS.md does): under the race detector or on a shared CI
+	// machine they would measure the neighbours, not the code.
+	if os.Getenv("QICAO_TIMING") != "" {
+		// n log n from 500 to 2,000 is ×4.9; allow ×7 for a shared machine.
+		if ratio := float64(large) / float64(small); ratio > 7 {
+			t.Errorf("500 clauses %v, 2,000 clauses %v: ×%.1f", small, large, ratio)
+		}
+		if large > 1500*time.Millisecond {
+			t.Errorf("2,000 clauses took %v", large)
+		}
 	}
 	s := c.Summary
 	if s.Unchanged < 1600 || s.Deleted > 40 || s.Added > 40 {
