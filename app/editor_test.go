@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -438,5 +439,25 @@ func TestOutlineArrowKeys(t *testing.T) {
 	}
 	if !strings.HasPrefix(find[*clauseEntry](t, s, "editor").Text, "9.") {
 		t.Error("clause pane did not follow the keys")
+	}
+}
+
+func TestRemembersWindowSizeAndSplits(t *testing.T) {
+	s := editorShell(t)
+	restoreWindowSize(s)
+	find[*container.Split](t, s, "editor").SetOffset(0.4)
+	s.Window.Resize(fyne.NewSize(900, 600))
+	s.Closing()
+	p := s.App.Preferences()
+	if w := p.Float(prefWindowWidth); w < 850 || w > 950 {
+		t.Errorf("window width saved as %v", w)
+	}
+	if off := p.Float(prefOutlineSplit); off != 0.4 {
+		t.Errorf("outline split saved as %v", off)
+	}
+	s2 := NewShell(s.App, s.Session.WS)
+	s2.OpenAndEdit(s.Session.DraftID)
+	if off := find[*container.Split](t, s2, "editor").Offset; off != 0.4 {
+		t.Errorf("outline split restored as %v", off)
 	}
 }
