@@ -269,6 +269,12 @@ func TestDraftsViewListsAndOpens(t *testing.T) {
 	if s.Session.DraftID == 0 || s.Current() != "editor" {
 		t.Fatalf("打开 did not open the draft in the editor (%q)", s.Current())
 	}
+	s.CloseDraft()
+	s.Show("drafts")
+	test.DoubleTap(find[*draftRow](t, s, "drafts"))
+	if s.Session.DraftID == 0 || s.Current() != "editor" {
+		t.Fatal("a double click did not open the draft")
+	}
 }
 
 func TestWrapLines(t *testing.T) {

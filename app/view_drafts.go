@@ -107,11 +107,12 @@ func (p *draftsPage) content() fyne.CanvasObject {
 }
 
 func (p *draftsPage) newRow() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel("")
-	info.Truncation = fyne.TextTruncateEllipsis
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), title, info)
+	r := &draftRow{p: p, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		info: widget.NewLabel("")}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.info.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
 }
 
 func (p *draftsPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -119,9 +120,34 @@ func (p *draftsPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	d := p.shown[i]
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(draftTitle(p.s, d))
-	box.Objects[1].(*widget.Label).SetText(draftInfo(p.s, d))
+	r := o.(*draftRow)
+	r.id = i
+	r.title.SetText(draftTitle(p.s, d))
+	r.info.SetText(draftInfo(p.s, d))
+}
+
+// draftRow is a row of the drafts list: a click chooses the draft, a
+// double click opens it. (The row takes both: the window gives a click to
+// the topmost object that handles any kind of tap.)
+type draftRow struct {
+	widget.BaseWidget
+	p           *draftsPage
+	id          widget.ListItemID
+	title, info *widget.Label
+}
+
+// CreateRenderer lays out the title over the info line.
+func (r *draftRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), r.title, r.info))
+}
+
+// Tapped chooses the row's draft.
+func (r *draftRow) Tapped(*fyne.PointEvent) { r.p.list.Select(r.id) }
+
+// DoubleTapped opens the row's draft in the editor.
+func (r *draftRow) DoubleTapped(*fyne.PointEvent) {
+	r.p.list.Select(r.id)
+	r.p.open()
 }
 
 // draftTitle is the title as listed: a mark for unsaved changes, and for
