@@ -52,20 +52,20 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Truncation = fyne.TextTruncateEllipsis
 	c.status = widget.NewLabel("")
-	c.status.Truncation = fyne.TextTruncateEllipsis // a long status must not widen the pane
 	c.full = newFullText()
 	c.body = container.NewStack(c.entry, c.full)
 	c.full.Hide()
 	c.toggle = widget.NewButtonWithIcon(lang.L("Whole document"), theme.ViewFullScreenIcon(), c.toggleFull)
 	save := widget.NewButtonWithIcon(lang.L("Save version…"), theme.DocumentSaveIcon(), func() { askSaveVersion(s) })
 	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), func() { showVersions(s) })
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(c.toggle, save, versions), c.status)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.status, c.header),
+		container.NewHBox(c.toggle, save, versions))
 	s.Session.flushEdit = func() { c.flush(false) }
 	s.Session.entry = c.entry
 	s.Session.toggleFull = c.toggleFull
 	s.Listen(c.event)
 	c.load()
-	return container.NewBorder(container.NewVBox(c.header, bar), nil, nil, nil, c.body)
+	return container.NewBorder(top, nil, nil, nil, c.body)
 }
 
 func (c *clauseEditor) event(e Event) {
@@ -176,18 +176,19 @@ func (c *clauseEditor) flush(reselect bool) {
 	}
 }
 
-// showStatus says whether the working text is saved as a version.
+// showStatus says, briefly, whether the working text is saved as a
+// version (the working text itself is always autosaved).
 func (c *clauseEditor) showStatus() {
 	ss := &c.s.Session
 	switch {
 	case ss.DraftID == 0:
 		c.status.SetText("")
 	case c.pending || c.s.Dirty():
-		c.status.SetText(lang.L("● Not saved as a version (autosaved)"))
+		c.status.SetText(lang.L("● Unsaved"))
 	case ss.Version == 0:
 		c.status.SetText(lang.L("No version saved yet"))
 	default:
-		c.status.SetText(lang.L("Saved as version {{.N}}", map[string]any{"N": ss.Version}))
+		c.status.SetText(lang.L("Version {{.N}}", map[string]any{"N": ss.Version}))
 	}
 }
 
