@@ -230,3 +230,11 @@ func (e *clauseEntry) TypedShortcut(sc fyne.Shortcut) {
 		e.Entry.TypedShortcut(sc)
 	}
 }
+
+// FocusLost writes pending keystrokes into the working text at once: a
+// click elsewhere (a panel's insert button, another view) takes the focus
+// before it acts, so it sees the clause as typed.
+func (e *clauseEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.s.FlushClauseEdit()
+}

@@ -467,3 +467,18 @@ func TestRemembersWindowSizeAndSplits(t *testing.T) {
 		t.Errorf("outline split restored as %v", off)
 	}
 }
+
+func TestClausePaneFlushesOnFocusLost(t *testing.T) {
+	s := editorShell(t)
+	selectClause(t, s, 9)
+	entry := find[*clauseEntry](t, s, "editor")
+	s.Window.Canvas().Focus(entry)
+	test.Type(entry, "新")
+	if strings.Contains(s.Session.Text, entry.Text) {
+		t.Fatal("the keystroke reached the working text before the delay")
+	}
+	s.Window.Canvas().Unfocus()
+	if !strings.Contains(s.Session.Text, entry.Text) {
+		t.Fatal("losing the focus did not write the clause back")
+	}
+}

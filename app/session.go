@@ -123,6 +123,11 @@ func (s *Shell) CloseDraft() {
 // SetText replaces the working text of the open draft (after an edit in
 // the editor, a structural edit, an insertion), re-parses it and schedules
 // the autosave.
+//
+// A view that computes the new text from Session.Text calls
+// FlushClauseEdit first, so that keystrokes still pending in the clause
+// pane (written back ClauseDelay after the last one, or when the pane
+// loses the focus) are in it.
 func (s *Shell) SetText(text string) {
 	if s.Session.DraftID == 0 || text == s.Session.Text {
 		return
