@@ -148,7 +148,7 @@ func diffOps(old, new string) []Op {
 // between two edits).
 func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 500 * time.Millisecond
+	dmp.DiffTimeout = 100 * time.Millisecond // a coarser diff of two huge texts rather than a long wait
 	diffs := dmp.DiffCleanupMerge(dmp.DiffMainRunes(a, b, false))
 	diffs = absorbShortEqualities(dmp, diffs)
 	if kept := equalRunes(diffs); 2*kept*100 < minShared*(len(a)+len(b)) {
@@ -163,7 +163,10 @@ func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 // [-泰安-]{+各县、+}市[-…-] reads better as one change, and in rewritten
 // text the common words (科技, 企业) match by chance.
 func absorbShortEqualities(dmp *diffmatchpatch.DiffMatchPatch, diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	for {
+	// DiffCleanupMerge factors common prefixes and suffixes out of edits,
+	// which can make new short equalities: a few passes are enough, and the
+	// bound keeps it from going round for ever.
+	for range 8 {
 		out := make([]diffmatchpatch.Diff, 0, len(diffs)+4)
 		changed := false
 		for k, d := range diffs {
@@ -180,6 +183,7 @@ func absorbShortEqualities(dmp *diffmatchpatch.DiffMatchPatch, diffs []diffmatch
 		}
 		diffs = dmp.DiffCleanupMerge(out)
 	}
+	return diffs
 }
 
 // chaff reports whether diffs[k] is a match too short to show between
