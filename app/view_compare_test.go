@@ -1,0 +1,220 @@
+package app
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts"
+)
+
+// openCompare opens the example draft and the compare view, and waits for
+// the first comparison.
+func openCompare(t testing.TB) (*Shell, *CompareView) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := Setup(a, Options{Language: LangChinese}); err != nil {
+		t.Fatal(err)
+	}
+	s := NewShell(a, testWorkspace(t))
+	if err := s.OpenDraft(1); err != nil {
+		t.Fatal(err)
+	}
+	s.Window.Resize(fyne.NewSize(1200, 760))
+	if !s.Show("compare") {
+		t.Fatal("no compare view")
+	}
+	cv := s.Content("compare").(*CompareView)
+	cv.Wait()
+	return s, cv
+}
+
+// exampleComparison compares the example draft's two versions directly.
+func exampleComparison(t testing.TB, s *Shell) *drafts.Comparison {
+	t.Helper()
+	v1, err := s.Session.WS.DB.Version(1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := s.Session.WS.DB.Version(1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, c, err := CompareTexts(v1.Text, v2.Text, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCompareViewExample(t *testing.T) {
+	s, cv := openCompare(t)
+	if got := cv.oldSel.Selected; !strings.HasPrefix(got, "第 1 版") {
+		t.Errorf("old picker = %q, want version 1", got)
+	}
+	if got := cv.newSel.Selected; !strings.HasPrefix(got, "第 2 版") {
+		t.Errorf("new picker = %q, want version 2", got)
+	}
+	if len(cv.oldSel.Options) < 3+2 {
+		t.Errorf("picker options %q: want the versions, the working text and the corpus", cv.oldSel.Options)
+	}
+	want := exampleComparison(t, s)
+	for try := 0; try < 3 && cv.c != nil && cv.c.Summary != want.Summary; try++ {
+		// drafts' character diff gives up after 100 ms: on a loaded
+		// machine one of the two may have come out coarser.
+		cv.Run()
+		cv.Wait()
+		want = exampleComparison(t, s)
+	}
+	if cv.c == nil || cv.c.Summary != want.Summary {
+		t.Fatalf("summary = %+v, want %+v", cv.c.Summary, want.Summary)
+	}
+	// The summary row shows the same counts.
+	shown := summaryText(cv)
+	for _, item := range []string{"修改 " + itoa(want.Summary.Modified), "合并 " + itoa(want.Summary.Merged),
+		"删除 " + itoa(want.Summary.Deleted), "标点 " + itoa(want.Summary.PunctuationOnly), "目标变化 " + itoa(len(want.Figures))} {
+		if !strings.Contains(shown, item) {
+			t.Errorf("summary %q lacks %q", shown, item)
+		}
+	}
+	if len(cv.tracked.pairs) != len(want.Pairs) || len(cv.table.pairs) != len(want.Pairs) {
+		t.Errorf("lists hold %d and %d pairs, want %d", len(cv.tracked.pairs), len(cv.table.pairs), len(want.Pairs))
+	}
+	if cv.figures.Length() != len(want.Figures) {
+		t.Errorf("%d figures listed, want %d", cv.figures.Length(), len(want.Figures))
+	}
+
+	// Stepping with F8 visits every pair with a change, in order.
+	first := cv.Selected()
+	if first < 0 || want.Pairs[first].Kind == drafts.PairUnchanged {
+		t.Fatalf("first selected pair %d is not a change", first)
+	}
+	var visited []int
+	for i := range want.Pairs {
+		if want.Pairs[i].Kind != drafts.PairUnchanged {
+			visited = append(visited, i)
+		}
+	}
+	f8 := &desktop.CustomShortcut{KeyName: fyne.KeyF8}
+	canvas := s.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	for k := 1; k < len(visited); k++ {
+		canvas.TypedShortcut(f8)
+		if cv.Selected() != visited[k] {
+			t.Fatalf("after %d × F8 selected %d, want %d", k, cv.Selected(), visited[k])
+		}
+	}
+	canvas.TypedShortcut(f8) // at the last change it stays
+	if cv.Selected() != visited[len(visited)-1] {
+		t.Errorf("F8 past the last change moved to %d", cv.Selected())
+	}
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift})
+	if cv.Selected() != visited[len(visited)-2] {
+		t.Errorf("Shift+F8 selected %d, want %d", cv.Selected(), visited[len(visited)-2])
+	}
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt})
+	if cv.Selected() != visited[len(visited)-3] {
+		t.Errorf("Alt+Up selected %d, want %d", cv.Selected(), visited[len(visited)-3])
+	}
+	if got := cv.position.Text; got != "第 "+itoa(len(visited)-2)+" / "+itoa(len(visited))+" 处" {
+		t.Errorf("position = %q", got)
+	}
+
+	// Punctuation-only changes: hidden, then shown as their own runs and stops.
+	form := countForm(cv)
+	if form != 0 {
+		t.Errorf("%d form runs shown with the toggle off", form)
+	}
+	test.Tap(cv.formCheck)
+	if !cv.showForm || countForm(cv) == 0 {
+		t.Errorf("toggle on: showForm %v, %d form runs", cv.showForm, countForm(cv))
+	}
+	if len(cv.changes) < len(visited) { // the example has no pair changed in form only
+		t.Errorf("with punctuation shown %d changes, want at least %d", len(cv.changes), len(visited))
+	}
+	test.Tap(cv.formCheck)
+	if cv.showForm || countForm(cv) != 0 || len(cv.changes) != len(visited) {
+		t.Errorf("toggle off again: showForm %v, %d form runs, %d changes", cv.showForm, countForm(cv), len(cv.changes))
+	}
+
+	// Other views ignore the shortcut.
+	s.Show("drafts")
+	at := cv.Selected()
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift})
+	if cv.Selected() != at {
+		t.Error("Shift+F8 acted on another view")
+	}
+}
+
+func TestCompareViewPickAndExport(t *testing.T) {
+	s, cv := openCompare(t)
+	// A version against a corpus document.
+	corpus := -1
+	for i, src := range cv.sources {
+		if src.Kind == SourceCorpus {
+			corpus = i
+			break
+		}
+	}
+	cv.newSel.SetSelectedIndex(corpus)
+	cv.Wait()
+	if cv.newName != cv.sources[corpus].Name || cv.c == nil {
+		t.Fatalf("compared with %q, want %q", cv.newName, cv.sources[corpus].Name)
+	}
+	// Tapping the diagram selects a pair.
+	cv.oldSel.SetSelectedIndex(0)
+	cv.newSel.SetSelectedIndex(1)
+	cv.Wait()
+	cv.diagram.Resize(fyne.NewSize(300, cv.diagram.MinSize().Height))
+	test.TapAt(cv.diagram, fyne.NewPos(20, diagramRowH*4+5))
+	if p := cv.Selected(); p < 0 || cv.c.Pairs[p].Old == nil || cv.c.Pairs[p].Old.Node != cv.diagram.left[4].node {
+		t.Errorf("tap on the 5th old row selected pair %d", p)
+	}
+	var html, doc, table bytes.Buffer
+	if err := cv.ExportHTML(&html); err != nil || !strings.Contains(html.String(), "<del>") {
+		t.Errorf("HTML export: %v, %d bytes", err, html.Len())
+	}
+	if err := cv.ExportDocx(&doc); err != nil || !bytes.HasPrefix(doc.Bytes(), []byte("PK")) {
+		t.Errorf("docx export: %v, %d bytes", err, doc.Len())
+	}
+	if err := cv.ExportTable(&table); err != nil || !bytes.HasPrefix(table.Bytes(), []byte("PK")) {
+		t.Errorf("table export: %v, %d bytes", err, table.Len())
+	}
+	_ = s
+}
+
+func summaryText(cv *CompareView) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			b.WriteString(o.Text + " ")
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(cv.summary)
+	return b.String()
+}
+
+func countForm(cv *CompareView) int {
+	n := 0
+	for _, rs := range cv.tracked.runs {
+		for _, r := range rs[0] {
+			if r.Style == RunForm {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
