@@ -24,10 +24,10 @@ type pairList struct {
 	sideBySide bool
 	list       *widget.List
 
-	pairs      []drafts.Pair
-	runs       [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
-	width      float32        // the width the heights were computed for
-	selecting  bool
+	pairs     []drafts.Pair
+	runs      [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
+	width     float32        // the width the heights were computed for
+	selecting bool
 }
 
 func newPairList(cv *CompareView, sideBySide bool) *pairList {
