@@ -28,10 +28,11 @@ type pairList struct {
 	runs      [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
 	width     float32        // the width the heights were computed for
 	selecting bool
+	current   int // the selected pair, -1 for none
 }
 
 func newPairList(cv *CompareView, sideBySide bool) *pairList {
-	pl := &pairList{cv: cv, sideBySide: sideBySide}
+	pl := &pairList{cv: cv, sideBySide: sideBySide, current: -1}
 	pl.ExtendBaseWidget(pl)
 	pl.list = widget.NewList(func() int { return len(pl.pairs) }, pl.createRow, pl.updateRow)
 	pl.list.OnSelected = func(i widget.ListItemID) {
@@ -57,11 +58,15 @@ func (r *pairListRenderer) Refresh()                     { r.pl.list.Refresh() }
 // Layout gives the list the whole size and recomputes the row heights
 // when the width changed.
 func (r *pairListRenderer) Layout(size fyne.Size) {
-	if size.Width != r.pl.width {
-		r.pl.width = size.Width
-		r.pl.setHeights()
+	pl := r.pl
+	pl.list.Resize(size)
+	if size.Width != pl.width {
+		pl.width = size.Width
+		pl.setHeights()
+		if pl.current >= 0 && pl.current < len(pl.pairs) {
+			pl.list.ScrollTo(pl.current) // a list first shown now shows the current pair
+		}
 	}
-	r.pl.list.Resize(size)
 }
 
 // setPairs shows the pairs, styled for the punctuation toggle.
@@ -76,15 +81,20 @@ func (pl *pairList) setPairs(pairs []drafts.Pair, showForm bool) {
 		}
 	}
 	pl.list.UnselectAll()
+	pl.current = -1
 	pl.setHeights()
-	pl.list.ScrollToTop()
+	if pl.width > 0 { // the list's scroller exists once it was laid out
+		pl.list.ScrollToTop()
+	}
 	pl.list.Refresh()
 }
 
 // selectPair selects row i and scrolls it into view, without calling back.
 func (pl *pairList) selectPair(i int) {
+	pl.current = i
 	pl.selecting = true
 	pl.list.Select(i)
+	pl.list.ScrollTo(i)
 	pl.selecting = false
 }
 

@@ -319,11 +319,23 @@ func styleColor(st RunStyle) color.Color {
 	case RunDeleted:
 		return theme.Color(theme.ColorNameError)
 	case RunInserted:
-		return theme.Color(theme.ColorNameSuccess)
+		if !lightBackground() {
+			return theme.Color(theme.ColorNameSuccess)
+		}
+		return insertedLight // the theme's success green is too pale on white
 	case RunForm:
 		return theme.Color(theme.ColorNameWarning)
 	}
 	return theme.Color(theme.ColorNameForeground)
+}
+
+// insertedLight is the colour of insertions on a light background.
+var insertedLight = color.NRGBA{0x1a, 0x7f, 0x37, 0xff}
+
+// lightBackground reports whether the theme's background is light.
+func lightBackground() bool {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	return r+g+b > 3*0x8000
 }
 
 // metrics are the text size, line height and character widths the

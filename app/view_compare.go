@@ -82,6 +82,7 @@ func newCompareView(s *Shell) *CompareView {
 		container.NewTabItem(lang.L("Side by side"), cv.table),
 		container.NewTabItem(lang.L("Target changes"), cv.figures),
 	)
+	cv.tabs.OnSelected = func(*container.TabItem) { cv.Select(cv.selected) } // scroll the list shown to the current pair
 	cv.content = cv.layout()
 	cv.addShortcuts()
 	s.Listen(cv.sessionChanged)
@@ -116,9 +117,13 @@ func (cv *CompareView) layout() fyne.CanvasObject {
 func legend() fyne.CanvasObject {
 	var items []fyne.CanvasObject
 	for _, k := range kindOrder {
-		items = append(items, chip(k, kindName(k)))
+		t := canvas.NewText(kindName(k), theme.Color(theme.ColorNameForeground))
+		t.TextSize = theme.TextSize() * 0.8
+		box := canvas.NewRectangle(kindColors[k])
+		box.SetMinSize(fyne.NewSize(14, 3))
+		items = append(items, container.NewHBox(container.NewCenter(box), t))
 	}
-	return container.NewGridWithColumns(4, items...)
+	return container.NewPadded(container.NewHBox(items...))
 }
 
 // chip is a small box in a kind's colour with a text beside it.
@@ -448,3 +453,7 @@ func (cv *CompareView) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, when(cv.Next))
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, when(cv.Prev))
 }
+
+// ShowTab shows tab i: 0 the tracked changes, 1 the 对照表, 2 the target
+// changes.
+func (cv *CompareView) ShowTab(i int) { cv.tabs.SelectIndex(i) }

@@ -40,6 +40,8 @@ func main() {
 	english := flag.Bool("en", false, "English UI")
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
+	view := flag.String("view", "", "after the first frame, open the example draft and show this view before the shot: compare, compare:table (the 对照表 tab)")
+	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -128,6 +130,13 @@ func main() {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
 				exit = 1
 			}
+			if *view != "" {
+				if err := showView(s, *view, *steps); err != nil {
+					fmt.Fprintln(os.Stderr, "fontshot:", err)
+					exit = 1
+					return
+				}
+			}
 			if *shot != "" {
 				if out, err := exec.Command("import", "-window", "root", *shot).CombinedOutput(); err != nil {
 					fmt.Fprintf(os.Stderr, "fontshot: import: %v %s\n", err, out)
@@ -141,6 +150,39 @@ func main() {
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// showView opens the example draft, shows view (compare or
+// compare:table), waits for its comparison, steps through steps changes
+// and leaves a moment for the frame to reach the screen.
+func showView(s *app.Shell, view string, steps int) error {
+	id, tab, _ := strings.Cut(view, ":")
+	var err error
+	fyne.DoAndWait(func() {
+		if err = s.OpenDraft(1); err == nil && !s.Show(id) {
+			err = fmt.Errorf("no view %q", id)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	var cv *app.CompareView
+	fyne.DoAndWait(func() { cv, _ = s.Content(id).(*app.CompareView) })
+	if cv != nil {
+		t := time.Now()
+		cv.Wait()
+		fmt.Printf("compare view: comparison shown %d ms after the view was asked for\n", time.Since(t).Milliseconds())
+		fyne.DoAndWait(func() {
+			for range steps {
+				cv.Next()
+			}
+			if tab == "table" {
+				cv.ShowTab(1)
+			}
+		})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	return nil
 }
 
 // screenInk grabs rectangle r of the X screen with ImageMagick's import and
