@@ -22,7 +22,7 @@ type pairList struct {
 	widget.BaseWidget
 	cv         *CompareView
 	sideBySide bool
-	list       *widget.List
+	list       *keyList
 
 	pairs     []drafts.Pair
 	runs      [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
@@ -34,7 +34,7 @@ type pairList struct {
 func newPairList(cv *CompareView, sideBySide bool) *pairList {
 	pl := &pairList{cv: cv, sideBySide: sideBySide, current: -1}
 	pl.ExtendBaseWidget(pl)
-	pl.list = widget.NewList(func() int { return len(pl.pairs) }, pl.createRow, pl.updateRow)
+	pl.list = newKeyList(func() int { return len(pl.pairs) }, pl.createRow, pl.updateRow, cv.typedKey)
 	pl.list.OnSelected = func(i widget.ListItemID) {
 		if !pl.selecting {
 			cv.Select(i)
@@ -297,8 +297,8 @@ func visibleSpace(s string) string {
 
 // newFigureList lists the changed figures: subject, old → new, clause.
 // Tapping one selects its clause's pair.
-func (cv *CompareView) newFigureList() *widget.List {
-	l := widget.NewList(
+func (cv *CompareView) newFigureList() *keyList {
+	l := newKeyList(
 		func() int {
 			if cv.c == nil {
 				return 0
@@ -308,7 +308,7 @@ func (cv *CompareView) newFigureList() *widget.List {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(figureLine(cv.c.Figures[i]))
-		})
+		}, cv.typedKey)
 	l.OnSelected = func(i widget.ListItemID) {
 		if p := figurePair(cv.c, cv.c.Figures[i]); p >= 0 {
 			cv.Select(p)
@@ -344,4 +344,26 @@ func figurePair(c *drafts.Comparison, f drafts.Figure) int {
 		}
 	}
 	return -1
+}
+
+// keyList is a widget.List that offers typed keys to onKey first, so that
+// F8 steps through the changes even when the list has the focus.
+type keyList struct {
+	widget.List
+	onKey func(*fyne.KeyEvent) bool
+}
+
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject),
+	onKey func(*fyne.KeyEvent) bool) *keyList {
+	l := &keyList{onKey: onKey}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey is part of fyne.Focusable.
+func (l *keyList) TypedKey(e *fyne.KeyEvent) {
+	if l.onKey == nil || !l.onKey(e) {
+		l.List.TypedKey(e)
+	}
 }

@@ -181,16 +181,26 @@ func (r *Redline) FocusLost() {}
 // TypedRune is part of fyne.Focusable: the text is read-only.
 func (r *Redline) TypedRune(rune) {}
 
-// TypedKey is part of fyne.Focusable: the text is read-only.
-func (r *Redline) TypedKey(*fyne.KeyEvent) {}
+// TypedKey is part of fyne.Focusable: the text is read-only, so keys go
+// on to the window's handler (the compare view's F8).
+func (r *Redline) TypedKey(e *fyne.KeyEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(e)
+	}
+}
 
-// TypedShortcut copies on Ctrl+C and selects all on Ctrl+A.
+// TypedShortcut copies on Ctrl+C and selects all on Ctrl+A; other
+// shortcuts go on to the window.
 func (r *Redline) TypedShortcut(s fyne.Shortcut) {
 	switch s.(type) {
 	case *fyne.ShortcutCopy:
 		r.Copy()
 	case *fyne.ShortcutSelectAll:
 		r.Select(0, len(r.text))
+	default:
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(r).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+		}
 	}
 }
 

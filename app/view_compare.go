@@ -29,7 +29,8 @@ func compareView() View {
 // CompareView is the compare page: two pickers (versions of the open
 // draft, its working text, corpus documents), the summary, the alignment
 // diagram, and tabs with the tracked changes, the 对照表 and the changed
-// figures. F8 / Shift+F8 (or Alt+↓ / Alt+↑) step through the changes.
+// figures. F8 / Shift+F8 (or Alt+PageDown / Alt+PageUp) step through the
+// changes.
 type CompareView struct {
 	widget.BaseWidget
 	s       *Shell
@@ -39,6 +40,8 @@ type CompareView struct {
 	oldSel, newSel *widget.Select
 	formCheck      *widget.Check
 	position       *widget.Label
+	prevButton     *widget.Button
+	nextButton     *widget.Button
 	summary        *fyne.Container
 	status         *widget.Label
 
@@ -47,7 +50,7 @@ type CompareView struct {
 	tabs          *container.AppTabs
 	tracked       *pairList
 	table         *pairList
-	figures       *widget.List
+	figures       *keyList
 
 	// The comparison shown, with what it was made from.
 	c                *drafts.Comparison
@@ -100,9 +103,9 @@ func (cv *CompareView) layout() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, sel)
 	}
 	pickers := container.NewGridWithColumns(2, pick(lang.L("Old"), cv.oldSel), pick(lang.L("New"), cv.newSel))
-	prev := widget.NewButtonWithIcon(lang.L("Previous change"), theme.MoveUpIcon(), cv.Prev)
-	next := widget.NewButtonWithIcon(lang.L("Next change"), theme.MoveDownIcon(), cv.Next)
-	tools := container.NewHBox(prev, next, cv.position, cv.formCheck, layout.NewSpacer(),
+	cv.prevButton = widget.NewButtonWithIcon(lang.L("Previous change"), theme.MoveUpIcon(), cv.Prev)
+	cv.nextButton = widget.NewButtonWithIcon(lang.L("Next change"), theme.MoveDownIcon(), cv.Next)
+	tools := container.NewHBox(cv.prevButton, cv.nextButton, cv.position, cv.formCheck, layout.NewSpacer(),
 		widget.NewButtonWithIcon(lang.L("Export HTML…"), theme.DocumentSaveIcon(), cv.exportHTML),
 		widget.NewButtonWithIcon(lang.L("Export Word…"), theme.DocumentSaveIcon(), cv.exportDocx),
 		widget.NewButtonWithIcon(lang.L("Export table (Word)…"), theme.DocumentSaveIcon(), cv.exportTable))
@@ -437,8 +440,12 @@ func (cv *CompareView) updatePosition() {
 	cv.position.SetText(lang.L("Change {{.K}} of {{.N}}", map[string]any{"K": k, "N": len(cv.changes)}))
 }
 
-// addShortcuts binds F8 / Shift+F8 and Alt+↓ / Alt+↑ on the window; they
-// act while the compare view is on screen.
+// addShortcuts binds the keys that step through the changes while the
+// compare view is on screen: F8 / Shift+F8, and Alt+PageDown / Alt+PageUp.
+// (Alt+↓/↑ belong to the editor's move up/down.) Fyne's GLFW driver
+// makes a shortcut only of a key with Ctrl, Alt or Super, so F8 comes as a
+// typed key: to the window when nothing has the focus, else through the
+// focused Redline or list of this view, which pass it on.
 func (cv *CompareView) addShortcuts() {
 	c := cv.s.Window.Canvas()
 	when := func(fn func()) func(fyne.Shortcut) {
@@ -448,10 +455,33 @@ func (cv *CompareView) addShortcuts() {
 			}
 		}
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8}, when(cv.Next))
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift}, when(cv.Prev))
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, when(cv.Next))
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, when(cv.Prev))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierAlt}, when(cv.Next))
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierAlt}, when(cv.Prev))
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if !cv.typedKey(e) && prev != nil {
+			prev(e)
+		}
+	})
+}
+
+// typedKey steps on F8 (Shift+F8 back) and reports whether it did.
+func (cv *CompareView) typedKey(e *fyne.KeyEvent) bool {
+	if e.Name != fyne.KeyF8 || cv.s.Current() != "compare" {
+		return false
+	}
+	if shiftHeld() {
+		cv.Prev()
+	} else {
+		cv.Next()
+	}
+	return true
+}
+
+// shiftHeld reports whether Shift is down, where the driver can tell.
+func shiftHeld() bool {
+	d, ok := fyne.CurrentApp().Driver().(desktop.Driver)
+	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 }
 
 // ShowTab shows tab i: 0 the tracked changes, 1 the 对照表, 2 the target

@@ -101,26 +101,49 @@ func TestCompareViewExample(t *testing.T) {
 			visited = append(visited, i)
 		}
 	}
-	f8 := &desktop.CustomShortcut{KeyName: fyne.KeyF8}
+	// F8 comes as a typed key: to the window when nothing has the focus,
+	// else to the focused widget (as Fyne's GLFW driver does).
+	f8 := &fyne.KeyEvent{Name: fyne.KeyF8}
+	typeKey := func(e *fyne.KeyEvent) {
+		if f, ok := s.Window.Canvas().Focused().(fyne.Focusable); ok {
+			f.TypedKey(e)
+		} else {
+			s.Window.Canvas().OnTypedKey()(e)
+		}
+	}
 	canvas := s.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
 	for k := 1; k < len(visited); k++ {
-		canvas.TypedShortcut(f8)
+		switch k {
+		case 3: // a list with the focus lets F8 through
+			s.Window.Canvas().Focus(cv.tracked.list)
+		case 6: // so does a Redline
+			r := findRedline(cv.tracked)
+			if r == nil {
+				t.Fatal("no Redline on screen")
+			}
+			s.Window.Canvas().Focus(r)
+		case 9:
+			s.Window.Canvas().Unfocus()
+		}
+		typeKey(f8)
 		if cv.Selected() != visited[k] {
 			t.Fatalf("after %d × F8 selected %d, want %d", k, cv.Selected(), visited[k])
 		}
 	}
-	canvas.TypedShortcut(f8) // at the last change it stays
+	typeKey(f8) // at the last change it stays
 	if cv.Selected() != visited[len(visited)-1] {
 		t.Errorf("F8 past the last change moved to %d", cv.Selected())
 	}
-	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift})
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierAlt})
 	if cv.Selected() != visited[len(visited)-2] {
-		t.Errorf("Shift+F8 selected %d, want %d", cv.Selected(), visited[len(visited)-2])
+		t.Errorf("Alt+PageUp selected %d, want %d", cv.Selected(), visited[len(visited)-2])
 	}
-	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt})
+	test.Tap(cv.prevButton)
 	if cv.Selected() != visited[len(visited)-3] {
-		t.Errorf("Alt+Up selected %d, want %d", cv.Selected(), visited[len(visited)-3])
+		t.Errorf("the previous button selected %d, want %d", cv.Selected(), visited[len(visited)-3])
 	}
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierAlt})
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierAlt})
 	if got := cv.position.Text; got != "第 "+itoa(len(visited)-2)+" / "+itoa(len(visited))+" 处" {
 		t.Errorf("position = %q", got)
 	}
@@ -145,9 +168,11 @@ func TestCompareViewExample(t *testing.T) {
 	// Other views ignore the shortcut.
 	s.Show("drafts")
 	at := cv.Selected()
-	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift})
+	s.Window.Canvas().Unfocus()
+	typeKey(f8)
+	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierAlt})
 	if cv.Selected() != at {
-		t.Error("Shift+F8 acted on another view")
+		t.Error("F8 or Alt+PageUp acted on another view")
 	}
 }
 
@@ -186,6 +211,25 @@ func TestCompareViewPickAndExport(t *testing.T) {
 		t.Errorf("table export: %v, %d bytes", err, table.Len())
 	}
 	_ = s
+}
+
+func findRedline(o fyne.CanvasObject) *Redline {
+	if r, ok := o.(*Redline); ok && r.Visible() && r.Size().Width > 0 {
+		return r
+	}
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		if r := findRedline(c); r != nil {
+			return r
+		}
+	}
+	return nil
 }
 
 func summaryText(cv *CompareView) string {
