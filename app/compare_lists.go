@@ -287,10 +287,11 @@ func pairRuns(ops []drafts.Op, side int, showForm bool) []TextRun {
 	return runs
 }
 
-// visibleSpace shows a change of spacing as ␣ so that it can be seen.
+// visibleSpace shows a change of spacing as □ so that it can be seen (the
+// embedded font has no ␣).
 func visibleSpace(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return strings.Repeat("␣", max(1, len([]rune(s))))
+		return strings.Repeat("□", max(1, len([]rune(s))))
 	}
 	return s
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-text/typesetting/font"
 
 	"qicao/drafts"
 )
@@ -262,3 +263,20 @@ func countForm(cv *CompareView) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The compare view's own marks must be in the embedded font: without a
+// system CJK font a missing one would come out as a box.
+func TestCompareMarksInFont(t *testing.T) {
+	marks := "【】→—…：（）·□%第版处"
+	for _, r := range []fyne.Resource{FontRegular, FontBold} {
+		face, err := font.ParseTTF(bytes.NewReader(r.Content()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range marks {
+			if _, ok := face.NominalGlyph(c); !ok {
+				t.Errorf("%s lacks %q", r.Name(), c)
+			}
+		}
+	}
+}
