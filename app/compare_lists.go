@@ -28,7 +28,8 @@ type pairList struct {
 	runs      [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
 	width     float32        // the width the heights were computed for
 	selecting bool
-	current   int // the selected pair, -1 for none
+	current   int       // the selected pair, -1 for none
+	tops      []float32 // where each row begins in the list
 }
 
 func newPairList(cv *CompareView, sideBySide bool) *pairList {
@@ -64,7 +65,7 @@ func (r *pairListRenderer) Layout(size fyne.Size) {
 		pl.width = size.Width
 		pl.setHeights()
 		if pl.current >= 0 && pl.current < len(pl.pairs) {
-			pl.list.ScrollTo(pl.current) // a list first shown now shows the current pair
+			pl.scrollTo(pl.current) // a list first shown now shows the current pair
 		}
 	}
 }
@@ -94,8 +95,18 @@ func (pl *pairList) selectPair(i int) {
 	pl.current = i
 	pl.selecting = true
 	pl.list.Select(i)
-	pl.list.ScrollTo(i)
+	pl.scrollTo(i)
 	pl.selecting = false
+}
+
+// scrollTo brings row i to the top of the list (or as near as the end
+// allows), so that its text shows below it.
+func (pl *pairList) scrollTo(i int) {
+	if i < 0 || i >= len(pl.tops) || pl.width <= 0 {
+		pl.list.ScrollTo(i)
+		return
+	}
+	pl.list.ScrollToOffset(max(0, pl.tops[i]-theme.Padding()))
 }
 
 // textWidths are the widths of the text columns of a row.
@@ -126,8 +137,13 @@ func (pl *pairList) setHeights() {
 	}
 	pairs := pl.pairs
 	pl.pairs = nil
+	pl.tops = make([]float32, len(pairs))
+	y := float32(0)
 	for i := range pairs {
-		pl.list.SetItemHeight(i, pl.rowHeight(i))
+		h := pl.rowHeight(i)
+		pl.list.SetItemHeight(i, h)
+		pl.tops[i] = y
+		y += h + theme.Padding() // the list's separator
 	}
 	pl.pairs = pairs
 	pl.list.Refresh()

@@ -387,6 +387,9 @@ func (cv *CompareView) SetShowForm(on bool) {
 		return
 	}
 	cv.restyle()
+	if cv.selected >= 0 {
+		cv.Select(cv.selected)
+	}
 	cv.updatePosition()
 }
 

@@ -131,6 +131,9 @@ func TestCompareViewExample(t *testing.T) {
 			t.Fatalf("after %d × F8 selected %d, want %d", k, cv.Selected(), visited[k])
 		}
 	}
+	if off := cv.tracked.list.GetScrollOffset(); off <= 0 {
+		t.Errorf("at the last change the tracked list is scrolled to %v", off)
+	}
 	typeKey(f8) // at the last change it stays
 	if cv.Selected() != visited[len(visited)-1] {
 		t.Errorf("F8 past the last change moved to %d", cv.Selected())
@@ -161,14 +164,18 @@ func TestCompareViewExample(t *testing.T) {
 	if len(cv.changes) < len(visited) { // the example has no pair changed in form only
 		t.Errorf("with punctuation shown %d changes, want at least %d", len(cv.changes), len(visited))
 	}
+	at := cv.Selected()
 	test.Tap(cv.formCheck)
+	if cv.Selected() != at {
+		t.Errorf("the toggle moved the selection from %d to %d", at, cv.Selected())
+	}
 	if cv.showForm || countForm(cv) != 0 || len(cv.changes) != len(visited) {
 		t.Errorf("toggle off again: showForm %v, %d form runs, %d changes", cv.showForm, countForm(cv), len(cv.changes))
 	}
 
 	// Other views ignore the shortcut.
 	s.Show("drafts")
-	at := cv.Selected()
+	at = cv.Selected()
 	s.Window.Canvas().Unfocus()
 	typeKey(f8)
 	canvas.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierAlt})
