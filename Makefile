@@ -36,8 +36,11 @@ window:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./drafts/... ./templates/...
 
+# Each fuzzer for 60 s; inputs that find a failure land in testdata/fuzz.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./drafts/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s ./drafts/
+	$(GO) test -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime 60s ./drafts/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s ./drafts/input/
 
 generate:
 	$(GO) generate ./...

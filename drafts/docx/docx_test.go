@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"qicao/drafts"
@@ -37,11 +38,32 @@ func draftDocx(t testing.TB, prefix string) []byte {
 	return buf.Bytes()
 }
 
-func TestWriteDraftSeeds(t *testing.T) {
-	for _, p := range []string{"000", "001", "002", "003", "004"} {
-		b := draftDocx(t, p)
-		if dir := os.Getenv("QICAO_DOCX_OUT"); dir != "" {
-			os.WriteFile(filepath.Join(dir, p+".docx"), b, 0o644)
-		}
+func TestElementOrderTable(t *testing.T) {
+	old, new := taianPair(t)
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, drafts.Compare(old, new, drafts.CompareOptions{}), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	checkPackage(t, "table", buf.Bytes())
+}
+
+// TestTableRows checks the rows of the 泰安 table: one per change, a
+// merger and a split each in one row, unchanged clauses left out.
+func TestTableRows(t *testing.T) {
+	old, new := taianPair(t)
+	c := drafts.Compare(old, new, drafts.CompareOptions{})
+	rows := tableRows(c, false)
+	kinds := map[string]int{}
+	for _, r := range rows {
+		note := r.note.Paras[0].Runs[0].Text
+		kind, _, _ := strings.Cut(note, "；")
+		kinds[kind]++
+	}
+	s := c.Summary
+	if kinds["新增"] != s.Added || kinds["删除"] != s.Deleted || kinds["修改"] != s.Modified {
+		t.Errorf("rows by kind %v, summary %+v", kinds, s)
+	}
+	if kinds["合并"] == 0 || kinds["合并"] >= s.Merged || kinds["拆分"] == 0 || kinds["拆分"] >= s.Split {
+		t.Errorf("mergers and splits not gathered into one row each: %v, summary %+v", kinds, s)
 	}
 }

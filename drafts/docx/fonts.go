@@ -31,11 +31,9 @@ var fonts = []font{
 
 // The fonts of each part of the layout (GB/T 9704-2012 §7).
 const (
-	fontLatin     = "Times New Roman"
-	fontTitle     = "方正小标宋简体"
-	fontBody      = "仿宋_GB2312"
-	fontHeading1  = "黑体"
-	fontHeading2  = "楷体_GB2312"
-	fontPageNum   = "宋体"
-	fontBodyPlain = "仿宋"
+	fontTitle    = "方正小标宋简体"
+	fontBody     = "仿宋_GB2312"
+	fontHeading1 = "黑体"
+	fontHeading2 = "楷体_GB2312"
+	fontPageNum  = "宋体"
 )

@@ -58,8 +58,5 @@ const (
 	sizeSiHao  = 28
 )
 
-// mmToTwips converts millimetres to twips, rounding to the nearest twip.
-func mmToTwips(mm float64) int { return int(mm*1440/25.4 + 0.5) }
-
 // twipsToMM converts twips to millimetres.
 func twipsToMM(tw int) float64 { return float64(tw) * 25.4 / 1440 }

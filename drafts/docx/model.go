@@ -55,25 +55,6 @@ type paragraph struct {
 	// after them.
 	Starts, Ends []moveRange
 	Runs         []run
-	// PageBreakBefore starts the paragraph on a new page.
-	PageBreakBefore bool
-}
-
-// Text returns the paragraph's text with all changes accepted.
-func (p paragraph) Text() string { return p.textWithout(changeDel, changeMoveFrom) }
-
-// OldText returns the paragraph's text with all changes rejected.
-func (p paragraph) OldText() string { return p.textWithout(changeIns, changeMoveTo) }
-
-func (p paragraph) textWithout(kinds ...string) string {
-	var s string
-	for _, r := range p.Runs {
-		if r.Change != nil && (r.Change.Kind == kinds[0] || r.Change.Kind == kinds[1]) {
-			continue
-		}
-		s += r.Text
-	}
-	return s
 }
 
 // block is a paragraph or a table in the body.

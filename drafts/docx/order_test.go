@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -237,6 +238,36 @@ func TestElementOrderComparison(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkPackage(t, fmt.Sprintf("comparison strict=%v", strict), buf.Bytes())
+		checkMoves(t, buf.Bytes())
+	}
+}
+
+// checkMoves wants the 泰安 comparison to hold moves, each named range
+// opened once as moved away and once as moved here.
+func checkMoves(t *testing.T, docx []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc string
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = string(readZip(t, f))
+		}
+	}
+	name := regexp.MustCompile(`<w:(moveFrom|moveTo)RangeStart [^>]*w:name="([^"]+)"`)
+	seen := map[string]string{}
+	for _, m := range name.FindAllStringSubmatch(doc, -1) {
+		seen[m[2]] += m[1] + " "
+	}
+	if len(seen) == 0 {
+		t.Error("no moves in the 泰安 comparison")
+	}
+	for n, kinds := range seen {
+		if kinds != "moveFrom moveTo " && kinds != "moveTo moveFrom " {
+			t.Errorf("move %s: ranges %q, want one moveFrom and one moveTo", n, kinds)
+		}
 	}
 }
 

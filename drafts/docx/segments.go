@@ -24,7 +24,9 @@ type seg struct {
 
 // opsSegs turns the compare engine's ops into segments. A change of form
 // only ('~': punctuation width, spacing) is written in its new form
-// without a mark unless strict, where it is a deletion and an insertion.
+// without a mark unless strict, where it is a deletion and an insertion;
+// one that joins or parts paragraphs is always marked, so that rejecting
+// all changes gives the old paragraphs.
 func opsSegs(ops []drafts.Op, strict bool) []seg {
 	var out []seg
 	for _, o := range ops {
@@ -36,7 +38,7 @@ func opsSegs(ops []drafts.Op, strict bool) []seg {
 		case '+':
 			out = appendSeg(out, seg{segIns, o.Text})
 		case '~':
-			if strict {
+			if strict || strings.Count(o.Text, "\n") != strings.Count(o.New, "\n") {
 				out = appendSeg(out, seg{segDel, o.Text})
 				out = appendSeg(out, seg{segIns, o.New})
 			} else {

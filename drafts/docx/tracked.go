@@ -56,6 +56,7 @@ func (t *tracker) blocks(items []item) []block {
 			out = append(out, block{P: &p})
 		}
 	}
+	t.separateRevisions(out)
 	return out
 }
 

@@ -8,6 +8,7 @@ file hidden, dispatches .uno:AcceptAllTrackedChanges or
 .uno:RejectAllTrackedChanges and saves the result as UTF-8 text, one
 paragraph a line. Run with the system python3, which has the uno module.
 """
+import os
 import sys
 import time
 
@@ -38,7 +39,7 @@ def resolve_all(ctx, action, src, dst):
     smgr = ctx.ServiceManager
     desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
                                        (prop("Hidden", True),))
     try:
         frame = doc.getCurrentController().getFrame()
@@ -47,7 +48,7 @@ def resolve_all(ctx, action, src, dst):
         left = doc.getRedlines().getCount() if hasattr(doc, "getRedlines") else 0
         if left:
             raise SystemExit("%s: %d tracked changes left after %s" % (src, left, action))
-        doc.storeToURL(uno.systemPathToFileUrl(dst),
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
                        (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8")))
     finally:
         doc.close(True)

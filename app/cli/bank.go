@@ -1,0 +1,15 @@
+package cli
+
+import "qicao/templates"
+
+// loadBank builds the clause bank the suggest and gaps commands search:
+// every corpus document in the database, the built-in ones and those the
+// officer added.
+func loadBank(env *Env) (*templates.Bank, error) {
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	return ws.Bank()
+}
