@@ -37,6 +37,7 @@ type Diagram struct {
 	pairs    []drafts.Pair
 	left     []diagramRow // old nodes in the old order
 	right    []diagramRow // new nodes in the new order
+	rowOf    map[*drafts.Node]int
 	selected int
 }
 
@@ -72,6 +73,13 @@ func (d *Diagram) SetPairs(pairs []drafts.Pair) {
 		}
 	}
 	slices.SortStableFunc(d.left, func(a, b diagramRow) int { return a.node.Span.Start - b.node.Span.Start })
+	d.rowOf = map[*drafts.Node]int{} // the two versions' nodes are distinct
+	for k, r := range d.left {
+		d.rowOf[r.node] = k
+	}
+	for k, r := range d.right {
+		d.rowOf[r.node] = k
+	}
 	d.Refresh()
 }
 
@@ -86,17 +94,12 @@ func (d *Diagram) Select(i int) {
 // RowY returns the top of the row of pair i's new side (else its old
 // side), for scrolling it into view.
 func (d *Diagram) RowY(i int) float32 {
-	for k, r := range d.right {
-		if d.pairs[i].New != nil && r.node == d.pairs[i].New.Node {
-			return float32(k * diagramRowH)
-		}
+	p := d.pairs[i]
+	side := p.New
+	if side == nil {
+		side = p.Old
 	}
-	for k, r := range d.left {
-		if d.pairs[i].Old != nil && r.node == d.pairs[i].Old.Node {
-			return float32(k * diagramRowH)
-		}
-	}
-	return 0
+	return float32(d.rowOf[side.Node] * diagramRowH)
 }
 
 // MinSize is as tall as the longer column.
@@ -159,18 +162,9 @@ func (d *Diagram) lineYs(i int) (y1, y2 float32, ok bool) {
 	if p.Old == nil || p.New == nil {
 		return 0, 0, false
 	}
-	l, r := -1, -1
-	for k, row := range d.left {
-		if row.node == p.Old.Node {
-			l = k
-		}
-	}
-	for k, row := range d.right {
-		if row.node == p.New.Node {
-			r = k
-		}
-	}
-	if l < 0 || r < 0 {
+	l, okL := d.rowOf[p.Old.Node]
+	r, okR := d.rowOf[p.New.Node]
+	if !okL || !okR {
 		return 0, 0, false
 	}
 	return float32(l*diagramRowH) + diagramRowH/2, float32(r*diagramRowH) + diagramRowH/2, true

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,9 +62,10 @@ type CompareView struct {
 	selected         int
 	changes          []int // indexes of the pairs with changes
 
-	loading bool // pickers being filled: no comparing on their changes
-	gen     int  // the latest comparison asked for
+	loading bool         // pickers being filled: no comparing on their changes
+	gen     atomic.Int64 // the latest comparison asked for
 	running sync.WaitGroup
+	timer   *time.Timer // recompare after edits of the working text
 }
 
 func newCompareView(s *Shell) *CompareView {
@@ -164,10 +167,22 @@ func (cv *CompareView) sessionChanged(e Event) {
 		cv.loadSources()
 	case TextChanged:
 		if cv.side(cv.oldSel).Kind == SourceWorking || cv.side(cv.newSel).Kind == SourceWorking {
-			cv.Run()
+			cv.runSoon()
 		}
 	}
 }
+
+// runSoon compares again a moment after the last edit of the working text.
+func (cv *CompareView) runSoon() {
+	if cv.timer != nil {
+		cv.timer.Stop()
+	}
+	cv.timer = time.AfterFunc(RecompareDelay, func() { deliverUI(cv.Run) })
+}
+
+// RecompareDelay is how long after the last edit of the working text the
+// compare view compares it again, when it shows it.
+const RecompareDelay = 400 * time.Millisecond
 
 // loadSources fills the pickers and picks the default pair: the latest
 // version against the one before it (the working text when there is
@@ -255,15 +270,14 @@ func (cv *CompareView) Run() {
 		return
 	}
 	working := cv.s.Session.Text
-	cv.gen++
-	gen := cv.gen
+	gen := int(cv.gen.Add(1))
 	cv.status.SetText(lang.L("Comparing…"))
 	cv.running.Add(1)
 	go func() {
 		defer cv.running.Done()
 		res, err := cv.compare(o, n, working)
-		fyne.DoAndWait(func() {
-			if gen != cv.gen {
+		deliverUI(func() {
+			if gen != int(cv.gen.Load()) {
 				return
 			}
 			if err != nil {
@@ -276,7 +290,15 @@ func (cv *CompareView) Run() {
 	}()
 }
 
-// Wait returns when the comparisons started have been shown.
+// Generation counts the comparisons asked for.
+func (cv *CompareView) Generation() int { return int(cv.gen.Load()) }
+
+// deliverUI runs fn on the UI goroutine. Fyne's test driver would run it
+// on the calling goroutine, so tests queue it instead and run it on theirs.
+var deliverUI = fyne.Do
+
+// Wait returns when the comparisons started have been handed to the UI
+// goroutine.
 func (cv *CompareView) Wait() { cv.running.Wait() }
 
 // compared is a finished comparison with its documents.

@@ -19,7 +19,7 @@ func BenchmarkCompareViewOpen(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		cv := newCompareView(s)
-		cv.Wait()
+		settle(cv)
 		w.SetContent(cv)
 		if cv.c == nil || cv.tracked.list.Length() == 0 {
 			b.Fatal("nothing compared")
@@ -36,7 +36,7 @@ func BenchmarkCompareViewNext(b *testing.B) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 760))
 	cv := newCompareView(s)
-	cv.Wait()
+	settle(cv)
 	w.SetContent(cv)
 	for b.Loop() {
 		if cv.Selected() == cv.changes[len(cv.changes)-1] {

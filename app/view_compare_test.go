@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -15,6 +17,41 @@ import (
 	"qicao/drafts"
 )
 
+// queued holds what the compare view hands to the UI goroutine; settle
+// runs it on the test's goroutine, as the real driver would on its own.
+var (
+	queuedMu sync.Mutex
+	queued   []func()
+)
+
+func queueUI(fn func()) {
+	queuedMu.Lock()
+	queued = append(queued, fn)
+	queuedMu.Unlock()
+}
+
+func takeQueued() []func() {
+	queuedMu.Lock()
+	defer queuedMu.Unlock()
+	fns := queued
+	queued = nil
+	return fns
+}
+
+// settle waits for the comparisons under way and shows their results.
+func settle(cv *CompareView) {
+	for {
+		cv.Wait()
+		fns := takeQueued()
+		if len(fns) == 0 {
+			return
+		}
+		for _, fn := range fns {
+			fn()
+		}
+	}
+}
+
 // openCompare opens the example draft and the compare view, and waits for
 // the first comparison.
 func openCompare(t testing.TB) (*Shell, *CompareView) {
@@ -23,6 +60,8 @@ func openCompare(t testing.TB) (*Shell, *CompareView) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
+	deliverUI = queueUI
+	t.Cleanup(func() { takeQueued(); deliverUI = fyne.Do })
 	s := NewShell(a, testWorkspace(t))
 	if err := s.OpenDraft(1); err != nil {
 		t.Fatal(err)
@@ -32,7 +71,7 @@ func openCompare(t testing.TB) (*Shell, *CompareView) {
 		t.Fatal("no compare view")
 	}
 	cv := s.Content("compare").(*CompareView)
-	cv.Wait()
+	settle(cv)
 	return s, cv
 }
 
@@ -70,7 +109,7 @@ func TestCompareViewExample(t *testing.T) {
 		// drafts' character diff gives up after 100 ms: on a loaded
 		// machine one of the two may have come out coarser.
 		cv.Run()
-		cv.Wait()
+		settle(cv)
 		want = exampleComparison(t, s)
 	}
 	if cv.c == nil || cv.c.Summary != want.Summary {
@@ -195,14 +234,14 @@ func TestCompareViewPickAndExport(t *testing.T) {
 		}
 	}
 	cv.newSel.SetSelectedIndex(corpus)
-	cv.Wait()
+	settle(cv)
 	if cv.newName != cv.sources[corpus].Name || cv.c == nil {
 		t.Fatalf("compared with %q, want %q", cv.newName, cv.sources[corpus].Name)
 	}
 	// Tapping the diagram selects a pair.
 	cv.oldSel.SetSelectedIndex(0)
 	cv.newSel.SetSelectedIndex(1)
-	cv.Wait()
+	settle(cv)
 	cv.diagram.Resize(fyne.NewSize(300, cv.diagram.MinSize().Height))
 	test.TapAt(cv.diagram, fyne.NewPos(20, diagramRowH*4+5))
 	if p := cv.Selected(); p < 0 || cv.c.Pairs[p].Old == nil || cv.c.Pairs[p].Old.Node != cv.diagram.left[4].node {
@@ -218,7 +257,26 @@ func TestCompareViewPickAndExport(t *testing.T) {
 	if err := cv.ExportTable(&table); err != nil || !bytes.HasPrefix(table.Bytes(), []byte("PK")) {
 		t.Errorf("table export: %v, %d bytes", err, table.Len())
 	}
-	_ = s
+
+	// The working text follows edits; with no draft open, two corpus documents.
+	cv.oldSel.SetSelectedIndex(1)
+	cv.newSel.SetSelectedIndex(2) // 工作稿
+	settle(cv)
+	before := cv.c.Summary
+	gen := cv.Generation()
+	s.SetText(strings.Replace(s.Session.Text, "1300家", "1400家", 1))
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end) && cv.Generation() == gen; {
+		time.Sleep(50 * time.Millisecond)
+		settle(cv)
+	}
+	if cv.c.Summary == before || cv.Generation() == gen {
+		t.Errorf("editing the working text left the comparison as it was: %+v", before)
+	}
+	s.CloseDraft()
+	settle(cv)
+	if len(cv.sources) == 0 || cv.sources[0].Kind != SourceCorpus || cv.c == nil || cv.oldName == cv.newName {
+		t.Errorf("no draft: sources %d, compared %q with %q", len(cv.sources), cv.oldName, cv.newName)
+	}
 }
 
 func findRedline(o fyne.CanvasObject) *Redline {
