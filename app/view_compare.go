@@ -434,6 +434,9 @@ func (cv *CompareView) Select(i int) {
 // Selected returns the index of the current pair, -1 for none.
 func (cv *CompareView) Selected() int { return cv.selected }
 
+// ChangePosition is what the view shows of the current change: 第 3 / 27 处.
+func (cv *CompareView) ChangePosition() string { return cv.position.Text }
+
 // Next selects the next pair with a change.
 func (cv *CompareView) Next() {
 	for _, i := range cv.changes {

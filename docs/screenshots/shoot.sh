@@ -47,6 +47,8 @@ fi
 if want compare; then
 echo "== compare";                 x -view compare -next ${COMPARE_NEXT:-3} -shot "$here/compare.png"
 echo "== compare: 对照表";          x -view compare:table -next ${COMPARE_NEXT:-3} -shot "$here/compare-table.png"
+echo "== compare: keys typed into the real window (xdotool)"
+x -view compare -keys "F8 F8 F8 shift+F8 alt+Next alt+Prior"
 fi
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"
