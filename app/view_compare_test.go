@@ -260,6 +260,19 @@ func TestCompareViewPickAndExport(t *testing.T) {
 			break
 		}
 	}
+	// Each export button asks where to save.
+	for _, label := range []string{"导出 HTML…", "导出 Word 修订稿…", "导出对照表（Word）…"} {
+		b := findButton(cv, label)
+		if b == nil {
+			t.Fatalf("no button %q", label)
+		}
+		test.Tap(b)
+		if top := s.Window.Canvas().Overlays().Top(); top == nil {
+			t.Errorf("%q shows no save dialog", label)
+		} else {
+			s.Window.Canvas().Overlays().Remove(top)
+		}
+	}
 	var html, doc, table bytes.Buffer
 	if err := cv.ExportHTML(&html); err != nil || !strings.Contains(html.String(), "<del>") {
 		t.Errorf("HTML export: %v, %d bytes", err, html.Len())
@@ -290,6 +303,25 @@ func TestCompareViewPickAndExport(t *testing.T) {
 	if len(cv.sources) == 0 || cv.sources[0].Kind != SourceCorpus || cv.c == nil || cv.oldName == cv.newName {
 		t.Errorf("no draft: sources %d, compared %q with %q", len(cv.sources), cv.oldName, cv.newName)
 	}
+}
+
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	if b, ok := o.(*widget.Button); ok && b.Text == text {
+		return b
+	}
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		if b := findButton(c, text); b != nil {
+			return b
+		}
+	}
+	return nil
 }
 
 func findRedline(o fyne.CanvasObject) *Redline {
