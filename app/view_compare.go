@@ -106,8 +106,8 @@ func (cv *CompareView) layout() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, sel)
 	}
 	pickers := container.NewGridWithColumns(2, pick(lang.L("Old"), cv.oldSel), pick(lang.L("New"), cv.newSel))
-	cv.prevButton = widget.NewButtonWithIcon(lang.L("Previous change"), theme.MoveUpIcon(), cv.Prev)
-	cv.nextButton = widget.NewButtonWithIcon(lang.L("Next change"), theme.MoveDownIcon(), cv.Next)
+	cv.prevButton = widget.NewButtonWithIcon(lang.L("Previous change (Shift+F8)"), theme.MoveUpIcon(), cv.Prev)
+	cv.nextButton = widget.NewButtonWithIcon(lang.L("Next change (F8)"), theme.MoveDownIcon(), cv.Next)
 	tools := container.NewHBox(cv.prevButton, cv.nextButton, cv.position, cv.formCheck, layout.NewSpacer(),
 		widget.NewButtonWithIcon(lang.L("Export HTML…"), theme.DocumentSaveIcon(), cv.exportHTML),
 		widget.NewButtonWithIcon(lang.L("Export Word…"), theme.DocumentSaveIcon(), cv.exportDocx),
