@@ -390,3 +390,37 @@ func TestCompareMarksInFont(t *testing.T) {
 		}
 	}
 }
+
+func TestPairRunsAndChanges(t *testing.T) {
+	ops := []drafts.Op{{Kind: '=', Text: "加快"}, {Kind: '-', Text: "建设"}, {Kind: '+', Text: "构建"},
+		{Kind: '~', Text: ",", New: "，"}, {Kind: '=', Text: "体系"}, {Kind: '~', Text: " ", New: ""}}
+	show := func(runs []TextRun) string {
+		var b strings.Builder
+		for _, r := range runs {
+			b.WriteString("[" + "=-+~"[r.Style:r.Style+1] + r.Text + "]")
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		side     int
+		showForm bool
+		want     string
+	}{
+		{0, false, "[=加快][-建设][+构建][=，体系]"},
+		{0, true, "[=加快][-建设][+构建][~，][=体系][~□]"}, // a space dropped shows as □
+		{-1, false, "[=加快][-建设][=,体系 ]"},
+		{-1, true, "[=加快][-建设][~,][=体系][~□]"},
+		{1, false, "[=加快][+构建][=，体系]"},
+	} {
+		if got := show(pairRuns(ops, c.side, c.showForm)); got != c.want {
+			t.Errorf("pairRuns(side %d, form %v) = %s, want %s", c.side, c.showForm, got, c.want)
+		}
+	}
+	formOnly := drafts.Pair{Kind: drafts.PairUnchanged, Ops: []drafts.Op{{Kind: '=', Text: "甲"}, {Kind: '~', Text: ",", New: "，"}}}
+	if hasChange(formOnly, false) || !hasChange(formOnly, true) {
+		t.Error("a pair changed in form only is a stop only with the punctuation shown")
+	}
+	if !hasChange(drafts.Pair{Kind: drafts.PairAdded}, false) || hasChange(drafts.Pair{Kind: drafts.PairUnchanged}, true) {
+		t.Error("hasChange: added or unchanged misjudged")
+	}
+}
