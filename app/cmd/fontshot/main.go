@@ -40,6 +40,9 @@ func main() {
 	english := flag.Bool("en", false, "English UI")
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
+	view := flag.String("view", "", "after the first frame, open the example draft and show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化)")
+	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
+	keys := flag.String("keys", "", "with -view compare: then type these keys into the window with xdotool (e.g. \"F8 F8 shift+F8 alt+Next\") and print the change selected after each")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -128,6 +131,18 @@ func main() {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
 				exit = 1
 			}
+			if *view != "" {
+				if err := showView(s, *view, *steps); err != nil {
+					fmt.Fprintln(os.Stderr, "fontshot:", err)
+					exit = 1
+					return
+				}
+				if err := typeKeys(s, *keys); err != nil {
+					fmt.Fprintln(os.Stderr, "fontshot:", err)
+					exit = 1
+					return
+				}
+			}
 			if *shot != "" {
 				if out, err := exec.Command("import", "-window", "root", *shot).CombinedOutput(); err != nil {
 					fmt.Fprintf(os.Stderr, "fontshot: import: %v %s\n", err, out)
@@ -141,6 +156,70 @@ func main() {
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// showView opens the example draft, shows view (compare or
+// compare:table), waits for its comparison, steps through steps changes
+// and leaves a moment for the frame to reach the screen.
+func showView(s *app.Shell, view string, steps int) error {
+	id, tab, _ := strings.Cut(view, ":")
+	var err error
+	t := time.Now()
+	fyne.DoAndWait(func() {
+		if err = s.OpenDraft(1); err == nil && !s.Show(id) {
+			err = fmt.Errorf("no view %q", id)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	var cv *app.CompareView
+	fyne.DoAndWait(func() { cv, _ = s.Content(id).(*app.CompareView) })
+	if cv != nil {
+		cv.Wait()
+		fmt.Printf("compare view: comparison handed to the UI %d ms after the view was asked for\n", time.Since(t).Milliseconds())
+		fyne.DoAndWait(func() {
+			for range steps {
+				cv.Next()
+			}
+			switch tab {
+			case "table":
+				cv.ShowTab(1)
+			case "figures":
+				cv.ShowTab(2)
+			}
+		})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	return nil
+}
+
+// typeKeys sends keys (xdotool names, space-separated) to the window one
+// by one, as a user would, and prints the compare view's position after
+// each: the proof that the keys reach the view on the real driver.
+func typeKeys(s *app.Shell, keys string) error {
+	cv, _ := s.Content("compare").(*app.CompareView)
+	if keys == "" || cv == nil {
+		return nil
+	}
+	win, err := exec.Command("xdotool", "search", "--name", app.Title).Output()
+	if err != nil {
+		return fmt.Errorf("xdotool search: %v", err)
+	}
+	id := strings.Fields(string(win))[0]
+	exec.Command("xdotool", "windowfocus", "--sync", id).Run()
+	for _, k := range strings.Fields(keys) {
+		t := time.Now()
+		if out, err := exec.Command("xdotool", "key", "--window", id, k).CombinedOutput(); err != nil {
+			return fmt.Errorf("xdotool key %s: %v %s", k, err, out)
+		}
+		time.Sleep(300 * time.Millisecond)
+		var pos string
+		var sel int
+		fyne.DoAndWait(func() { pos, sel = cv.ChangePosition(), cv.Selected() })
+		fmt.Printf("key %s: %s (pair %d) %d ms\n", k, pos, sel, time.Since(t).Milliseconds()-300)
+	}
+	return nil
 }
 
 // screenInk grabs rectangle r of the X screen with ImageMagick's import and
