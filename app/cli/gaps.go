@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"qicao/templates"
+)
+
+func init() {
+	register("gaps", "列出其他城市文件有而草稿没有的措施（--json 输出 JSON）", runGaps)
+}
+
+// gapsOutput is the JSON shape of `qicao gaps --json`.
+type gapsOutput struct {
+	Draft  gapsDraft            `json:"draft"`
+	Groups []templates.GapGroup `json:"groups"`
+}
+
+type gapsDraft struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	City  string `json:"city"`
+}
+
+func runGaps(env *Env, args []string) error {
+	fs := newFlags(env, "gaps")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	limit := fs.Int("limit", 0, "最多列出的措施数（0 为不限）")
+	var exclude stringList
+	fs.Var(&exclude, "exclude-city", "另外不比较该城市的文件（可重复）")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return usagef("用法：qicao gaps [--json] [--limit N] [--exclude-city 城市]… 文件|draft:ID@N")
+	}
+	ld, err := loadDocument(env, files[0])
+	if err != nil {
+		return err
+	}
+	bank, err := loadBank(env)
+	if err != nil {
+		return err
+	}
+	groups := bank.Gaps(ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
+	if *asJSON {
+		if groups == nil {
+			groups = []templates.GapGroup{}
+		}
+		return writeJSON(env.Stdout, gapsOutput{gapsDraft{ld.Name, ld.Doc.Title, ld.Doc.City}, groups})
+	}
+	printGaps(env.Stdout, ld.Doc.City, groups)
+	return nil
+}
+
+// printGaps writes the gaps for a person to read, section by section.
+func printGaps(w io.Writer, city string, groups []templates.GapGroup) {
+	if len(groups) == 0 {
+		fmt.Fprintln(w, "没有发现其他城市有而草稿没有的措施。")
+		return
+	}
+	if city == "" {
+		city = "草稿"
+	}
+	fmt.Fprintf(w, "其他城市有、%s草稿没有的措施（强者在前）：\n", city)
+	for _, g := range groups {
+		section := g.Section
+		if section == "" {
+			section = "（未分节）"
+		}
+		fmt.Fprintf(w, "\n%s %s · %s\n", g.City, g.Number, section)
+		for _, x := range g.Gaps {
+			fmt.Fprintf(w, "  %s%s  [强度 %.2f，覆盖 %.2f]\n", x.Label, x.Heading, x.Strength, x.Coverage)
+			fmt.Fprintf(w, "    要点：%s", strings.Join(x.Topics, "、"))
+			if len(x.Also) > 0 {
+				fmt.Fprintf(w, "；另见：%s", strings.Join(x.Also, "、"))
+			}
+			if x.Nearest != nil {
+				fmt.Fprintf(w, "；草稿最近条款：%s%s", x.Nearest.Label, x.Nearest.Heading)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}

@@ -1,0 +1,332 @@
+package templates
+
+import (
+	"sort"
+	"strings"
+
+	"qicao/drafts"
+	"qicao/drafts/norm"
+)
+
+// Coverage gaps: the measures other cities' documents have that a draft
+// has no counterpart for.
+//
+// What a clause is about shows in its heading phrases that its body takes
+// up again: 谋划布局重大科技基础设施 … 开展重大科技基础设施预研 … 重大科技基础设施
+// 建设零的突破. A clause's coverage is the weighted share of those topic
+// phrases that occur anywhere in the draft (matched on the normalised key,
+// so traditional and simplified meet). Whole-clause similarity (BM25,
+// Dice on bigrams) was measured first and could not tell 000's missing
+// 重大科技基础设施 from its 实验室 clauses worded differently: generic
+// vocabulary dominates it. It still picks the nearest clause to show.
+
+// GapOptions tune Gaps.
+type GapOptions struct {
+	// ExcludeCities are left out of the comparison besides the draft's
+	// own city.
+	ExcludeCities []string
+	// Threshold is the coverage below which a clause is a gap;
+	// DefaultGapThreshold when 0.
+	Threshold float64
+	// Limit caps the number of gaps reported, strongest kept; 0 keeps all.
+	Limit int
+}
+
+// DefaultGapThreshold was chosen on the seeds: against 000, the clauses
+// on measures it plainly has (科技金融, 重点实验室, 应用导向的基础研究) are
+// covered 0.67 or more, the measures it lacks (重大科技基础设施 0.18,
+// 宽容失败 0) well below. See gaps_test.go.
+const DefaultGapThreshold = 0.5
+
+// Gap is a clause of another document with no counterpart in the draft.
+type Gap struct {
+	BankClause
+	// Topics are the clause's topic phrases, simplified, those the
+	// draft lacks first.
+	Topics []string `json:"topics"`
+	// Coverage is the weighted share of the topics found in the draft,
+	// from 0 to 1.
+	Coverage float64 `json:"coverage"`
+	// Nearest is the draft's clause most like this one (BM25), if any.
+	Nearest *Nearest `json:"nearest,omitempty"`
+	// Also lists the other cities with a clause like this one: a measure
+	// several cities have weighs more.
+	Also []string `json:"also"`
+	// Strength orders gaps: how uncovered the clause is, raised when other
+	// cities have the measure too.
+	Strength float64 `json:"strength"`
+}
+
+// Nearest is a clause of the draft.
+type Nearest struct {
+	Label   string `json:"label"`
+	Heading string `json:"heading"`
+	Index   int    `json:"index"`
+	// Score is the BM25 score relative to the gap clause's own.
+	Score float64 `json:"score"`
+}
+
+// GapGroup holds the gaps of one section of one other document.
+type GapGroup struct {
+	SourceID int64   `json:"source_id"`
+	Source   string  `json:"source"`
+	City     string  `json:"city"`
+	Number   string  `json:"number"`
+	Title    string  `json:"title"`
+	Section  string  `json:"section"` // the top-level heading, or "" for a top-level clause
+	Strength float64 `json:"strength"`
+	Gaps     []Gap   `json:"gaps"`
+}
+
+// draftIndex is a small inverted index of a draft's clauses scored with
+// the bank's statistics.
+type draftIndex struct {
+	clauses []drafts.Clause
+	post    map[int32][]dpost
+	norm    []float64
+}
+
+type dpost struct {
+	clause  int
+	tf, htf uint16
+}
+
+func (b *Bank) newDraftIndex(doc *drafts.Document) *draftIndex {
+	x := b.idx
+	avg := 1.0
+	if x.live > 0 && x.total > 0 {
+		avg = x.total / float64(x.live)
+	}
+	d := &draftIndex{clauses: doc.Clauses(), post: map[int32][]dpost{}}
+	var scratch []term
+	for i, c := range d.clauses {
+		key, _ := MatchKey(c.Text)
+		head, _ := norm.KeyRunes(c.Heading)
+		t := tokenize(key, head, b.opts.UnigramWeight > 0, &scratch)
+		for j, tm := range t.terms {
+			if id, ok := x.ids[tm]; ok {
+				d.post[id] = append(d.post[id], dpost{i, t.tf[j], t.htf[j]})
+			}
+		}
+		d.norm = append(d.norm, x.opts.K1*(1-x.opts.B+x.opts.B*float64(t.len)/avg))
+	}
+	return d
+}
+
+// best returns the draft clause scoring highest for the query terms.
+func (d *draftIndex) best(qs []qterm, opts Options, acc []float64) (int, float64) {
+	clear(acc)
+	for _, q := range qs {
+		for _, p := range d.post[q.id] {
+			tf := float64(p.tf) + opts.HeadingWeight*float64(p.htf)
+			acc[p.clause] += float64(q.w) * (opts.K1 + 1) * tf / (tf + d.norm[p.clause])
+		}
+	}
+	bi, bs := -1, 0.0
+	for i, s := range acc {
+		if s > bs {
+			bi, bs = i, s
+		}
+	}
+	return bi, bs
+}
+
+// Gaps lists the clauses of other cities' documents in the bank that the
+// draft has no counterpart for, grouped by the other documents' top-level
+// sections, strongest first. The draft's own city is left out, so a bank
+// holding only that city's documents has no gaps to show. Clauses whose
+// heading no phrase of the body takes up again (some 总体要求) cannot be
+// judged and are not listed.
+func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
+	if opts.Threshold == 0 {
+		opts.Threshold = DefaultGapThreshold
+	}
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	d := b.newDraftIndex(draft)
+	draftKey := keyOf(d.clauses)
+	excluded := append([]string{draft.City}, opts.ExcludeCities...)
+	keep := b.filter(Query{ExcludeCities: excluded})
+	acc := make([]float64, len(d.clauses))
+	var gaps []Gap
+	for i, c := range b.clauses {
+		if !b.alive[i] || !keep(uint32(i)) {
+			continue
+		}
+		ts := b.topics(c.Text, c.Heading)
+		cov, ok := topicCoverage(ts, draftKey)
+		if !ok || cov >= opts.Threshold {
+			continue
+		}
+		g := Gap{BankClause: c, Coverage: round3(cov), Topics: topicPhrases(ts, draftKey)}
+		g.Nearest = b.nearest(d, c, acc)
+		gaps = append(gaps, g)
+	}
+	b.supportGaps(gaps, excluded, opts.Threshold)
+	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Strength > gaps[j].Strength })
+	if opts.Limit > 0 && len(gaps) > opts.Limit {
+		gaps = gaps[:opts.Limit]
+	}
+	return groupGaps(gaps)
+}
+
+// keyOf joins the match keys of clauses, "|" between them (never in a
+// key) so that no phrase spans two clauses.
+func keyOf(cs []drafts.Clause) string {
+	var sb strings.Builder
+	for _, c := range cs {
+		k, _ := MatchKey(c.Text)
+		sb.WriteString(string(k))
+		sb.WriteByte('|')
+	}
+	return sb.String()
+}
+
+// nearest returns the draft clause most like c by BM25, or nil.
+func (b *Bank) nearest(d *draftIndex, c BankClause, acc []float64) *Nearest {
+	key, _ := MatchKey(c.Text)
+	head, _ := norm.KeyRunes(c.Heading)
+	qs, self := b.idx.query(key, head)
+	bi, bs := d.best(qs, b.opts, acc)
+	if bi < 0 || self == 0 {
+		return nil
+	}
+	dc := d.clauses[bi]
+	return &Nearest{Label: dc.Label, Heading: dc.Heading, Index: dc.Index, Score: round3(bs / self)}
+}
+
+// supportGaps finds, for each gap, the other cities with a clause on the
+// same topics among its ten nearest clauses, and sets its strength.
+func (b *Bank) supportGaps(gaps []Gap, excluded []string, threshold float64) {
+	for i := range gaps {
+		g := &gaps[i]
+		g.Also = []string{}
+		ts := b.topics(g.Text, g.Heading)
+		key, _ := MatchKey(g.Text)
+		head, _ := norm.KeyRunes(g.Heading)
+		qs, _ := b.idx.query(key, head)
+		q := Query{K: 10, ExcludeCities: append([]string{g.City}, excluded...)}
+		seen := map[string]bool{}
+		for _, h := range b.top(qs, q) {
+			o := b.clauses[h.doc]
+			ok, _ := MatchKey(o.Text)
+			if cov, _ := topicCoverage(ts, string(ok)); cov >= threshold && !seen[o.City] {
+				seen[o.City] = true
+				g.Also = append(g.Also, o.City)
+			}
+		}
+		g.Strength = round3((1 - g.Coverage) * (1 + 0.5*float64(len(g.Also))))
+	}
+}
+
+// topicPhrases lists the topics' phrases, those missing from the draft
+// first, each once.
+func topicPhrases(ts []topic, draftKey string) []string {
+	out := []string{}
+	for _, missing := range []bool{true, false} {
+		for _, t := range ts {
+			if strings.Contains(draftKey, t.phrase) != missing {
+				out = append(out, t.phrase)
+			}
+		}
+	}
+	return out
+}
+
+// groupGaps groups gaps, strongest first, by document and top-level
+// section, keeping the order: a group ranks by its strongest gap.
+func groupGaps(gaps []Gap) []GapGroup {
+	type key struct {
+		src     int64
+		section string
+	}
+	at := map[key]int{}
+	var groups []GapGroup
+	for _, g := range gaps {
+		k := key{g.SourceID, ""}
+		if len(g.Path) > 0 {
+			k.section = g.Path[0]
+		}
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			groups = append(groups, GapGroup{SourceID: g.SourceID, Source: g.Source, City: g.City,
+				Number: g.Number, Title: g.Title, Section: k.section, Strength: g.Strength})
+		}
+		groups[i].Gaps = append(groups[i].Gaps, g)
+	}
+	return groups
+}
+
+// topic is a phrase of a clause's heading that its body takes up again:
+// what the clause is about (重大科技基础设施, 宽容失败, 实验室).
+type topic struct {
+	phrase string
+	count  int // occurrences in the body
+	weight float64
+}
+
+// topics returns the closed heading phrases (two runes or more) that recur
+// in the body: a phrase is kept unless a one-rune-longer heading phrase
+// holding it occurs as often. Each weighs its length times its count
+// times its mean bigram idf.
+func (b *Bank) topics(text, heading string) []topic {
+	key, _ := MatchKey(text)
+	head := []rune(norm.Key(heading))
+	body := string(key)
+	if k := string(head); strings.HasPrefix(body, k) {
+		body = body[len(k):]
+	}
+	count := func(i, j int) int {
+		if i < 0 || j > len(head) {
+			return -1
+		}
+		return strings.Count(body, string(head[i:j]))
+	}
+	var out []topic
+	for i := 0; i < len(head); i++ {
+		for j := i + 2; j <= len(head) && j-i <= 12; j++ {
+			n := count(i, j)
+			if n == 0 {
+				break // longer phrases from i cannot occur either
+			}
+			if count(i-1, j) == n || count(i, j+1) == n {
+				continue
+			}
+			p := string(head[i:j])
+			out = append(out, topic{p, n, float64(j-i) * float64(n) * b.meanIDF(head[i:j])})
+		}
+	}
+	return out
+}
+
+// meanIDF is the mean idf of the bigrams of a phrase.
+func (b *Bank) meanIDF(p []rune) float64 {
+	s, n := 0.0, 0
+	for i := 0; i+1 < len(p); i++ {
+		if id, ok := b.idx.ids[bigram(p[i], p[i+1])]; ok && b.idx.df[id] > 0 {
+			s += b.idx.idf(b.idx.df[id])
+		} else {
+			s += b.idx.idf(0)
+		}
+		n++
+	}
+	return s / float64(n)
+}
+
+// topicCoverage is the weighted share of the clause's topics found in the
+// draft's key; ok is false when the clause has no topics.
+func topicCoverage(ts []topic, draftKey string) (float64, bool) {
+	have, all := 0.0, 0.0
+	for _, t := range ts {
+		all += t.weight
+		if strings.Contains(draftKey, t.phrase) {
+			have += t.weight
+		}
+	}
+	if all == 0 {
+		return 0, false
+	}
+	return have / all, true
+}
