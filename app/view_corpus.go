@@ -5,6 +5,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
+type corpusUI struct{}
+
+func (c *corpusUI) open(id int64, clause int) {}
+
 // corpusView: the built-in corpus of policy documents and the officer's imports.
 func corpusView() View {
 	return View{
