@@ -138,3 +138,89 @@ func BenchmarkSuggestionsRefresh(b *testing.B) {
 		}
 	}
 }
+
+// chooseTemplate shows the template of that name in the templates panel.
+func chooseTemplate(t *testing.T, u *templatesUI, name string) {
+	t.Helper()
+	u.search.SetText(name)
+	for i, j := range u.shown {
+		if u.all[j].Name == name {
+			u.list.Select(i)
+			return
+		}
+	}
+	t.Fatalf("template %s not listed", name)
+}
+
+func TestTemplateFillAndInsert(t *testing.T) {
+	s := openExample(t)
+	s.ShowPanel("templates")
+	u := panelsOf(s).templates
+	u.category.SetSelected("重点任务")
+	chooseTemplate(t, u, "创新科技金融模式")
+	if len(u.fields) == 0 {
+		t.Fatal("no placeholder fields")
+	}
+	for n, f := range u.fields {
+		if f.Text == "" {
+			f.SetText(map[string]string{"数量": "10", "牵头单位": "市科技局", "配合单位": "市财政局"}[n])
+		}
+	}
+	before := s.Session.Doc
+	test.Tap(u.insertB)
+	if s.Session.Doc == before {
+		t.Fatalf("nothing inserted: %s", u.status.Text)
+	}
+	checkInsertedAfter25(t, before, s.Session.Doc, s.SelectedNode().Label)
+	if strings.Contains(s.SelectedNode().Text, "{") {
+		t.Errorf("placeholder left in %s", s.SelectedNode().Text)
+	}
+}
+
+func TestTemplateUnfilledRefused(t *testing.T) {
+	s := openExample(t)
+	u := panelsOf(s).templates
+	s.ShowPanel("templates")
+	chooseTemplate(t, u, "创新科技金融模式")
+	for _, f := range u.fields {
+		f.SetText("")
+	}
+	text := s.Session.Text
+	test.Tap(u.insertB)
+	if s.Session.Text != text {
+		t.Error("text changed by an unfilled template")
+	}
+	if !strings.Contains(u.status.Text, "未填写") {
+		t.Errorf("status %q, want the unfilled error", u.status.Text)
+	}
+}
+
+func TestTemplateFromClause(t *testing.T) {
+	s := openExample(t)
+	u := panelsOf(s).templates
+	f, err := u.newTemplateForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.checks) == 0 {
+		t.Fatal("no placeholders proposed for clause 25")
+	}
+	f.name.SetText("我的科技金融条款")
+	f.checks[0].SetChecked(false)
+	if err := u.saveForm(f); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := s.Session.WS.Templates()
+	for _, tm := range all {
+		if tm.Name == "我的科技金融条款" {
+			if !strings.Contains(tm.Body, "科技金融") || strings.Contains(tm.Body, "{"+f.p.Candidates[0].Name+"}") {
+				t.Errorf("body %s", tm.Body)
+			}
+			if u.chosen < 0 || u.all[u.chosen].Name != tm.Name {
+				t.Error("saved template not selected")
+			}
+			return
+		}
+	}
+	t.Error("template not saved")
+}
