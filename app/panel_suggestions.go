@@ -33,6 +33,12 @@ type suggestionsUI struct {
 	timer   *time.Timer
 	gen     int
 	city    string // the draft's city the results were asked for
+	// immediate asks at once on the UI goroutine instead of after
+	// SuggestDelay off it (tests on the test driver, where fyne.Do runs
+	// on the calling goroutine).
+	immediate bool
+	// shown, when set, receives after each delayed update (tests).
+	shown chan struct{}
 }
 
 // suggestionsPanel shows how other cities wrote the clause under the cursor.
@@ -46,6 +52,7 @@ func suggestionsPanel(s *Shell) fyne.CanvasObject {
 		}
 	})
 	obj := u.layout()
+	go s.Session.WS.Bank() // build the bank now, before the first query needs it
 	u.schedule()
 	return obj
 }
@@ -102,6 +109,10 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // schedule asks for suggestions SuggestDelay after the last call.
 func (u *suggestionsUI) schedule() {
+	if u.immediate {
+		u.s.ShowError(u.refreshNow())
+		return
+	}
 	u.gen++
 	gen := u.gen
 	q, ok := u.query()
@@ -122,6 +133,9 @@ func (u *suggestionsUI) schedule() {
 				u.s.ShowError(err)
 			}
 			u.show(res, q)
+			if u.shown != nil {
+				u.shown <- struct{}{}
+			}
 		})
 	})
 }

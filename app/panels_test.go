@@ -1,12 +1,16 @@
 package app
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"qicao/assets"
 	"qicao/drafts"
 )
 
@@ -17,6 +21,13 @@ const financeClause = "创新科技金融服务模式"
 // openExample opens the example draft in a new shell with the editor
 // shown and the cursor on clause 25.
 func openExample(t testing.TB) *Shell {
+	t.Helper()
+	return openExampleAsync(t, false)
+}
+
+// openExampleAsync is openExample; with async the suggestions panel asks
+// the bank after its delay off the UI goroutine, as in the window.
+func openExampleAsync(t testing.TB, async bool) *Shell {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
@@ -33,8 +44,12 @@ func openExample(t testing.TB) *Shell {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.SetText(v.Text)
 	s.Show("editor")
+	panelsOf(s).suggestions.immediate = !async
+	if async {
+		panelsOf(s).suggestions.shown = make(chan struct{}, 1)
+	}
+	s.SetText(v.Text)
 	if !s.SelectClause(financeClause) {
 		t.Fatalf("no clause %s in the example draft", financeClause)
 	}
@@ -76,15 +91,22 @@ func checkInsertedAfter25(t *testing.T, before, after *drafts.Document, label st
 }
 
 func TestSuggestionsForSelectedClause(t *testing.T) {
-	s := openExample(t)
+	s := openExampleAsync(t, true)
 	u := panelsOf(s).suggestions
 	// The debounced path: the list fills within 300 ms of the selection.
-	deadline := time.Now().Add(5 * time.Second)
-	for (len(u.results) == 0 || u.chosen < 0) && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	start := time.Now()
+	select {
+	case <-u.shown:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no suggestions after the debounce")
+	}
+	d := time.Since(start)
+	t.Logf("suggestions shown %v after the selection (delay %v)", d, SuggestDelay)
+	if d > 3*time.Second {
+		t.Errorf("suggestions after %v", d)
 	}
 	if len(u.results) == 0 {
-		t.Fatal("no suggestions after the debounce")
+		t.Fatal("no suggestions")
 	}
 	cities := map[string]int{}
 	for _, r := range u.results {
@@ -223,4 +245,126 @@ func TestTemplateFromClause(t *testing.T) {
 		}
 	}
 	t.Error("template not saved")
+}
+
+// corpusOf shows the corpus view and returns it.
+func corpusOf(t *testing.T, s *Shell) *corpusUI {
+	t.Helper()
+	s.Show("corpus")
+	c := panelsOf(s).corpus
+	if c == nil {
+		t.Fatal("no corpus view")
+	}
+	return c
+}
+
+// copyCorpusFile writes the built-in corpus file with that prefix to dir
+// under name.
+func copyCorpusFile(t *testing.T, prefix, dir, name string) string {
+	t.Helper()
+	for _, f := range assets.Corpus() {
+		if strings.HasPrefix(f.Name, prefix) {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+	}
+	t.Fatalf("no corpus file %s", prefix)
+	return ""
+}
+
+func wait(t *testing.T, j *importJob) {
+	t.Helper()
+	select {
+	case <-j.done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("import did not finish")
+	}
+}
+
+func TestCorpusAddFile(t *testing.T) {
+	s := openExample(t)
+	c := corpusOf(t, s)
+	if len(c.cities) < 4 || len(c.byCity["济宁"]) == 0 {
+		t.Fatalf("cities %v", c.cities)
+	}
+	changed := 0
+	s.Listen(func(e Event) {
+		if e == CorpusChanged {
+			changed++
+		}
+	})
+	dir := t.TempDir()
+	good := copyCorpusFile(t, "003", dir, "淄博新文件.txt")
+	bad := filepath.Join(dir, "图片.png")
+	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n0000"), 0o644)
+	j := c.importFiles([]string{good, bad})
+	wait(t, j)
+	if j.added != 1 || len(j.errs) != 1 || !strings.Contains(j.errs[0].Error(), "图片.png") {
+		t.Fatalf("added %d, errors %v", j.added, j.errs)
+	}
+	var id int64
+	for _, d := range c.docs {
+		if d.Name == "淄博新文件.txt" {
+			id = d.ID
+		}
+	}
+	if id == 0 || changed != 1 {
+		t.Fatalf("new document not listed (id %d), CorpusChanged %d", id, changed)
+	}
+	c.open(id, 3)
+	if c.doc == nil || c.doc.ID != id || c.text.Text == "" {
+		t.Error("new document not shown at its clause")
+	}
+	bank, _ := s.Session.WS.Bank()
+	n := bank.Len()
+	c.remove(id)
+	if bank.Len() >= n || changed != 2 {
+		t.Errorf("removal: bank %d → %d, CorpusChanged %d", n, bank.Len(), changed)
+	}
+}
+
+func TestCorpusFolderImportCancel(t *testing.T) {
+	s := openExample(t)
+	c := corpusOf(t, s)
+	dir := t.TempDir()
+	for i := range 5 {
+		copyCorpusFile(t, "004", dir, fmt.Sprintf("烟台%d.txt", i))
+	}
+	paths, err := folderFiles(dir)
+	if err != nil || len(paths) != 5 {
+		t.Fatalf("folder files %v %v", paths, err)
+	}
+	var seen []int
+	c.progressHook = func(done, total int, j *importJob) {
+		seen = append(seen, done)
+		if done == 2 {
+			j.Cancel()
+		}
+	}
+	before := len(c.docs)
+	j := c.importFiles(paths)
+	wait(t, j)
+	if !j.canceled || j.added != 2 || len(c.docs) != before+2 {
+		t.Errorf("cancelled %v, added %d, docs %d → %d, progress %v", j.canceled, j.added, before, len(c.docs), seen)
+	}
+}
+
+func TestViewSourceOpensCorpus(t *testing.T) {
+	s := openExample(t)
+	u := panelsOf(s).suggestions
+	if err := u.refreshNow(); err != nil || len(u.results) == 0 {
+		t.Fatal("no suggestions")
+	}
+	r := u.results[0]
+	test.Tap(u.buttons[2])
+	c := panelsOf(s).corpus
+	if s.Current() != "corpus" || c == nil || c.doc == nil || c.doc.ID != r.SourceID {
+		t.Fatalf("corpus view not opened at the source")
+	}
+	if !strings.Contains(c.text.Text, r.Heading) {
+		t.Errorf("clause shown %q, want %s", c.text.Text, r.Heading)
+	}
 }
