@@ -271,7 +271,11 @@ func (u *suggestionsUI) insert() {
 		u.s.ShowError(err)
 		return
 	}
-	u.status.SetText(lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)}))
+	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
+	if notes := flagNotes(a.Flags); notes != "" {
+		msg += "\n" + notes
+	}
+	u.status.SetText(msg)
 }
 
 func (u *suggestionsUI) copy() {

@@ -35,6 +35,12 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 	}
 	s := NewShell(a, testWorkspace(t))
 	t.Cleanup(func() { delete(allPanels, s); s.FlushAutosave() })
+	s.Show("editor") // before a draft is open: no work scheduled yet
+	p := panelsOf(s)
+	p.suggestions.immediate, p.gaps.immediate = !async, true
+	if async {
+		p.suggestions.shown = make(chan struct{}, 1)
+	}
 	if err := s.OpenDraft(1); err != nil {
 		t.Fatal(err)
 	}
@@ -43,11 +49,6 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 	v, err := s.Session.WS.DB.Version(1, 1)
 	if err != nil {
 		t.Fatal(err)
-	}
-	s.Show("editor")
-	panelsOf(s).suggestions.immediate = !async
-	if async {
-		panelsOf(s).suggestions.shown = make(chan struct{}, 1)
 	}
 	s.SetText(v.Text)
 	if !s.SelectClause(financeClause) {
@@ -366,5 +367,46 @@ func TestViewSourceOpensCorpus(t *testing.T) {
 	}
 	if !strings.Contains(c.text.Text, r.Heading) {
 		t.Errorf("clause shown %q, want %s", c.text.Text, r.Heading)
+	}
+}
+
+func TestGapsListAndInsert(t *testing.T) {
+	s := openExample(t)
+	s.ShowPanel("gaps")
+	u := panelsOf(s).gaps
+	var first = -1
+	found := map[string]bool{}
+	for i, r := range u.rows {
+		if r.gap == nil {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if r.group.City == "泰安" {
+			t.Errorf("gap from the draft's own city: %s", r.gap.Heading)
+		}
+		found[r.gap.Heading] = true
+	}
+	if first < 0 || !found["谋划布局重大科技基础设施"] {
+		t.Fatalf("gaps %v", found)
+	}
+	if u.rows[0].gap != nil {
+		t.Error("the list does not start with a group header")
+	}
+	u.list.Select(first)
+	if u.chosen == nil || u.place.SelectedIndex() < 0 {
+		t.Fatal("gap not chosen or no place to insert")
+	}
+	n := len(s.Session.Doc.Clauses())
+	test.Tap(u.insert)
+	if got := len(s.Session.Doc.Clauses()); got != n+1 {
+		t.Errorf("clauses %d → %d: %s", n, got, u.status.Text)
+	}
+	ords := clauseOrdinals(s.Session.Doc)
+	for i, o := range ords {
+		if o != i+1 {
+			t.Fatalf("not renumbered: %v", ords)
+		}
 	}
 }
