@@ -410,3 +410,34 @@ func TestGapsListAndInsert(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkTemplateChoose(b *testing.B) {
+	s := openExample(b)
+	u := panelsOf(s).templates
+	i := -1
+	for j, t := range u.all {
+		if t.Name == "创新科技金融模式" {
+			i = j
+		}
+	}
+	if i < 0 {
+		b.Fatal("no template")
+	}
+	for b.Loop() {
+		u.choose(i)
+		if len(u.fields) == 0 {
+			b.Fatal("no fields")
+		}
+	}
+}
+
+func BenchmarkGapsRefresh(b *testing.B) {
+	s := openExample(b)
+	u := panelsOf(s).gaps
+	for b.Loop() {
+		u.schedule()
+		if len(u.rows) == 0 {
+			b.Fatal("no gaps")
+		}
+	}
+}
