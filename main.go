@@ -9,6 +9,7 @@ import (
 
 	"qicao/app"
 	"qicao/app/cli"
+	_ "qicao/app/locale" // before Fyne's lang: see its doc
 )
 
 func main() {

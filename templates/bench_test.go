@@ -143,7 +143,10 @@ func TestSeedLatency(t *testing.T) {
 		}
 	}
 	logPercentiles(t, "seeds", best)
-	if bestP95 > time.Millisecond && !testing.Short() && !raceEnabled {
+	// A bound on time is checked only when asked for (QICAO_TIMING=1): on a
+	// shared CI machine a timing failure says more about the neighbours than
+	// about the code. The benchmarks and docs/BENCHMARKS.md carry the figures.
+	if bestP95 > time.Millisecond && os.Getenv("QICAO_TIMING") != "" && !raceEnabled {
 		t.Errorf("p95 %v on the built-in corpus, want under 1ms", bestP95)
 	}
 }

@@ -202,3 +202,25 @@ func TestCompactKeepsAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentSuggestAndAdd(t *testing.T) {
+	srcs := seeds(t)
+	b := NewBank(srcs[:2])
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				b.Suggest(Query{Text: "科技金融", K: 3})
+				b.Gaps(srcs[0].Doc, GapOptions{})
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		b.Add(srcs[2+i%3])
+		b.Remove(srcs[2+(i+1)%3].ID)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

@@ -104,6 +104,20 @@ func TestDraftLifecycle(t *testing.T) {
 	if !strings.Contains(out, "测试草稿") || !strings.Contains(out, "（示例）") {
 		t.Errorf("list: %s", out)
 	}
+	// An insertion changes the working text; draft save without --file
+	// makes it a version, and a second save has nothing to save.
+	if code, _, errOut = run(t, db, "draft", "insert", id, "--after", "9", "--text", "强化知识产权保护。引导企业开展专利导航。"); code != 0 {
+		t.Fatalf("draft insert: %s", errOut)
+	}
+	if code, out, errOut = run(t, db, "draft", "save", id, "--note", "插入"); code != 0 || !strings.Contains(out, "第 3 版") {
+		t.Fatalf("draft save (working text): %d %s %s", code, out, errOut)
+	}
+	if _, out, _ = run(t, db, "draft", "show", id, "--version", "3"); !strings.Contains(out, "10.强化知识产权保护") {
+		t.Error("version 3 lacks the inserted clause")
+	}
+	if code, _, errOut = run(t, db, "draft", "save", id); code == 0 || !strings.Contains(errOut, "没有未保存的修改") {
+		t.Errorf("second save: %d %s", code, errOut)
+	}
 	// draft:ID@N names a saved version wherever a file is expected.
 	if code, out, errOut = run(t, db, "parse", "draft:"+id+"@2"); code != 0 || !strings.Contains(out, "泰政发〔2024〕5号") {
 		t.Errorf("parse draft ref: %d %s %s", code, out, errOut)

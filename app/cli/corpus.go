@@ -88,7 +88,7 @@ func runCorpusAdd(env *Env, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	d, err := ws.DB.AddCorpusDoc(*name, ld.Text, ld.Doc, false)
+	d, err := ws.AddCorpusDoc(*name, ld.Text, ld.Doc)
 	if err != nil {
 		return err
 	}
@@ -109,5 +109,5 @@ func runCorpusRemove(env *Env, args []string) error {
 		return err
 	}
 	defer ws.Close()
-	return ws.DB.RemoveCorpusDoc(id)
+	return ws.RemoveCorpusDoc(id)
 }

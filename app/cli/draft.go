@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/sqlite"
 )
@@ -80,34 +81,55 @@ func runDraftNew(env *Env, args []string) error {
 	return nil
 }
 
-// runDraftSave: qicao draft save ID --file F [--note N].
+// runDraftSave: qicao draft save ID [--file F] [--note N] saves the file, or
+// without --file the draft's working text, as a new version.
 func runDraftSave(env *Env, args []string) error {
 	fs := newFlags(env, "draft save")
-	file := fs.String("file", "", "新版本的文件")
+	file := fs.String("file", "", "新版本的文件（缺省：保存工作稿）")
 	note := fs.String("note", "", "版本说明")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 || *file == "" {
-		return orUsage(err, "用法：qicao draft save 编号 --file 文件 [--note 说明]")
+	if err != nil || len(rest) != 1 {
+		return orUsage(err, "用法：qicao draft save 编号 [--file 文件] [--note 说明]")
 	}
 	id, err := parseID(rest[0])
 	if err != nil {
 		return err
 	}
-	ld, err := loadDocument(env, *file)
-	if err != nil {
-		return err
+	var ld *loadedDoc
+	if *file != "" {
+		if ld, err = loadDocument(env, *file); err != nil {
+			return err
+		}
 	}
 	ws, err := openWorkspace(env)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
+	if ld == nil {
+		if ld, err = workingDoc(ws, id); err != nil {
+			return err
+		}
+	}
 	v, err := ws.DB.SaveVersion(id, ld.Text, *note, ld.Doc)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "草稿 %d 已保存第 %d 版\n", id, v.N)
 	return nil
+}
+
+// workingDoc returns a draft's working text, parsed; an error if it has
+// none (nothing changed since the latest version).
+func workingDoc(ws *workspace.Workspace, id int64) (*loadedDoc, error) {
+	text, ok, err := ws.DB.Working(id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("草稿 %d 没有未保存的修改；要保存文件请用 --file", id)
+	}
+	return parseLoaded(fmt.Sprintf("draft:%d", id), text)
 }
 
 type draftJSON struct {

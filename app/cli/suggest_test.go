@@ -9,7 +9,7 @@ import (
 
 const seed000 = "../../assets/corpus/000_821d8b4d3cdede77.txt"
 
-func runCLI(t *testing.T, args ...string) (string, int) {
+func runSuggestCLI(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Main(args, strings.NewReader(""), &out, &errb)
@@ -17,7 +17,7 @@ func runCLI(t *testing.T, args ...string) (string, int) {
 }
 
 func TestSuggestJSON(t *testing.T) {
-	out, code := runCLI(t, "suggest", "--json", "-k", "3", "--file", seed000, "--clause", "25")
+	out, code := runSuggestCLI(t, "suggest", "--json", "-k", "3", "--file", seed000, "--clause", "25")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
@@ -52,24 +52,24 @@ func TestSuggestJSON(t *testing.T) {
 }
 
 func TestSuggestText(t *testing.T) {
-	out, code := runCLI(t, "suggest", "--text", "海外人才", "-k", "2", "--exclude-city", "泰安")
+	out, code := runSuggestCLI(t, "suggest", "--text", "海外人才", "-k", "2", "--exclude-city", "泰安")
 	if code != 0 || !strings.Contains(out, "大力吸引海外高层次人才") || !strings.Contains(out, "【海外】") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	if _, code := runCLI(t, "suggest"); code != 2 {
+	if _, code := runSuggestCLI(t, "suggest"); code != 2 {
 		t.Errorf("no query: exit %d, want 2", code)
 	}
-	if out, code := runCLI(t, "suggest", "--file", seed000, "--clause", "99"); code != 1 {
+	if out, code := runSuggestCLI(t, "suggest", "--file", seed000, "--clause", "99"); code != 1 {
 		t.Errorf("no clause 99: exit %d\n%s", code, out)
 	}
 }
 
 func TestGapsCommand(t *testing.T) {
-	out, code := runCLI(t, "gaps", seed000)
+	out, code := runSuggestCLI(t, "gaps", seed000)
 	if code != 0 || !strings.Contains(out, "谋划布局重大科技基础设施") || !strings.Contains(out, "倡導寬容失敗文化生態") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	out, code = runCLI(t, "gaps", "--json", seed000)
+	out, code = runSuggestCLI(t, "gaps", "--json", seed000)
 	var got struct {
 		Draft  struct{ City string }
 		Groups []struct {

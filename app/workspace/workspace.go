@@ -13,9 +13,8 @@ import (
 
 // Workspace is an open database with its first-start content in place.
 type Workspace struct {
-	DB *sqlite.DB
-
-	bank bankCache // the clause bank, built on first use (bank.go)
+	DB   *sqlite.DB
+	bank bankState
 }
 
 // Open opens the database at path ("" for the default: $QICAO_DB, else

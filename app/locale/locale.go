@@ -1,0 +1,32 @@
+// Package locale gives Fyne a language it can parse before Fyne starts.
+//
+// Fyne's lang package reads the user's locale when it is initialised and
+// logs "Error parsing user locale C" on machines whose locale is C or POSIX
+// (servers, CI, scripts), which would put a Fyne error on the stderr of
+// every command-line run. Imported by main, this package is initialised
+// before Fyne's (packages are initialised in import-path order once their
+// own imports are, and lang waits for text/template), and names Chinese,
+// Qicao's first language, where the locale names none. The window's
+// settings choose the language later on.
+package locale
+
+import "os"
+
+func init() {
+	if os.Getenv("LANGUAGE") != "" {
+		return
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			if !isC(l) {
+				return
+			}
+			break
+		}
+	}
+	os.Setenv("LANGUAGE", "zh_CN:zh")
+}
+
+func isC(l string) bool {
+	return l == "C" || l == "POSIX" || len(l) > 2 && l[:2] == "C."
+}
