@@ -177,7 +177,7 @@ func (c *corpusUI) confirmRemove() {
 
 // remove takes document id out of the corpus and the bank.
 func (c *corpusUI) remove(id int64) {
-	if err := c.s.Session.WS.RemoveCorpus(id); err != nil {
+	if err := c.s.Session.WS.RemoveCorpusDoc(id); err != nil {
 		c.s.ShowError(err)
 		return
 	}
