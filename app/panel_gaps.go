@@ -105,7 +105,7 @@ func (u *gapsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 			also = "　" + lang.L("also {{.Cities}}", map[string]any{"Cities": strings.Join(g.Also, "、")})
 		}
 		rt.Segments = []widget.RichTextSegment{plainSeg("　" + g.Label + g.Heading),
-			mutedSeg(fmt.Sprintf("　%.0f%%%s", g.Coverage*100, also))}
+			mutedSeg("　" + lang.L("{{.P}}% covered", map[string]any{"P": fmt.Sprintf("%.0f", g.Coverage*100)}) + also)}
 	}
 	rt.Refresh()
 }
@@ -173,6 +173,7 @@ func (u *gapsUI) show(groups []templates.GapGroup) {
 		u.head.SetText(lang.L("No gaps: the draft covers what other cities' documents cover."))
 	default:
 		u.head.SetText(lang.L("{{.N}} measures of other cities with no counterpart in this draft, strongest first.", map[string]any{"N": n}))
+		u.list.Select(1) // the strongest gap, under its group's header
 	}
 }
 

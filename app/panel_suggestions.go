@@ -236,7 +236,8 @@ func flagNotes(flags []templates.Flag) string {
 	}
 	lines := []string{lang.L("To check after inserting:")}
 	for _, f := range flags {
-		lines = append(lines, "· "+f.Text+"："+f.Reason)
+		text := strings.Join(strings.Fields(f.Text), "")
+		lines = append(lines, "· "+text+"："+f.Reason)
 	}
 	return strings.Join(lines, "\n")
 }

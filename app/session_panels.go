@@ -144,3 +144,21 @@ func (s *Shell) SelectClause(heading string) bool {
 	}
 	return false
 }
+
+// ChooseTemplate shows the editor's templates panel with the template of
+// that name chosen and its form filled from the draft, and reports whether
+// there is one.
+func (s *Shell) ChooseTemplate(name string) bool {
+	if !s.ShowPanel("templates") {
+		return false
+	}
+	u := panelsOf(s).templates
+	u.search.SetText(name)
+	for i, j := range u.shown {
+		if u.all[j].Name == name {
+			u.list.Select(i)
+			return true
+		}
+	}
+	return false
+}

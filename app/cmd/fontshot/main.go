@@ -40,6 +40,12 @@ func main() {
 	english := flag.Bool("en", false, "English UI")
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
+	view := flag.String("view", "", "after the font check, show this view (drafts, editor, compare, corpus) or editor panel (suggestions, gaps, templates) before the shot")
+	clause := flag.String("clause", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
+	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
+	template := flag.String("template", "", "with -view templates: choose the template of this name")
+	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
+	size := flag.String("size", "1200x760", "window size WxH")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -71,7 +77,12 @@ func main() {
 	defer ws.Close()
 	s := app.NewShell(a, ws)
 	w := s.Window
-	w.Resize(fyne.NewSize(1200, 760))
+	var width, height float32
+	if _, err := fmt.Sscanf(*size, "%fx%f", &width, &height); err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot: -size:", err)
+		os.Exit(2)
+	}
+	w.Resize(fyne.NewSize(width, height))
 	w.Show()
 
 	drafts, _ := s.Content("drafts").(*fyne.Container)
@@ -127,6 +138,16 @@ func main() {
 			if n < 500 {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
 				exit = 1
+			}
+			if *view != "" {
+				var err error
+				fyne.DoAndWait(func() { err = showView(s, *view, *clause, *corpusDoc, *template) })
+				if err != nil {
+					fmt.Fprintln(os.Stderr, "fontshot:", err)
+					exit = 1
+					return
+				}
+				time.Sleep(*settle)
 			}
 			if *shot != "" {
 				if out, err := exec.Command("import", "-window", "root", *shot).CombinedOutput(); err != nil {

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"qicao/app"
+)
+
+// showView puts the window in the state a screenshot asks for: view is a
+// view of the side bar (drafts, editor, compare, corpus) or one of the
+// editor's panels (suggestions, gaps, templates); clause, when set, opens
+// the first draft and puts the cursor on its first clause whose heading
+// contains it, looking in the working text and then in each saved version;
+// doc, for the corpus view, opens the corpus document whose file name
+// starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
+func showView(s *app.Shell, view, clause, doc, template string) error {
+	if clause != "" {
+		if err := selectClause(s, clause); err != nil {
+			return err
+		}
+	}
+	switch view {
+	case "suggestions", "gaps", "templates":
+		if !s.ShowPanel(view) {
+			return fmt.Errorf("no panel %q", view)
+		}
+	default:
+		if !s.Show(view) {
+			return fmt.Errorf("no view %q", view)
+		}
+	}
+	if template != "" && !s.ChooseTemplate(template) {
+		return fmt.Errorf("no template %q", template)
+	}
+	if doc != "" {
+		return openCorpusDoc(s, doc)
+	}
+	return nil
+}
+
+// selectClause opens the first draft with the cursor on a clause.
+func selectClause(s *app.Shell, heading string) error {
+	ws := s.Session.WS
+	list, err := ws.DB.Drafts()
+	if err != nil || len(list) == 0 {
+		return fmt.Errorf("no draft to open: %v", err)
+	}
+	id := list[len(list)-1].ID
+	if err := s.OpenDraft(id); err != nil {
+		return err
+	}
+	if s.SelectClause(heading) {
+		return nil
+	}
+	d, err := ws.DB.Draft(id)
+	if err != nil {
+		return err
+	}
+	for n := d.Versions; n >= 1; n-- {
+		v, err := ws.DB.Version(id, n)
+		if err != nil {
+			return err
+		}
+		s.SetText(v.Text)
+		if s.SelectClause(heading) {
+			return nil
+		}
+	}
+	return fmt.Errorf("no clause %q in draft %d", heading, id)
+}
+
+// openCorpusDoc shows the corpus document whose name starts with prefix.
+func openCorpusDoc(s *app.Shell, prefix string) error {
+	docs, err := s.Session.WS.DB.CorpusDocs()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if strings.HasPrefix(d.Name, prefix) {
+			s.ShowCorpusAt(d.ID, 0)
+			return nil
+		}
+	}
+	return fmt.Errorf("no corpus document %s…", prefix)
+}
