@@ -100,7 +100,7 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	head, text := box.Objects[0].(*widget.RichText), box.Objects[1].(*widget.RichText)
 	head.Segments = []widget.RichTextSegment{boldSeg(r.City + "  " + r.Label + r.Heading),
-		mutedSeg(fmt.Sprintf("  %s  %.2f", r.Number, r.Score))}
+		mutedSeg("  " + r.Number + "  " + lang.L("similarity {{.Score}}", map[string]any{"Score": fmt.Sprintf("%.2f", r.Score)}))}
 	head.Refresh()
 	ex, spans := excerpt(r.Text, r.Spans)
 	text.Segments = highlighted(ex, spans)
@@ -237,7 +237,7 @@ func flagNotes(flags []templates.Flag) string {
 	lines := []string{lang.L("To check after inserting:")}
 	for _, f := range flags {
 		text := strings.Join(strings.Fields(f.Text), "")
-		lines = append(lines, "· "+text+"："+f.Reason)
+		lines = append(lines, "·"+text+"："+f.Reason) // no space after ·: word wrapping would break there
 	}
 	return strings.Join(lines, "\n")
 }
