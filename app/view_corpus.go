@@ -45,7 +45,7 @@ type corpusUI struct {
 	byCity  map[string][]int // indexes into docs
 	tree    *widget.Tree
 	doc     *sqlite.CorpusDoc // the document shown, with its parse
-	rows    []outlineRow
+	rows    []corpusRow
 	outline *widget.List
 	header  *widget.Label
 	text    *widget.Label
@@ -55,9 +55,9 @@ type corpusUI struct {
 	progressHook func(done, total int, job *importJob)
 }
 
-// outlineRow is a node of the shown document with its depth and, for a
+// corpusRow is a node of the shown document with its depth and, for a
 // clause, its index among the document's clauses (-1 otherwise).
-type outlineRow struct {
+type corpusRow struct {
 	node   *drafts.Node
 	clause int
 }
@@ -72,7 +72,7 @@ func (c *corpusUI) layout() fyne.CanvasObject {
 	left := container.NewBorder(nil, container.NewGridWithColumns(3, addB, folderB, c.removeB), nil, nil, c.tree)
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Wrapping = fyne.TextWrapWord
-	c.outline = widget.NewList(func() int { return len(c.rows) }, newOutlineRow, c.updateOutlineRow)
+	c.outline = widget.NewList(func() int { return len(c.rows) }, newCorpusRow, c.updateCorpusRow)
 	c.outline.OnSelected = c.showNode
 	c.text = widget.NewLabel(lang.L("Choose a document on the left."))
 	c.text.Wrapping = fyne.TextWrapWord
@@ -184,7 +184,7 @@ func (c *corpusUI) show(id int64) bool {
 		return false
 	}
 	c.doc = &d
-	c.rows = outlineRows(d.Doc)
+	c.rows = corpusRows(d.Doc)
 	c.header.SetText(docHeader(d))
 	c.outline.UnselectAll()
 	c.outline.Refresh()
@@ -205,8 +205,8 @@ func docHeader(d sqlite.CorpusDoc) string {
 	return strings.Join(parts, "　") + "\n" + lang.L("{{.N}} clauses · {{.Name}}", map[string]any{"N": d.Clauses, "Name": d.Name})
 }
 
-// outlineRows lists a document's nodes in order, clauses with their index.
-func outlineRows(doc *drafts.Document) []outlineRow {
+// corpusRows lists a document's nodes in order, clauses with their index.
+func corpusRows(doc *drafts.Document) []corpusRow {
 	if doc == nil {
 		return nil
 	}
@@ -214,24 +214,24 @@ func outlineRows(doc *drafts.Document) []outlineRow {
 	for _, cl := range doc.Clauses() {
 		index[cl.Node] = cl.Index
 	}
-	var out []outlineRow
+	var out []corpusRow
 	doc.Walk(func(n, _ *drafts.Node) {
 		i, ok := index[n]
 		if !ok {
 			i = -1
 		}
-		out = append(out, outlineRow{n, i})
+		out = append(out, corpusRow{n, i})
 	})
 	return out
 }
 
-func newOutlineRow() fyne.CanvasObject {
+func newCorpusRow() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
 
-func (c *corpusUI) updateOutlineRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (c *corpusUI) updateCorpusRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(c.rows) {
 		return
 	}

@@ -141,7 +141,7 @@ func main() {
 			}
 			if *view != "" {
 				var err error
-				fyne.DoAndWait(func() { err = showView(s, *view, *clause, *corpusDoc, *template) })
+				fyne.DoAndWait(func() { err = panelView(s, *view, *clause, *corpusDoc, *template) })
 				if err != nil {
 					fmt.Fprintln(os.Stderr, "fontshot:", err)
 					exit = 1

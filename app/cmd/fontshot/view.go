@@ -7,14 +7,14 @@ import (
 	"qicao/app"
 )
 
-// showView puts the window in the state a screenshot asks for: view is a
+// panelView puts the window in the state a screenshot asks for: view is a
 // view of the side bar (drafts, editor, compare, corpus) or one of the
 // editor's panels (suggestions, gaps, templates); clause, when set, opens
 // the first draft and puts the cursor on its first clause whose heading
 // contains it, looking in the working text and then in each saved version;
 // doc, for the corpus view, opens the corpus document whose file name
 // starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
-func showView(s *app.Shell, view, clause, doc, template string) error {
+func panelView(s *app.Shell, view, clause, doc, template string) error {
 	if clause != "" {
 		if err := selectClause(s, clause); err != nil {
 			return err
