@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 
 	"qicao/drafts"
 )
@@ -110,11 +111,14 @@ func (s *Shell) ShowPanel(name string) bool {
 	return false
 }
 
-// findTabs returns the first AppTabs in o's tree: the editor's side panels.
+// findTabs returns the editor's side panels in o's tree: the AppTabs
+// whose first tab is the suggestions.
 func findTabs(o fyne.CanvasObject) *container.AppTabs {
 	switch o := o.(type) {
 	case *container.AppTabs:
-		return o
+		if len(o.Items) > 0 && o.Items[0].Text == lang.L("Suggestions") {
+			return o
+		}
 	case *container.Split:
 		if t := findTabs(o.Leading); t != nil {
 			return t

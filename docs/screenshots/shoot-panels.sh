@@ -26,9 +26,9 @@ echo "CJK fonts left visible: $n"
 export XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config"
 x() { xvfb-run -a -s '-screen 0 1600x1000x24' "$tmp/fontshot" -size 1600x1000 "$@" 2>&1 | grep -v '^20..\/..\/.. ..:..:.. *\(Fyne error\|Cause\|At\):' || true; }
 clause=创新科技金融服务模式
-echo "== suggestions"; x -view suggestions -clause "$clause" -shot "$here/suggestions.png"
-echo "== gaps";        x -view gaps -clause "$clause" -settle 3s -shot "$here/gaps.png"
-echo "== templates";   x -view templates -clause "$clause" -template 创新科技金融模式 -shot "$here/templates.png"
+echo "== suggestions"; x -view suggestions -heading "$clause" -shot "$here/suggestions.png"
+echo "== gaps";        x -view gaps -heading "$clause" -settle 3s -shot "$here/gaps.png"
+echo "== templates";   x -view templates -heading "$clause" -template 创新科技金融模式 -shot "$here/templates.png"
 echo "== corpus";      x -view corpus -doc 001 -settle 1s -shot "$here/corpus.png"
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"

@@ -41,7 +41,7 @@ func main() {
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
 	view := flag.String("view", "", "after the font check, show this view (drafts, editor, compare, corpus) or editor panel (suggestions, gaps, templates) before the shot")
-	clause := flag.String("clause", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
+	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
 	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
 	template := flag.String("template", "", "with -view templates: choose the template of this name")
 	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
@@ -141,7 +141,7 @@ func main() {
 			}
 			if *view != "" {
 				var err error
-				fyne.DoAndWait(func() { err = panelView(s, *view, *clause, *corpusDoc, *template) })
+				fyne.DoAndWait(func() { err = panelView(s, *view, *heading, *corpusDoc, *template) })
 				if err != nil {
 					fmt.Fprintln(os.Stderr, "fontshot:", err)
 					exit = 1

@@ -9,14 +9,14 @@ import (
 
 // panelView puts the window in the state a screenshot asks for: view is a
 // view of the side bar (drafts, editor, compare, corpus) or one of the
-// editor's panels (suggestions, gaps, templates); clause, when set, opens
+// editor's panels (suggestions, gaps, templates); heading, when set, opens
 // the first draft and puts the cursor on its first clause whose heading
 // contains it, looking in the working text and then in each saved version;
 // doc, for the corpus view, opens the corpus document whose file name
 // starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
-func panelView(s *app.Shell, view, clause, doc, template string) error {
-	if clause != "" {
-		if err := selectClause(s, clause); err != nil {
+func panelView(s *app.Shell, view, heading, doc, template string) error {
+	if heading != "" {
+		if err := selectHeading(s, heading); err != nil {
 			return err
 		}
 	}
@@ -39,8 +39,8 @@ func panelView(s *app.Shell, view, clause, doc, template string) error {
 	return nil
 }
 
-// selectClause opens the first draft with the cursor on a clause.
-func selectClause(s *app.Shell, heading string) error {
+// selectHeading opens the first draft with the cursor on a clause.
+func selectHeading(s *app.Shell, heading string) error {
 	ws := s.Session.WS
 	list, err := ws.DB.Drafts()
 	if err != nil || len(list) == 0 {
