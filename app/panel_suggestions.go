@@ -99,8 +99,8 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := u.results[i]
 	box := o.(*fyne.Container)
 	head, text := box.Objects[0].(*widget.RichText), box.Objects[1].(*widget.RichText)
-	head.Segments = []widget.RichTextSegment{boldSeg(r.City + "  " + r.Label + r.Heading),
-		mutedSeg("  " + r.Number + "  " + lang.L("similarity {{.Score}}", map[string]any{"Score": fmt.Sprintf("%.2f", r.Score)}))}
+	head.Segments = []widget.RichTextSegment{boldSeg(r.City), mutedSeg(fmt.Sprintf(" %.2f ", r.Score)),
+		boldSeg(r.Label + r.Heading), mutedSeg("  " + r.Number)}
 	head.Refresh()
 	ex, spans := excerpt(r.Text, r.Spans)
 	text.Segments = highlighted(ex, spans)
@@ -206,7 +206,8 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	}
 	u.chosen = i
 	r := u.results[i]
-	segs := []widget.RichTextSegment{boldSeg(r.Title), mutedSeg("  " + r.Number + "\n")}
+	segs := []widget.RichTextSegment{boldSeg(r.Title), mutedSeg("  " + r.Number + "  " +
+		lang.L("similarity {{.Score}}", map[string]any{"Score": fmt.Sprintf("%.2f", r.Score)}) + "\n")}
 	u.detail.Segments = append(segs, highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)
 	u.detail.Refresh()
 	u.flags.SetText(flagNotes(u.adapted(r).Flags))

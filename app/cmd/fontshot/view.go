@@ -39,35 +39,34 @@ func panelView(s *app.Shell, view, heading, doc, template string) error {
 	return nil
 }
 
-// selectHeading opens the first draft with the cursor on a clause.
+// selectHeading opens the first draft that has a clause whose heading
+// contains heading, in its working text or a saved version, with the
+// cursor on that clause.
 func selectHeading(s *app.Shell, heading string) error {
 	ws := s.Session.WS
 	list, err := ws.DB.Drafts()
-	if err != nil || len(list) == 0 {
-		return fmt.Errorf("no draft to open: %v", err)
-	}
-	id := list[len(list)-1].ID
-	if err := s.OpenDraft(id); err != nil {
-		return err
-	}
-	if s.SelectClause(heading) {
-		return nil
-	}
-	d, err := ws.DB.Draft(id)
 	if err != nil {
 		return err
 	}
-	for n := d.Versions; n >= 1; n-- {
-		v, err := ws.DB.Version(id, n)
-		if err != nil {
+	for _, d := range list {
+		if err := s.OpenDraft(d.ID); err != nil {
 			return err
 		}
-		s.SetText(v.Text)
 		if s.SelectClause(heading) {
 			return nil
 		}
+		for n := d.Versions; n >= 1; n-- {
+			v, err := ws.DB.Version(d.ID, n)
+			if err != nil {
+				return err
+			}
+			s.SetText(v.Text)
+			if s.SelectClause(heading) {
+				return nil
+			}
+		}
 	}
-	return fmt.Errorf("no clause %q in draft %d", heading, id)
+	return fmt.Errorf("no draft has a clause %q", heading)
 }
 
 // openCorpusDoc shows the corpus document whose name starts with prefix.
