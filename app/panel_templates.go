@@ -94,7 +94,7 @@ func (u *templatesUI) reload(sel string) {
 		return
 	}
 	u.all = all
-	u.chosen = -1
+	u.choose(-1)
 	u.filter()
 	for i, j := range u.shown {
 		if u.all[j].Name == sel {
@@ -130,7 +130,7 @@ func (u *templatesUI) choose(i int) {
 	u.fields = map[string]formField{}
 	if i < 0 || i >= len(u.all) {
 		u.chosen = -1
-		u.body.SetText("")
+		u.body.SetText(lang.L("Choose a template: its placeholders are filled from the draft, and it is inserted after the clause under the cursor."))
 		u.insertB.Disable()
 		return
 	}

@@ -9,9 +9,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"qicao/assets"
 	"qicao/drafts"
+	"qicao/templates"
 )
 
 // financeClause is clause 25 of the example draft's version 1 (泰安's
@@ -444,5 +447,27 @@ func BenchmarkGapsRefresh(b *testing.B) {
 		if len(u.rows) == 0 {
 			b.Fatal("no gaps")
 		}
+	}
+}
+
+func TestHighlightedRuneSpans(t *testing.T) {
+	segs := highlighted("用好“科技金融”服务，支持科技企业", []templates.Span{{3, 7}, {13, 17}})
+	var marked, all []string
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		all = append(all, ts.Text)
+		if ts.Style.ColorName == theme.ColorNamePrimary {
+			marked = append(marked, ts.Text)
+		}
+	}
+	if strings.Join(all, "") != "用好“科技金融”服务，支持科技企业" {
+		t.Errorf("segments %q do not make up the text", all)
+	}
+	if strings.Join(marked, "|") != "科技金融|科技企业" {
+		t.Errorf("marked %q", marked)
+	}
+	ex, spans := excerpt("一二三四五六七八九十一二三四五六七八九十科技金融", []templates.Span{{20, 24}})
+	if r := []rune(ex); string(r[spans[0][0]:spans[0][1]]) != "科技金融" {
+		t.Errorf("excerpt %q spans %v", ex, spans)
 	}
 }
