@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -347,8 +348,12 @@ func TestCorpusFolderImportCancel(t *testing.T) {
 		t.Fatalf("folder files %v %v", paths, err)
 	}
 	var seen []int
+	var bars []float64
 	c.progressHook = func(done, total int, j *importJob) {
 		seen = append(seen, done)
+		if bar := findProgress(s.Window.Canvas().Overlays().Top()); bar != nil {
+			bars = append(bars, bar.Value)
+		}
 		if done == 2 {
 			j.Cancel()
 		}
@@ -359,6 +364,31 @@ func TestCorpusFolderImportCancel(t *testing.T) {
 	if !j.canceled || j.added != 2 || len(c.docs) != before+2 {
 		t.Errorf("cancelled %v, added %d, docs %d → %d, progress %v", j.canceled, j.added, before, len(c.docs), seen)
 	}
+	if len(bars) != 2 || bars[0] != 1 || bars[1] != 2 {
+		t.Errorf("progress bar values %v, want [1 2]", bars)
+	}
+}
+
+// findProgress returns the first progress bar in o's tree.
+func findProgress(o fyne.CanvasObject) *widget.ProgressBar {
+	switch o := o.(type) {
+	case *widget.ProgressBar:
+		return o
+	case fyne.Widget:
+		r := test.WidgetRenderer(o)
+		for _, c := range r.Objects() {
+			if b := findProgress(c); b != nil {
+				return b
+			}
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if b := findProgress(c); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }
 
 func TestViewSourceOpensCorpus(t *testing.T) {
