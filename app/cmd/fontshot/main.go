@@ -40,9 +40,14 @@ func main() {
 	english := flag.Bool("en", false, "English UI")
 	dark := flag.Bool("dark", false, "dark variant")
 	fyneFont := flag.Bool("fyne-font", false, "control run: Fyne's default theme and font instead of Qicao's")
-	view := flag.String("view", "", "after the first frame, open the example draft and show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化)")
+	view := flag.String("view", "", "after the first frame, show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化); drafts, editor, corpus; or an editor panel: suggestions, gaps, templates")
 	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
 	keys := flag.String("keys", "", "with -view compare: then type these keys into the window with xdotool (e.g. \"F8 F8 shift+F8 alt+Next\") and print the change selected after each")
+	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
+	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
+	template := flag.String("template", "", "with -view templates: choose the template of this name")
+	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
+	size := flag.String("size", "1200x760", "window size WxH")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -74,7 +79,12 @@ func main() {
 	defer ws.Close()
 	s := app.NewShell(a, ws)
 	w := s.Window
-	w.Resize(fyne.NewSize(1200, 760))
+	var width, height float32
+	if _, err := fmt.Sscanf(*size, "%fx%f", &width, &height); err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot: -size:", err)
+		os.Exit(2)
+	}
+	w.Resize(fyne.NewSize(width, height))
 	w.Show()
 
 	drafts, _ := s.Content("drafts").(*fyne.Container)
@@ -132,12 +142,7 @@ func main() {
 				exit = 1
 			}
 			if *view != "" {
-				if err := showView(s, *view, *steps); err != nil {
-					fmt.Fprintln(os.Stderr, "fontshot:", err)
-					exit = 1
-					return
-				}
-				if err := typeKeys(s, *keys); err != nil {
+				if err := showAnyView(s, *view, *steps, *keys, *heading, *corpusDoc, *template, *settle); err != nil {
 					fmt.Fprintln(os.Stderr, "fontshot:", err)
 					exit = 1
 					return
@@ -156,6 +161,22 @@ func main() {
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// showAnyView shows the comparison view (stepping and typing keys) or
+// another view or panel (with the cursor on a clause, a corpus document or
+// a template chosen), then waits for it to fill.
+func showAnyView(s *app.Shell, view string, steps int, keys, heading, doc, template string, settle time.Duration) error {
+	if strings.HasPrefix(view, "compare") {
+		if err := showView(s, view, steps); err != nil {
+			return err
+		}
+		return typeKeys(s, keys)
+	}
+	var err error
+	fyne.DoAndWait(func() { err = panelView(s, view, heading, doc, template) })
+	time.Sleep(settle)
+	return err
 }
 
 // showView opens the example draft, shows view (compare or
