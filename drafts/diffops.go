@@ -148,7 +148,13 @@ func diffOps(old, new string) []Op {
 // between two edits).
 func phraseDiff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 100 * time.Millisecond // a coarser diff of two huge texts rather than a long wait
+	// Clauses are short: diff them fully, so that the same texts always
+	// give the same changes however busy the machine is. Only for huge
+	// texts is a coarser diff better than a long wait.
+	dmp.DiffTimeout = 0
+	if len(a)+len(b) > hugeDiff {
+		dmp.DiffTimeout = time.Second
+	}
 	diffs := dmp.DiffCleanupMerge(dmp.DiffMainRunes(a, b, false))
 	diffs = absorbShortEqualities(dmp, diffs)
 	if kept := equalRunes(diffs); 2*kept*100 < minShared*(len(a)+len(b)) {
@@ -218,6 +224,10 @@ func editSize(diffs []diffmatchpatch.Diff, k, dir int) int {
 	}
 	return max(del, ins)
 }
+
+// hugeDiff is the length, in characters of both texts, above which a
+// diff may stop early.
+const hugeDiff = 40000
 
 // minShared is the share of characters, in percent, that two texts must
 // keep in common for their diff to be shown piece by piece.

@@ -10,8 +10,10 @@
 # fallback (go-text fontscan) scans the same directories; its cache goes to
 # a fresh XDG_CACHE_HOME so that nothing cached from before leaks in.
 #
-# Writes drafts.png, editor.png (example draft, clause 9 selected),
-# fulltext.png and versions.png, font-cjk.png (light), font-cjk-dark.png and
+# Writes font-cjk.png (light), font-cjk-dark.png and
+# compare.png and compare-table.png (the compare view), drafts.png,
+# editor.png (example draft, clause 9 selected), fulltext.png and
+# versions.png (ONLY=font, ONLY=compare or ONLY=editor takes just those), and
 # font-fyne-default-control.png (the same window with Fyne's own theme and
 # font: every Chinese character comes out as �, which shows that no CJK
 # font was reachable), and prints the time to the first painted frame.
@@ -34,13 +36,27 @@ echo "CJK fonts left visible: $n"
 [ "$n" -eq 0 ] || exit 1
 export XDG_CACHE_HOME="$tmp/cache"
 x() { xvfb-run -a -s '-screen 0 1280x800x24' "$tmp/fontshot" "$@" 2>&1 | grep -v '^20..\/..\/.. ..:..:.. *\(Fyne error\|Cause\|At\):' || true; }
+want() { [ -z "${ONLY:-}" ] || [ "$ONLY" = "$1" ]; }
+if want font; then
 echo "== light (cold font cache)"; x -shot "$here/font-cjk.png"
 echo "== light (warm)";            x
 echo "== dark";                    x -dark -shot "$here/font-cjk-dark.png"
 echo "== control: Fyne's default font"; x -fyne-font -shot "$here/font-fyne-default-control.png"
+fi
+# Compare view: the example draft's version 1 against version 2, stepped
+# with F8 to a modified clause (1.绘制产业链科技攻关路线图), then its 对照表.
+if want compare; then
+echo "== compare";                 x -view compare -next ${COMPARE_NEXT:-3} -shot "$here/compare.png"
+echo "== compare: 对照表";          x -view compare:table -next ${COMPARE_NEXT:-3} -shot "$here/compare-table.png"
+echo "== compare: keys typed into the real window (xdotool)"
+x -view compare -keys "F8 F8 F8 shift+F8 alt+Next alt+Prior"
+fi
+# Drafts view and editor.
+if want editor; then
 echo "== drafts view";                  x -shot "$here/drafts.png"
 echo "== editor, clause 9";             x -clause 9 -shot "$here/editor.png"
 echo "== editor, whole document";       x -clause 9 -fulltext -shot "$here/fulltext.png"
 echo "== editor, versions";             x -clause 9 -versions -shot "$here/versions.png"
+fi
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"

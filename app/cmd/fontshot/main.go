@@ -46,7 +46,15 @@ func main() {
 	clause := flag.Int("clause", 0, "show the editor with the example draft open and this clause selected")
 	fullText := flag.Bool("fulltext", false, "with -clause: show the whole document")
 	versions := flag.Bool("versions", false, "with -clause: show the versions dialog")
-	keys := flag.Int("type", 0, "with -clause: after the shot, type this many characters into the clause pane and time each to the next painted frame, then time switching clauses and the write-back")
+	typeN := flag.Int("type", 0, "with -clause: after the shot, type this many characters into the clause pane and time each to the next painted frame, then time switching clauses and the write-back")
+	view := flag.String("view", "", "after the first frame, show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化); drafts, editor, corpus; or an editor panel: suggestions, gaps, templates")
+	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
+	keys := flag.String("keys", "", "with -view compare: then type these keys into the window with xdotool (e.g. \"F8 F8 shift+F8 alt+Next\") and print the change selected after each")
+	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
+	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
+	template := flag.String("template", "", "with -view templates: choose the template of this name")
+	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
+	size := flag.String("size", "1200x760", "window size WxH")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -85,7 +93,12 @@ func main() {
 	}
 	s := app.NewShell(a, ws)
 	w := s.Window
-	w.Resize(fyne.NewSize(1200, 760))
+	var width, height float32
+	if _, err := fmt.Sscanf(*size, "%fx%f", &width, &height); err != nil {
+		fmt.Fprintln(os.Stderr, "fontshot: -size:", err)
+		os.Exit(2)
+	}
+	w.Resize(fyne.NewSize(width, height))
 	want := app.SampleTraditional
 	if *clause > 0 {
 		if want, err = showClause(s, *clause, *fullText, *versions); err != nil {
@@ -151,6 +164,13 @@ func main() {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
 				exit = 1
 			}
+			if *view != "" {
+				if err := showAnyView(s, *view, *steps, *keys, *heading, *corpusDoc, *template, *settle); err != nil {
+					fmt.Fprintln(os.Stderr, "fontshot:", err)
+					exit = 1
+					return
+				}
+			}
 			if *shot != "" {
 				if out, err := exec.Command("import", "-window", "root", *shot).CombinedOutput(); err != nil {
 					fmt.Fprintf(os.Stderr, "fontshot: import: %v %s\n", err, out)
@@ -159,14 +179,94 @@ func main() {
 				}
 				fmt.Println("screenshot:", *shot)
 			}
-			if *keys > 0 && *clause > 0 {
-				measure(s, marker, painted, *keys)
+			if *typeN > 0 && *clause > 0 {
+				measure(s, marker, painted, *typeN)
 			}
 			time.Sleep(*hold)
 		}()
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// showAnyView shows the comparison view (stepping and typing keys) or
+// another view or panel (with the cursor on a clause, a corpus document or
+// a template chosen), then waits for it to fill.
+func showAnyView(s *app.Shell, view string, steps int, keys, heading, doc, template string, settle time.Duration) error {
+	if strings.HasPrefix(view, "compare") {
+		if err := showView(s, view, steps); err != nil {
+			return err
+		}
+		return typeKeys(s, keys)
+	}
+	var err error
+	fyne.DoAndWait(func() { err = panelView(s, view, heading, doc, template) })
+	time.Sleep(settle)
+	return err
+}
+
+// showView opens the example draft, shows view (compare or
+// compare:table), waits for its comparison, steps through steps changes
+// and leaves a moment for the frame to reach the screen.
+func showView(s *app.Shell, view string, steps int) error {
+	id, tab, _ := strings.Cut(view, ":")
+	var err error
+	t := time.Now()
+	fyne.DoAndWait(func() {
+		if err = s.OpenDraft(1); err == nil && !s.Show(id) {
+			err = fmt.Errorf("no view %q", id)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	var cv *app.CompareView
+	fyne.DoAndWait(func() { cv, _ = s.Content(id).(*app.CompareView) })
+	if cv != nil {
+		cv.Wait()
+		fmt.Printf("compare view: comparison handed to the UI %d ms after the view was asked for\n", time.Since(t).Milliseconds())
+		fyne.DoAndWait(func() {
+			for range steps {
+				cv.Next()
+			}
+			switch tab {
+			case "table":
+				cv.ShowTab(1)
+			case "figures":
+				cv.ShowTab(2)
+			}
+		})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	return nil
+}
+
+// typeKeys sends keys (xdotool names, space-separated) to the window one
+// by one, as a user would, and prints the compare view's position after
+// each: the proof that the keys reach the view on the real driver.
+func typeKeys(s *app.Shell, keys string) error {
+	cv, _ := s.Content("compare").(*app.CompareView)
+	if keys == "" || cv == nil {
+		return nil
+	}
+	win, err := exec.Command("xdotool", "search", "--name", app.Title).Output()
+	if err != nil {
+		return fmt.Errorf("xdotool search: %v", err)
+	}
+	id := strings.Fields(string(win))[0]
+	exec.Command("xdotool", "windowfocus", "--sync", id).Run()
+	for _, k := range strings.Fields(keys) {
+		t := time.Now()
+		if out, err := exec.Command("xdotool", "key", "--window", id, k).CombinedOutput(); err != nil {
+			return fmt.Errorf("xdotool key %s: %v %s", k, err, out)
+		}
+		time.Sleep(300 * time.Millisecond)
+		var pos string
+		var sel int
+		fyne.DoAndWait(func() { pos, sel = cv.ChangePosition(), cv.Selected() })
+		fmt.Printf("key %s: %s (pair %d) %d ms\n", k, pos, sel, time.Since(t).Milliseconds()-300)
+	}
+	return nil
 }
 
 // screenInk grabs rectangle r of the X screen with ImageMagick's import and

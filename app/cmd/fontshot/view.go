@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"qicao/app"
+)
+
+// panelView puts the window in the state a screenshot asks for: view is a
+// view of the side bar (drafts, editor, compare, corpus) or one of the
+// editor's panels (suggestions, gaps, templates); heading, when set, opens
+// the first draft and puts the cursor on its first clause whose heading
+// contains it, looking in the working text and then in each saved version;
+// doc, for the corpus view, opens the corpus document whose file name
+// starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
+func panelView(s *app.Shell, view, heading, doc, template string) error {
+	if heading != "" {
+		if err := selectHeading(s, heading); err != nil {
+			return err
+		}
+	}
+	switch view {
+	case "suggestions", "gaps", "templates":
+		if !s.ShowPanel(view) {
+			return fmt.Errorf("no panel %q", view)
+		}
+	default:
+		if !s.Show(view) {
+			return fmt.Errorf("no view %q", view)
+		}
+	}
+	if template != "" && !s.ChooseTemplate(template) {
+		return fmt.Errorf("no template %q", template)
+	}
+	if doc != "" {
+		return openCorpusDoc(s, doc)
+	}
+	return nil
+}
+
+// selectHeading opens the first draft that has a clause whose heading
+// contains heading, in its working text or a saved version, with the
+// cursor on that clause.
+func selectHeading(s *app.Shell, heading string) error {
+	ws := s.Session.WS
+	list, err := ws.DB.Drafts()
+	if err != nil {
+		return err
+	}
+	for _, d := range list {
+		if err := s.OpenDraft(d.ID); err != nil {
+			return err
+		}
+		if s.SelectClause(heading) {
+			return nil
+		}
+		for n := d.Versions; n >= 1; n-- {
+			v, err := ws.DB.Version(d.ID, n)
+			if err != nil {
+				return err
+			}
+			s.SetText(v.Text)
+			if s.SelectClause(heading) {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("no draft has a clause %q", heading)
+}
+
+// openCorpusDoc shows the corpus document whose name starts with prefix.
+func openCorpusDoc(s *app.Shell, prefix string) error {
+	docs, err := s.Session.WS.DB.CorpusDocs()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if strings.HasPrefix(d.Name, prefix) {
+			s.ShowCorpusAt(d.ID, 0)
+			return nil
+		}
+	}
+	return fmt.Errorf("no corpus document %s…", prefix)
+}

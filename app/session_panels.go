@@ -1,0 +1,168 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"qicao/drafts"
+)
+
+// panels are the editor's side panels and the corpus view of one shell,
+// kept so that they can reach one another (查看原文 opens the corpus view
+// at a clause) and so that tests and fontshot can drive them.
+type panels struct {
+	suggestions *suggestionsUI
+	gaps        *gapsUI
+	templates   *templatesUI
+	corpus      *corpusUI
+	// corpusWant is the document and clause to show when the corpus view
+	// is built.
+	corpusWant *corpusTarget
+}
+
+type corpusTarget struct {
+	doc    int64
+	clause int
+}
+
+// allPanels maps each shell to its panels; it is used on the UI goroutine
+// only.
+var allPanels = map[*Shell]*panels{}
+
+func panelsOf(s *Shell) *panels {
+	p := allPanels[s]
+	if p == nil {
+		p = &panels{}
+		allPanels[s] = p
+	}
+	return p
+}
+
+// ErrNoAnchor is the error for an insertion with no clause under the cursor.
+var ErrNoAnchor = errors.New("请先在提纲中选择一个条款，新条款将插入在它之后")
+
+// InsertAfterSelected inserts text as a new node after the node under the
+// cursor (renumbering those after it), makes it the working text and puts
+// the cursor on the new node. It returns the new node's label.
+func (s *Shell) InsertAfterSelected(text string) (string, error) {
+	return s.insertAfter(s.SelectedNode(), text)
+}
+
+// insertAfter inserts text after anchor, a node of the current parse.
+func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
+	if anchor == nil || s.Session.Doc == nil {
+		return "", ErrNoAnchor
+	}
+	e, err := drafts.InsertAfter(s.Session.Doc, anchor, text)
+	if err != nil {
+		return "", err
+	}
+	s.SetText(e.Text)
+	if n := nodeAt(s.Session.Doc, e.Span.Start); n != nil {
+		s.Select(n)
+	}
+	return e.Label, nil
+}
+
+// nodeAt returns the deepest node of doc whose span starts at offset.
+func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
+	if doc == nil {
+		return nil
+	}
+	var found *drafts.Node
+	doc.Walk(func(n, _ *drafts.Node) {
+		if n.Span.Start == offset {
+			found = n
+		}
+	})
+	return found
+}
+
+// ShowCorpusAt shows the corpus view with document id open at its clause
+// of that index.
+func (s *Shell) ShowCorpusAt(id int64, clause int) {
+	p := panelsOf(s)
+	p.corpusWant = &corpusTarget{id, clause}
+	s.Show("corpus")
+	if p.corpus != nil {
+		p.corpus.open(id, clause)
+		p.corpusWant = nil
+	}
+}
+
+// ShowPanel shows the editor with one of its side panels in front:
+// "suggestions", "gaps" or "templates". It reports whether there is one.
+func (s *Shell) ShowPanel(name string) bool {
+	s.Show("editor")
+	tabs := findTabs(s.Content("editor"))
+	if tabs == nil {
+		return false
+	}
+	for i, n := range []string{"suggestions", "gaps", "templates"} {
+		if n == name && i < len(tabs.Items) {
+			tabs.SelectIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+// findTabs returns the editor's side panels in o's tree: the AppTabs
+// whose first tab is the suggestions.
+func findTabs(o fyne.CanvasObject) *container.AppTabs {
+	switch o := o.(type) {
+	case *container.AppTabs:
+		if len(o.Items) > 0 && o.Items[0].Text == lang.L("Suggestions") {
+			return o
+		}
+	case *container.Split:
+		if t := findTabs(o.Leading); t != nil {
+			return t
+		}
+		return findTabs(o.Trailing)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if t := findTabs(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// SelectClause puts the cursor on the open draft's first clause whose
+// heading contains heading, and reports whether there is one.
+func (s *Shell) SelectClause(heading string) bool {
+	if s.Session.Doc == nil {
+		return false
+	}
+	for _, c := range s.Session.Doc.Clauses() {
+		if strings.Contains(c.Heading, heading) {
+			s.Select(c.Node)
+			return true
+		}
+	}
+	return false
+}
+
+// ChooseTemplate shows the editor's templates panel with the template of
+// that name chosen and its form filled from the draft, and reports whether
+// there is one.
+func (s *Shell) ChooseTemplate(name string) bool {
+	if !s.ShowPanel("templates") {
+		return false
+	}
+	u := panelsOf(s).templates
+	u.search.SetText(name)
+	for i, j := range u.shown {
+		if u.all[j].Name == name {
+			u.list.Select(i)
+			return true
+		}
+	}
+	return false
+}

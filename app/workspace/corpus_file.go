@@ -1,0 +1,30 @@
+package workspace
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"qicao/drafts"
+	"qicao/drafts/input"
+	"qicao/drafts/sqlite"
+)
+
+// AddCorpusFile reads, parses and stores a file in the corpus under its
+// base name, and adds it to the bank. Unreadable files, files with no
+// numbered clauses and names already taken are refused with a Chinese
+// message, and nothing is stored.
+func (w *Workspace) AddCorpusFile(path string) (sqlite.CorpusDoc, error) {
+	name := filepath.Base(path)
+	text, err := input.ReadFile(path)
+	if err != nil {
+		return sqlite.CorpusDoc{}, err
+	}
+	doc, err := drafts.Parse(text)
+	if err != nil {
+		return sqlite.CorpusDoc{}, fmt.Errorf("「%s」无法解析：%w", name, err)
+	}
+	if len(doc.Clauses()) == 0 {
+		return sqlite.CorpusDoc{}, fmt.Errorf("「%s」中没有找到编号条款，未加入参考文件库", name)
+	}
+	return w.AddCorpusDoc(name, text, doc)
+}
