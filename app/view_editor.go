@@ -22,7 +22,7 @@ func editorView() View {
 			middle := container.NewHSplit(clausePane(s), sidePanels(s))
 			split := container.NewHSplit(outlinePane(s), middle)
 			rememberSplit(s, split, prefOutlineSplit, 0.3)
-			rememberSplit(s, middle, prefClauseSplit, 0.6)
+			rememberSplit(s, middle, prefClauseSplit, 0.55)
 			return split
 		},
 	}
