@@ -173,7 +173,12 @@ func (s *Shell) Select(n *drafts.Node) {
 // SelectedNode returns the node under the cursor in the current parse of
 // the working text, or nil.
 func (s *Shell) SelectedNode() *drafts.Node {
-	doc, path := s.Session.Doc, s.Session.selected
+	return nodeAtPath(s.Session.Doc, s.Session.selected)
+}
+
+// nodeAtPath follows child indexes from the document's top; nil if the
+// path leads nowhere.
+func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
 	if doc == nil || len(path) == 0 {
 		return nil
 	}

@@ -54,6 +54,11 @@ func (s *Shell) InsertAfterSelected(text string) (string, error) {
 
 // insertAfter inserts text after anchor, a node of the current parse.
 func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
+	// Keystrokes still pending in the clause pane go in first; the anchor
+	// is found again by its place in the tree, in the new parse.
+	path := pathOf(s.Session.Doc, anchor)
+	s.FlushClauseEdit()
+	anchor = nodeAtPath(s.Session.Doc, path)
 	if anchor == nil || s.Session.Doc == nil {
 		return "", ErrNoAnchor
 	}
