@@ -13,7 +13,8 @@
 # Writes font-cjk.png (light), font-cjk-dark.png and
 # compare.png and compare-table.png (the compare view), drafts.png,
 # editor.png (example draft, clause 9 selected), fulltext.png and
-# versions.png (ONLY=font, ONLY=compare or ONLY=editor takes just those), and
+# versions.png, suggestions.png, gaps.png, templates.png and corpus.png
+# (ONLY=font, compare, editor or panels takes just those), and
 # font-fyne-default-control.png (the same window with Fyne's own theme and
 # font: every Chinese character comes out as �, which shows that no CJK
 # font was reachable), and prints the time to the first painted frame.
@@ -57,6 +58,18 @@ echo "== drafts view";                  x -shot "$here/drafts.png"
 echo "== editor, clause 9";             x -clause 9 -shot "$here/editor.png"
 echo "== editor, whole document";       x -clause 9 -fulltext -shot "$here/fulltext.png"
 echo "== editor, versions";             x -clause 9 -versions -shot "$here/versions.png"
+fi
+# The editor's panels and the corpus, in a larger window: the example
+# draft's version 1 with the cursor on clause 25 (创新科技金融服务模式), and
+# 濟寧's document, whose title is in traditional characters.
+if want panels; then
+export XDG_CONFIG_HOME="$tmp/config"
+X() { xvfb-run -a -s '-screen 0 1600x1000x24' "$tmp/fontshot" -size 1600x1000 "$@" 2>&1 | grep -v '^20..\/..\/.. ..:..:.. *\(Fyne error\|Cause\|At\):' || true; }
+clause=创新科技金融服务模式
+echo "== suggestions"; X -view suggestions -heading "$clause" -shot "$here/suggestions.png"
+echo "== gaps";        X -view gaps -heading "$clause" -settle 3s -shot "$here/gaps.png"
+echo "== templates";   X -view templates -heading "$clause" -template 创新科技金融模式 -shot "$here/templates.png"
+echo "== corpus";      X -view corpus -doc 001 -settle 1s -shot "$here/corpus.png"
 fi
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"

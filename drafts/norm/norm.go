@@ -122,16 +122,9 @@ func widthFold(r rune) rune {
 		return '"'
 	case '‘', '’', '‚', '‛':
 		return '\''
-	case '｡':
-		return '。'
-	case '､':
-		return '、'
-	case '｢':
-		return '「'
-	case '｣':
-		return '」'
-	case '・', '･':
-		return '·'
+	}
+	if f, ok := halfwidthCJK(r); ok {
+		return f
 	}
 	return r
 }
@@ -443,16 +436,9 @@ func FoldPunct(r rune) rune {
 		return '“'
 	case '\'', '‘', '’', '＇', '‚', '‛':
 		return '‘'
-	case '｡':
-		return '。'
-	case '､':
-		return '、'
-	case '｢':
-		return '「'
-	case '｣':
-		return '」'
-	case '・', '･':
-		return '·'
+	}
+	if f, ok := halfwidthCJK(r); ok {
+		return f
 	}
 	if r >= '!' && r <= '~' && !isAlnumASCII(r) {
 		return r + 0xFEE0
@@ -462,4 +448,22 @@ func FoldPunct(r rune) rune {
 
 func isAlnumASCII(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+}
+
+// halfwidthCJK maps the half-width forms of CJK punctuation (U+FF61…) and
+// the katakana middle dots to their usual forms.
+func halfwidthCJK(r rune) (rune, bool) {
+	switch r {
+	case '｡':
+		return '。', true
+	case '､':
+		return '、', true
+	case '｢':
+		return '「', true
+	case '｣':
+		return '」', true
+	case '・', '･':
+		return '·', true
+	}
+	return r, false
 }
