@@ -61,6 +61,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.status, c.header),
 		container.NewHBox(c.toggle, save, versions))
 	s.Session.flushEdit = func() { c.flush(false) }
+	s.Session.typed = func() bool { return c.pending }
 	s.Session.entry = c.entry
 	s.Session.toggleFull = c.toggleFull
 	s.Listen(c.event)
@@ -142,6 +143,7 @@ func (c *clauseEditor) changed(string) {
 	}
 	c.timer = time.AfterFunc(ClauseDelay, func() { fyne.Do(func() { c.flush(true) }) })
 	c.showStatus()
+	c.s.emit(ClauseTyped)
 }
 
 func (c *clauseEditor) cancel() {

@@ -11,13 +11,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/drafts"
 	"qicao/templates"
 )
 
 // SuggestDelay is how long the suggestions wait after the last change of
-// the clause under the cursor before asking the bank: typing pauses, then
-// the list updates within 300 ms.
-const SuggestDelay = 250 * time.Millisecond
+// the clause under the cursor (a keystroke in the clause pane included)
+// before asking the bank: typing pauses, then the list updates within
+// 300 ms.
+const SuggestDelay = 200 * time.Millisecond
 
 // suggestionsUI shows how other cities wrote the clause under the cursor.
 type suggestionsUI struct {
@@ -33,6 +35,7 @@ type suggestionsUI struct {
 	timer   *time.Timer
 	gen     int
 	city    string // the draft's city the results were asked for
+	asked   string // queryKey of the last query asked or scheduled
 	// immediate asks at once on the UI goroutine instead of after
 	// SuggestDelay off it (tests on the test driver, where fyne.Do runs
 	// on the calling goroutine).
@@ -47,8 +50,10 @@ func suggestionsPanel(s *Shell) fyne.CanvasObject {
 	panelsOf(s).suggestions = u
 	s.Listen(func(e Event) {
 		switch e {
-		case DraftOpened, TextChanged, Selected, CorpusChanged:
+		case DraftOpened, CorpusChanged:
 			u.schedule()
+		case TextChanged, Selected, ClauseTyped:
+			u.scheduleIfChanged()
 		}
 	})
 	obj := u.layout()
@@ -119,10 +124,12 @@ func (u *suggestionsUI) schedule() {
 	if u.timer != nil {
 		u.timer.Stop()
 	}
+	u.asked = ""
 	if !ok {
 		u.show(nil, q)
 		return
 	}
+	u.asked = queryKey(q)
 	u.timer = time.AfterFunc(SuggestDelay, func() {
 		res, err := u.ask(q)
 		fyne.Do(func() {
@@ -138,6 +145,20 @@ func (u *suggestionsUI) schedule() {
 			}
 		})
 	})
+}
+
+// scheduleIfChanged schedules a query unless it would ask what the list
+// already shows: the write-back after typing changes nothing the panel
+// has not seen, keystroke by keystroke.
+func (u *suggestionsUI) scheduleIfChanged() {
+	if q, ok := u.query(); ok && !u.immediate && u.asked == queryKey(q) {
+		return
+	}
+	u.schedule()
+}
+
+func queryKey(q templates.Query) string {
+	return strings.Join(q.ExcludeCities, ",") + "|" + q.Heading + "|" + q.Text
 }
 
 // refreshNow asks for the suggestions of the clause under the cursor and
@@ -161,12 +182,32 @@ func (u *suggestionsUI) query() (templates.Query, bool) {
 	if n == nil || doc == nil || strings.TrimSpace(n.Text) == "" {
 		return templates.Query{}, false
 	}
-	q := templates.Query{Text: n.Text, Heading: n.Heading, K: 20}
+	text, heading := n.Text, n.Heading
+	if typed, ok := u.s.TypedClause(); ok {
+		text = typedBody(typed) // follow the keystrokes, not the last write-back
+		heading = headingOfTyped(text)
+	}
+	q := templates.Query{Text: text, Heading: heading, K: 20}
 	if doc.City != "" {
 		q.ExcludeCities = []string{doc.City}
 	}
 	u.city = doc.City
 	return q, true
+}
+
+// typedBody is the clause pane's text without its number label.
+func typedBody(typed string) string {
+	if _, _, _, consumed, ok := drafts.ParseLabel(typed); ok {
+		return typed[consumed:]
+	}
+	return typed
+}
+
+// headingOfTyped is the typed clause's text up to its first 。.
+func headingOfTyped(text string) string {
+	first, _, _ := strings.Cut(text, "\n")
+	h, _, _ := strings.Cut(first, "。")
+	return strings.TrimSpace(h)
 }
 
 func (u *suggestionsUI) ask(q templates.Query) ([]templates.Suggestion, error) {

@@ -501,3 +501,33 @@ func TestHighlightedRuneSpans(t *testing.T) {
 		t.Errorf("excerpt %q spans %v", ex, spans)
 	}
 }
+
+// The suggestions follow what is typed in the clause pane before the
+// clause is written back into the working text.
+func TestSuggestionsFollowTyping(t *testing.T) {
+	s := openExample(t)
+	u := panelsOf(s).suggestions
+	entry := s.ClauseEntry()
+	if entry == nil {
+		t.Fatal("no clause entry")
+	}
+	before := s.Session.Text
+	test.Type(entry, "倡导宽容失败，健全科技创新容错免责机制。")
+	if _, ok := s.TypedClause(); !ok {
+		t.Fatal("the typed text is not pending")
+	}
+	if s.Session.Text != before {
+		t.Fatal("written back already; the test would not show the typed path")
+	}
+	if len(u.results) == 0 || !strings.Contains(u.results[0].Heading, "寬容失敗") {
+		t.Errorf("first suggestion while typing: %+v", headings(u.results))
+	}
+}
+
+func headings(res []templates.Suggestion) []string {
+	var out []string
+	for _, r := range res {
+		out = append(out, r.City+" "+r.Heading)
+	}
+	return out
+}

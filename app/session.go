@@ -45,6 +45,7 @@ type Session struct {
 	// edit and its whole-document switch, and work to do at close.
 	shortcuts  []shortcut
 	flushEdit  func()
+	typed      func() bool // the clause pane holds keystrokes not yet written back
 	entry      *clauseEntry
 	toggleFull func()
 	atClose    []func()
@@ -61,6 +62,7 @@ const (
 	VersionSaved               // a version was saved
 	DraftsChanged              // drafts were created, renamed or deleted
 	CorpusChanged              // corpus documents were added or removed
+	ClauseTyped                // the clause pane's text changed, not yet in the working text
 )
 
 // AutosaveDelay is how long after the last change the working text is
@@ -213,6 +215,16 @@ func pathOf(doc *drafts.Document, n *drafts.Node) []int {
 		return nil
 	}
 	return find(doc.Nodes, nil)
+}
+
+// TypedClause returns the clause pane's text while it holds keystrokes
+// not yet written into the working text, so that the panels can follow
+// typing without waiting for the write-back.
+func (s *Shell) TypedClause() (string, bool) {
+	if s.Session.entry == nil || s.Session.typed == nil || !s.Session.typed() {
+		return "", false
+	}
+	return s.Session.entry.Text, true
 }
 
 // FlushClauseEdit puts the clause pane's pending keystrokes into the
