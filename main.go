@@ -15,7 +15,7 @@ import (
 func main() {
 	if len(os.Args) == 1 {
 		if err := app.Run(app.Options{}); err != nil {
-			fmt.Fprintln(os.Stderr, "qicao:", err)
+			fmt.Fprintf(os.Stderr, "qicao：%v\n", err)
 			os.Exit(1)
 		}
 		return

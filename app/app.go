@@ -15,8 +15,11 @@
 package app
 
 import (
+	"errors"
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"os"
+	"runtime"
 
 	"qicao/app/workspace"
 	"qicao/assets"
@@ -43,6 +46,9 @@ type Options struct {
 // Run creates the Fyne application, opens the main window and returns when
 // it is closed. It must be called from the main goroutine.
 func Run(opts Options) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	a := fyneapp.NewWithID(AppID)
 	if err := Setup(a, opts); err != nil {
 		return err
@@ -108,4 +114,20 @@ func restoreWindowSize(s *Shell) {
 		p.SetFloat(prefWindowWidth, float64(size.Width))
 		p.SetFloat(prefWindowHeight, float64(size.Height))
 	})
+}
+
+// ErrNoDisplay is returned by Run where there is no graphical display to
+// open the window on (GLFW would panic).
+var ErrNoDisplay = errors.New("没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中运行起草，或使用命令行子命令（qicao help）")
+
+// checkDisplay reports a missing X11 or Wayland display on the systems
+// that need one.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return ErrNoDisplay
+		}
+	}
+	return nil
 }

@@ -444,3 +444,11 @@ func TestSettingsMenu(t *testing.T) {
 		t.Errorf("after reset and English: %+v", got)
 	}
 }
+
+func TestRunWithoutDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	if err := Run(Options{DBPath: filepath.Join(t.TempDir(), "q.db")}); err != ErrNoDisplay {
+		t.Errorf("Run without a display: %v", err)
+	}
+}
