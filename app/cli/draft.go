@@ -88,10 +88,7 @@ func runDraftSave(env *Env, args []string) error {
 	file := fs.String("file", "", "新版本的文件（缺省：保存工作稿）")
 	note := fs.String("note", "", "版本说明")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao draft save 编号 [--file 文件] [--note 说明]")
-	}
-	id, err := parseID(rest[0])
+	id, err := draftArg(rest, err, true, "用法：qicao draft save 编号 [--file 文件] [--note 说明]")
 	if err != nil {
 		return err
 	}
@@ -187,10 +184,7 @@ func runDraftVersions(env *Env, args []string) error {
 	fs := newFlags(env, "draft versions")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao draft versions 编号 [--json]")
-	}
-	id, err := parseID(rest[0])
+	id, err := draftArg(rest, err, true, "用法：qicao draft versions 编号 [--json]")
 	if err != nil {
 		return err
 	}
@@ -222,10 +216,7 @@ func runDraftShow(env *Env, args []string) error {
 	fs := newFlags(env, "draft show")
 	n := fs.Int("version", 0, "版本号（缺省：未保存的工作稿，否则最新版本）")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao draft show 编号 [--version 版本]")
-	}
-	id, err := parseID(rest[0])
+	id, err := draftArg(rest, err, true, "用法：qicao draft show 编号 [--version 版本]")
 	if err != nil {
 		return err
 	}
@@ -252,6 +243,15 @@ func draftText(db *sqlite.DB, id int64, n int) (string, error) {
 	}
 	v, err := db.Version(id, n)
 	return v.Text, err
+}
+
+// draftArg reads the one draft id a draft sub-command takes after its
+// flags; valid is the command's own check of its flags.
+func draftArg(rest []string, err error, valid bool, usage string) (int64, error) {
+	if err != nil || len(rest) != 1 || !valid {
+		return 0, orUsage(err, usage)
+	}
+	return parseID(rest[0])
 }
 
 func parseID(s string) (int64, error) {

@@ -21,10 +21,8 @@ func runDraftInsert(env *Env, args []string) error {
 	set := setFlags{}
 	fs.Var(set, "set", "模板占位符的值：名=值（可重复）")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 || *after <= 0 || (*name == "") == (*text == "") {
-		return orUsage(err, "用法：qicao draft insert 编号 --after 序号 (--template 名称 --set 名=值 … | --text 文字)")
-	}
-	id, err := parseID(rest[0])
+	id, err := draftArg(rest, err, *after > 0 && (*name == "") != (*text == ""),
+		"用法：qicao draft insert 编号 --after 序号 (--template 名称 --set 名=值 … | --text 文字)")
 	if err != nil {
 		return err
 	}
