@@ -33,3 +33,28 @@ func TestDiffOpsWholeNumbers(t *testing.T) {
 		t.Logf("%s", got)
 	}
 }
+
+// Widening numbers and folding lone characters keep the ops faithful on
+// texts made mostly of digits, points and units.
+func TestDiffOpsNumbersRebuild(t *testing.T) {
+	alphabet := []rune("0123456789.．家名万元亿%以上不少于，, 　")
+	rng := uint64(1)
+	next := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	random := func() string {
+		r := make([]rune, next(24))
+		for i := range r {
+			r[i] = alphabet[next(len(alphabet))]
+		}
+		return string(r)
+	}
+	for i := 0; i < 5000; i++ {
+		old, new := random(), random()
+		ops := diffOps(old, new)
+		if OldText(ops) != old || NewText(ops) != new {
+			t.Fatalf("%q → %q: ops %v do not rebuild", old, new, ops)
+		}
+	}
+}
