@@ -93,22 +93,17 @@ type dpost struct {
 
 func (b *Bank) newDraftIndex(doc *drafts.Document) *draftIndex {
 	x := b.idx
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
+	avg := x.avgLen()
 	d := &draftIndex{clauses: doc.Clauses(), post: map[int32][]dpost{}}
 	var scratch []term
 	for i, c := range d.clauses {
-		key, _ := MatchKey(c.Text)
-		head, _ := norm.KeyRunes(c.Heading)
-		t := tokenize(key, head, b.opts.UnigramWeight > 0, &scratch)
+		t := clauseTokens(c.Text, c.Heading, b.opts.UnigramWeight > 0, &scratch)
 		for j, tm := range t.terms {
 			if id, ok := x.ids[tm]; ok {
 				d.post[id] = append(d.post[id], dpost{i, t.tf[j], t.htf[j]})
 			}
 		}
-		d.norm = append(d.norm, x.opts.K1*(1-x.opts.B+x.opts.B*float64(t.len)/avg))
+		d.norm = append(d.norm, x.lengthNorm(float64(t.len), avg))
 	}
 	return d
 }

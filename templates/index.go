@@ -174,15 +174,26 @@ func (x *index) refresh() {
 	if !x.dirty {
 		return
 	}
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b := x.opts.K1, x.opts.B
+	avg := x.avgLen()
 	for i, l := range x.length {
-		x.norm[i] = float32(k1 * (1 - b + b*float64(l)/avg))
+		x.norm[i] = float32(x.lengthNorm(float64(l), avg))
 	}
 	x.dirty = false
+}
+
+// avgLen is the mean key length of the live clauses, 1 when there are
+// none.
+func (x *index) avgLen() float64 {
+	if x.live > 0 && x.total > 0 {
+		return x.total / float64(x.live)
+	}
+	return 1
+}
+
+// lengthNorm is BM25's K1*(1-B+B*len/avg) for a key of length l.
+func (x *index) lengthNorm(l, avg float64) float64 {
+	k1, b := x.opts.K1, x.opts.B
+	return k1 * (1 - b + b*l/avg)
 }
 
 // idf is BM25's inverse document frequency, always positive.
@@ -208,12 +219,8 @@ func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 
 // queryTokens is query for a tokenized key of keyLen runes.
 func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b, hw := x.opts.K1, x.opts.B, x.opts.HeadingWeight
-	qnorm := k1 * (1 - b + b*float64(t.len)/avg)
+	k1, hw := x.opts.K1, x.opts.HeadingWeight
+	qnorm := x.lengthNorm(float64(t.len), x.avgLen())
 	var qs []qterm
 	self := 0.0
 	for i, tm := range t.terms {
@@ -264,26 +271,4 @@ func (x *index) score(qs []qterm, a *accum) {
 			a.score[p.doc] = s + wk*tf/(tf+n)
 		}
 	}
-}
-
-// scoreOne is BM25 of the query terms against the clause with the given
-// tokens, scored as if it were in the index: for clauses outside it, such
-// as a draft being checked for gaps.
-func (x *index) scoreOne(qs []qterm, t tokens, lookup map[int32]int) float64 {
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b, hw := x.opts.K1, x.opts.B, x.opts.HeadingWeight
-	n := k1 * (1 - b + b*float64(t.len)/avg)
-	s := 0.0
-	for _, q := range qs {
-		i, ok := lookup[q.id]
-		if !ok {
-			continue
-		}
-		tf := float64(t.tf[i]) + hw*float64(t.htf[i])
-		s += float64(q.w) * (k1 + 1) * tf / (tf + n)
-	}
-	return s
 }
