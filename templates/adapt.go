@@ -114,19 +114,13 @@ func hasPrefixAny(s string, prefixes []string) int {
 // form after them: 驻济高校, 来烟落地, 在烟创新创业, 留泰, 回泰.
 const shortLeads = "驻来在留回赴"
 
-// cityShorts are one-character short forms of the corpus cities as their
-// documents use them.
-var cityShorts = map[string]string{"济宁": "济", "泰安": "泰", "淄博": "淄", "烟台": "烟"}
-
 // shortForms returns the byte spans of from's short form after one of
 // shortLeads, lead included.
 func shortForms(s, from string) []drafts.Span {
-	short := cityShorts[from]
-	if short == "" {
-		for _, c := range CityNames {
-			if c.Name == from {
-				short = c.Short
-			}
+	short := ""
+	for _, c := range CityNames {
+		if c.Name == from {
+			short = c.Short
 		}
 	}
 	if short == "" {

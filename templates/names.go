@@ -35,13 +35,13 @@ type Name struct {
 type City struct {
 	Name  string // simplified: 济宁
 	Trad  string // traditional: 濟寧
-	Short string // one-character short form used in brand names: 济 (may be empty)
+	Short string // one-character short form used in brand names and after 驻/来/在: 济 (may be empty)
 }
 
 // CityNames are the cities of Shandong, simplified and traditional.
 var CityNames = []City{
 	{"济南", "濟南", ""}, {"青岛", "青島", ""}, {"淄博", "淄博", "淄"}, {"枣庄", "棗莊", ""},
-	{"东营", "東營", ""}, {"烟台", "煙台", "烟"}, {"潍坊", "濰坊", "潍"}, {"济宁", "濟寧", ""},
+	{"东营", "東營", ""}, {"烟台", "煙台", "烟"}, {"潍坊", "濰坊", "潍"}, {"济宁", "濟寧", "济"},
 	{"泰安", "泰安", "泰"}, {"威海", "威海", ""}, {"日照", "日照", ""}, {"临沂", "臨沂", ""},
 	{"德州", "德州", ""}, {"聊城", "聊城", ""}, {"滨州", "濱州", ""}, {"菏泽", "菏澤", ""},
 }
