@@ -88,8 +88,10 @@ func foldHan(s string) string {
 
 // Cities returns where text names a city of Shandong, simplified or
 // traditional.
-func Cities(text string) []Name {
-	folded := foldHan(text)
+func Cities(text string) []Name { return citiesIn(foldHan(text), text) }
+
+// citiesIn is Cities for text already folded by foldHan.
+func citiesIn(folded, text string) []Name {
 	var out []Name
 	for _, c := range CityNames {
 		for _, i := range indexAll(folded, c.Name) {
@@ -120,7 +122,7 @@ func LocalNames(text string) []Name {
 	folded := foldHan(text)
 	var all []Name
 	all = append(all, quotedBrands(folded, text)...)
-	for _, anchor := range append(Cities(text), places(folded, text)...) {
+	for _, anchor := range append(citiesIn(folded, text), places(folded, text)...) {
 		if n, ok := properFrom(folded, text, anchor); ok {
 			all = append(all, n)
 		}
