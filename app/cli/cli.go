@@ -109,6 +109,12 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 	return fs
 }
 
+// stringList is a flag that may be given more than once.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
 // parseFlags parses args allowing flags after positional arguments, as
 // in `qicao compare OLD NEW --json`.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {

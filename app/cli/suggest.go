@@ -34,12 +34,6 @@ type suggestionJSON struct {
 	Adapted *templates.Adapted `json:"adapted,omitempty"`
 }
 
-// stringList is a flag that may be given more than once.
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
 // suggestArgs are the parsed arguments of `qicao suggest`.
 type suggestArgs struct {
 	json                      bool
