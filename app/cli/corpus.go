@@ -46,7 +46,6 @@ func runCorpusList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	docs, err := ws.DB.CorpusDocs()
 	if err != nil {
 		return err
@@ -87,7 +86,6 @@ func runCorpusAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	d, err := ws.AddCorpusDoc(*name, ld.Text, ld.Doc)
 	if err != nil {
 		return err
@@ -108,6 +106,5 @@ func runCorpusRemove(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	return ws.RemoveCorpusDoc(id)
 }

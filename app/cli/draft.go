@@ -68,7 +68,6 @@ func runDraftNew(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	text, city, doc := "", "", (*drafts.Document)(nil)
 	if ld != nil {
 		text, city, doc = ld.Text, ld.Doc.City, ld.Doc
@@ -102,7 +101,6 @@ func runDraftSave(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	if ld == nil {
 		if ld, err = workingDoc(ws, id); err != nil {
 			return err
@@ -150,7 +148,6 @@ func runDraftList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	list, err := ws.DB.Drafts()
 	if err != nil {
 		return err
@@ -192,7 +189,6 @@ func runDraftVersions(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	vs, err := ws.DB.Versions(id)
 	if err != nil {
 		return err
@@ -224,7 +220,6 @@ func runDraftShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	text, err := draftText(ws.DB, id, *n)
 	if err != nil {
 		return err

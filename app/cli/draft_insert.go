@@ -30,7 +30,6 @@ func runDraftInsert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	current, err := draftText(ws.DB, id, 0)
 	if err != nil {
 		return err

@@ -40,7 +40,6 @@ func loadTemplates(env *Env) ([]templates.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer ws.Close()
 	return ws.Templates()
 }
 
@@ -250,7 +249,6 @@ func draftContext(env *Env, id int64) (templates.Context, error) {
 	if err != nil {
 		return templates.Context{}, err
 	}
-	defer ws.Close()
 	text, err := draftText(ws.DB, id, 0)
 	if err != nil {
 		return templates.Context{}, err

@@ -113,6 +113,5 @@ func saveTemplate(env *Env, t templates.Template) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	return ws.SaveTemplate(t, false)
 }
