@@ -240,6 +240,16 @@ func draftText(db *sqlite.DB, id int64, n int) (string, error) {
 	return v.Text, err
 }
 
+// currentDoc returns a draft's current text, as draftText gives it for
+// n == 0, parsed.
+func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
+	text, err := draftText(ws.DB, id, 0)
+	if err != nil {
+		return nil, err
+	}
+	return drafts.Parse(text)
+}
+
 // draftArg reads the one draft id a draft sub-command takes after its
 // flags; valid is the command's own check of its flags.
 func draftArg(rest []string, err error, valid bool, usage string) (int64, error) {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"qicao/drafts"
 	"qicao/templates"
 )
 
@@ -249,11 +248,7 @@ func draftContext(env *Env, id int64) (templates.Context, error) {
 	if err != nil {
 		return templates.Context{}, err
 	}
-	text, err := draftText(ws.DB, id, 0)
-	if err != nil {
-		return templates.Context{}, err
-	}
-	d, err := drafts.Parse(text)
+	d, err := currentDoc(ws, id)
 	if err != nil {
 		return templates.Context{}, err
 	}
