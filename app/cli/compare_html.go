@@ -60,8 +60,8 @@ var kindOrder = []drafts.Kind{drafts.PairModified, drafts.PairMoved, drafts.Pair
 // writeHTMLReport writes the comparison as one self-contained page.
 func writeHTMLReport(path, oldName, newName string, c *drafts.Comparison, strict bool) error {
 	var buf bytes.Buffer
-	if err := compareTmpl.Execute(&buf, newReport(oldName, newName, c, strict)); err != nil {
-		return fmt.Errorf("生成 HTML 报告失败：%v", err)
+	if err := WriteCompareHTML(&buf, oldName, newName, c, strict); err != nil {
+		return err
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("无法写入「%s」：%v", path, err)
@@ -79,20 +79,13 @@ func newReport(oldName, newName string, c *drafts.Comparison, strict bool) repor
 		}
 		r.Pairs = append(r.Pairs, pairView{Pair: p, Name: kindNames[p.Kind], Color: kindColors[p.Kind],
 			Anchor: fmt.Sprintf("p%d", i), Tracked: trackedHTML(p.Ops, strict, 0), OldHTML: trackedHTML(p.Ops, strict, -1),
-			NewHTML: trackedHTML(p.Ops, strict, +1), OldName: sideName(p.Old), NewName: sideName(p.New)})
+			NewHTML: trackedHTML(p.Ops, strict, +1), OldName: p.Old.Name(), NewName: p.New.Name()})
 	}
 	for _, k := range kindOrder {
 		r.Kinds = append(r.Kinds, kindView{k, kindNames[k], kindColors[k], counts[k]})
 	}
 	r.Diagram = newDiagram(r.Pairs)
 	return r
-}
-
-func sideName(s *drafts.Side) string {
-	if s == nil {
-		return ""
-	}
-	return s.Name()
 }
 
 // trackedHTML renders ops as tracked changes: side 0 both (deletions
