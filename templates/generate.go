@@ -25,6 +25,7 @@ import (
 type genPart struct {
 	text   string // simplified
 	key    []string
+	head   []string // bigrams of the heading, for clauses
 	source Provenance
 	kind   string // clause, opening, guide, target, units
 	path   []string
@@ -303,9 +304,11 @@ func generalise(p genPart, name, category string, group []genPart) Template {
 // cities (加强组织领导, 推动国有企业创新示范, 创新科技金融模式 …), and of each
 // 组织实施 clause that recurs across documents (加强宣传引导 in 000 and 002).
 func clauseTemplates(parts []genPart) []Template {
+	for i := range parts {
+		parts[i].head = bigrams(headingOf(parts[i].text))
+	}
 	groups := cluster(parts, func(a, b genPart) bool {
-		ha, hb := bigrams(headingOf(a.text)), bigrams(headingOf(b.text))
-		return dice(ha, hb) >= headingSimilar || dice(a.key, b.key) >= bodySimilar
+		return dice(a.head, b.head) >= headingSimilar || dice(a.key, b.key) >= bodySimilar
 	})
 	var out []Template
 	for _, g := range groups {
