@@ -87,7 +87,7 @@ var (
 func CorpusDepartments() []string {
 	corpusDeptOnce.Do(func() {
 		count := map[string]int{}
-		for _, src := range corpusSources() {
+		for _, src := range CorpusSources() {
 			d, err := drafts.Parse(src.Text)
 			if err != nil {
 				continue
