@@ -40,11 +40,11 @@ const (
 // replacements, local proper names (LocalNames), one-character short forms
 // of from after 驻/来/在 (驻济高校), and the 责任单位, which are kept.
 func Adapt(text, from, to string) Adapted {
-	target := canonicalCity(to)
-	out, replaced := replaceCity(norm.Simplify(text), canonicalCity(from), target)
+	source, target := canonicalCity(from), canonicalCity(to)
+	out, replaced := replaceCity(norm.Simplify(text), source, target)
 	var flags []Flag
 	for _, s := range replaced {
-		flags = append(flags, newFlag(out, s, FlagCity, "原文为"+canonicalCity(from)+"，已改为"+target+"，请核对"))
+		flags = append(flags, newFlag(out, s, FlagCity, "原文为"+source+"，已改为"+target+"，请核对"))
 	}
 	for _, n := range LocalNames(out) {
 		if n.Kind == KindCity {
@@ -52,7 +52,7 @@ func Adapt(text, from, to string) Adapted {
 		}
 		flags = append(flags, newFlag(out, drafts.Span{Start: n.Start, End: n.End}, FlagLocalName, "地方专有名称，请确认本市是否有对应名称"))
 	}
-	for _, s := range shortForms(out, canonicalCity(from)) {
+	for _, s := range shortForms(out, source) {
 		flags = append(flags, newFlag(out, s, FlagShortName, "可能是原城市的简称，请核对"))
 	}
 	for _, s := range drafts.UnitSpans(out) {
