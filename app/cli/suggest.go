@@ -148,13 +148,9 @@ func findClause(d *drafts.Document, ref string) (drafts.Clause, error) {
 func newSuggestOutput(ss []templates.Suggestion) suggestOutput {
 	out := suggestOutput{Suggestions: []suggestionJSON{}}
 	for _, s := range ss {
-		spans := s.Spans
-		if spans == nil {
-			spans = []templates.Span{}
-		}
 		out.Suggestions = append(out.Suggestions, suggestionJSON{Score: s.Score, City: s.City,
 			Number: s.Number, Title: s.Title, Date: s.Date, Label: s.Label, Heading: s.Heading,
-			Text: s.Text, Spans: spans, Adapted: s.Adapted})
+			Text: s.Text, Spans: nonNil(s.Spans), Adapted: s.Adapted})
 	}
 	return out
 }

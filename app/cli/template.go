@@ -67,14 +67,7 @@ type templateJSON struct {
 }
 
 func toTemplateJSON(t templates.Template) templateJSON {
-	j := templateJSON{t.Name, t.Category, t.Body, t.Placeholders, t.Provenance, t.Version}
-	if j.Placeholders == nil {
-		j.Placeholders = []templates.Placeholder{}
-	}
-	if j.Provenance == nil {
-		j.Provenance = []templates.Provenance{}
-	}
-	return j
+	return templateJSON{t.Name, t.Category, t.Body, nonNil(t.Placeholders), nonNil(t.Provenance), t.Version}
 }
 
 // runTemplateList: qicao template list [--json] [--category C].

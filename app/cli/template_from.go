@@ -57,17 +57,10 @@ func runTemplateFromClause(env *Env, args []string) error {
 		}
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, fromClauseJSON{nonNilCandidates(p.Candidates), toTemplateJSON(t)})
+		return writeJSON(env.Stdout, fromClauseJSON{nonNil(p.Candidates), toTemplateJSON(t)})
 	}
 	printProposal(env, p, t, *save)
 	return nil
-}
-
-func nonNilCandidates(c []templates.Candidate) []templates.Candidate {
-	if c == nil {
-		return []templates.Candidate{}
-	}
-	return c
 }
 
 // decide applies the user's drops and renames to a proposal.
