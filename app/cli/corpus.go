@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+
+	"qicao/app/workspace"
 )
 
 func init() {
@@ -76,8 +78,8 @@ func runCorpusAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(ld.Doc.Clauses()) == 0 {
-		return fmt.Errorf("「%s」中没有找到编号条款，未加入参考文件库", rest[0])
+	if err := workspace.CheckCorpusDoc(rest[0], ld.Doc); err != nil {
+		return err
 	}
 	if *name == "" {
 		*name = filepath.Base(rest[0])
