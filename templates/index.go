@@ -214,11 +214,7 @@ type qterm struct {
 // clause identical to the query would score, for normalising.
 func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 	var scratch []term
-	return x.queryTokens(tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch), len(key))
-}
-
-// queryTokens is query for a tokenized key of keyLen runes.
-func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
+	t := tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch)
 	k1, hw := x.opts.K1, x.opts.HeadingWeight
 	qnorm := x.lengthNorm(float64(t.len), x.avgLen())
 	var qs []qterm
@@ -229,7 +225,7 @@ func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
 			continue
 		}
 		w := x.idf(x.df[id])
-		if tm&(1<<21-1) == 0 && keyLen > 1 {
+		if tm&(1<<21-1) == 0 && len(key) > 1 {
 			w *= x.opts.UnigramWeight
 		}
 		// A term the query repeats or heads with counts more, saturating.
