@@ -87,8 +87,8 @@ func tokenize(key, headKey []rune, unigrams bool, scratch *[]term) tokens {
 	all = appendTerms(all, headKey, unigrams)
 	*scratch = all
 	body, head := all[:nBody], all[nBody:]
-	sortTerms(body)
-	sortTerms(head)
+	slices.Sort(body)
+	slices.Sort(head)
 	var t tokens
 	t.len = len(key)
 	j := 0
@@ -119,8 +119,6 @@ func sat16(n int) uint16 {
 	}
 	return uint16(n)
 }
-
-func sortTerms(ts []term) { slices.Sort(ts) }
 
 // appendTerms appends the bigrams of key, and its unigrams if asked.
 func appendTerms(dst []term, key []rune, unigrams bool) []term {
