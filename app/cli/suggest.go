@@ -135,7 +135,6 @@ func findClause(d *drafts.Document, ref string) (drafts.Clause, error) {
 		match := numErr == nil && c.Ordinal == n ||
 			numErr != nil && norm.Key(c.Label) == norm.Key(ref)
 		if match && (best == nil || c.Level > best.Level) {
-			c := c
 			best = &c
 		}
 	}
