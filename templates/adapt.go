@@ -40,11 +40,11 @@ const (
 // replacements, local proper names (LocalNames), one-character short forms
 // of from after 驻/来/在 (驻济高校), and the 责任单位, which are kept.
 func Adapt(text, from, to string) Adapted {
-	target := canonicalCity(to)
-	out, replaced := replaceCity(norm.Simplify(text), canonicalCity(from), target)
+	source, target := canonicalCity(from), canonicalCity(to)
+	out, replaced := replaceCity(norm.Simplify(text), source, target)
 	var flags []Flag
 	for _, s := range replaced {
-		flags = append(flags, newFlag(out, s, FlagCity, "原文为"+canonicalCity(from)+"，已改为"+target+"，请核对"))
+		flags = append(flags, newFlag(out, s, FlagCity, "原文为"+source+"，已改为"+target+"，请核对"))
 	}
 	for _, n := range LocalNames(out) {
 		if n.Kind == KindCity {
@@ -52,7 +52,7 @@ func Adapt(text, from, to string) Adapted {
 		}
 		flags = append(flags, newFlag(out, drafts.Span{Start: n.Start, End: n.End}, FlagLocalName, "地方专有名称，请确认本市是否有对应名称"))
 	}
-	for _, s := range shortForms(out, canonicalCity(from)) {
+	for _, s := range shortForms(out, source) {
 		flags = append(flags, newFlag(out, s, FlagShortName, "可能是原城市的简称，请核对"))
 	}
 	for _, s := range drafts.UnitSpans(out) {
@@ -114,19 +114,13 @@ func hasPrefixAny(s string, prefixes []string) int {
 // form after them: 驻济高校, 来烟落地, 在烟创新创业, 留泰, 回泰.
 const shortLeads = "驻来在留回赴"
 
-// cityShorts are one-character short forms of the corpus cities as their
-// documents use them.
-var cityShorts = map[string]string{"济宁": "济", "泰安": "泰", "淄博": "淄", "烟台": "烟"}
-
 // shortForms returns the byte spans of from's short form after one of
 // shortLeads, lead included.
 func shortForms(s, from string) []drafts.Span {
-	short := cityShorts[from]
-	if short == "" {
-		for _, c := range CityNames {
-			if c.Name == from {
-				short = c.Short
-			}
+	short := ""
+	for _, c := range CityNames {
+		if c.Name == from {
+			short = c.Short
 		}
 	}
 	if short == "" {

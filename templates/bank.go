@@ -159,7 +159,7 @@ func (b *Bank) addClauses(cs []BankClause) {
 	if len(cs) <= chunk {
 		var scratch []term
 		for _, c := range cs {
-			b.addTokens(c, clauseTokens(c, b.opts.UnigramWeight > 0, &scratch))
+			b.addTokens(c, clauseTokens(c.Text, c.Heading, b.opts.UnigramWeight > 0, &scratch))
 		}
 		b.idx.refresh()
 		return
@@ -176,7 +176,7 @@ func (b *Bank) addClauses(cs []BankClause) {
 			for j := range jobs {
 				ts := make([]tokens, len(j.cs))
 				for i, c := range j.cs {
-					ts[i] = clauseTokens(c, b.opts.UnigramWeight > 0, &scratch)
+					ts[i] = clauseTokens(c.Text, c.Heading, b.opts.UnigramWeight > 0, &scratch)
 				}
 				j.done <- ts
 			}
@@ -217,7 +217,7 @@ func (b *Bank) remove(id int64) bool {
 	var scratch []term
 	uni := b.opts.UnigramWeight > 0
 	for _, d := range docs {
-		b.idx.remove(d, clauseTokens(b.clauses[d], uni, &scratch))
+		b.idx.remove(d, clauseTokens(b.clauses[d].Text, b.clauses[d].Heading, uni, &scratch))
 		b.alive[d] = false
 		b.dead++
 	}
@@ -250,11 +250,11 @@ func (b *Bank) cityID(city string) uint16 {
 	return id
 }
 
-// clauseTokens tokenizes a bank clause: its text without 责任单位, and its
-// heading.
-func clauseTokens(c BankClause, unigrams bool, scratch *[]term) tokens {
-	key, _ := MatchKey(c.Text)
-	head, _ := norm.KeyRunes(c.Heading)
+// clauseTokens tokenizes a clause, of the bank or of a draft: its text
+// without 责任单位, and its heading.
+func clauseTokens(text, heading string, unigrams bool, scratch *[]term) tokens {
+	key, _ := MatchKey(text)
+	head, _ := norm.KeyRunes(heading)
 	return tokenize(key, head, unigrams, scratch)
 }
 

@@ -39,17 +39,14 @@ type Source struct {
 	Name, Text string
 }
 
-// corpusSources returns the built-in corpus as Sources.
-func corpusSources() []Source {
+// CorpusSources returns the built-in corpus, the input of GenerateBuiltin.
+func CorpusSources() []Source {
 	var out []Source
 	for _, f := range assets.Corpus() {
 		out = append(out, Source{f.Name, string(f.Data)})
 	}
 	return out
 }
-
-// CorpusSources returns the built-in corpus, the input of GenerateBuiltin.
-func CorpusSources() []Source { return corpusSources() }
 
 // EncodeBuiltin writes a BuiltinFile as builtin.json is written: indented,
 // Chinese unescaped, ending in a newline.

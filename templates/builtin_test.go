@@ -85,7 +85,7 @@ func checkPlaceholdersDeclared(t *testing.T, tpl Template) {
 
 func TestBuiltinTraceNamesCorpusClauses(t *testing.T) {
 	docs := map[string]*drafts.Document{}
-	for _, s := range corpusSources() {
+	for _, s := range CorpusSources() {
 		d, err := drafts.Parse(s.Text)
 		if err != nil {
 			t.Fatal(err)
@@ -143,7 +143,7 @@ func TestBuiltinExpectedParts(t *testing.T) {
 // TestBuiltinUpToDate regenerates the templates from the corpus: the
 // committed builtin.json must be what go generate writes today.
 func TestBuiltinUpToDate(t *testing.T) {
-	f, err := GenerateBuiltin(corpusSources())
+	f, err := GenerateBuiltin(CorpusSources())
 	if err != nil {
 		t.Fatal(err)
 	}

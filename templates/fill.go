@@ -27,13 +27,18 @@ func ContextOf(d *drafts.Document, now time.Time) Context {
 	}
 	c.City = d.City
 	count := map[string]int{}
+	countUnits(d, count)
+	c.Departments = byCount(count)
+	return c
+}
+
+// countUnits adds the responsible units of d to count, by standard name.
+func countUnits(d *drafts.Document, count map[string]int) {
 	d.Walk(func(n, _ *drafts.Node) {
 		for _, u := range n.Units {
 			count[StandardDepartment(u)]++
 		}
 	})
-	c.Departments = byCount(count)
-	return c
 }
 
 // Defaults returns the values the context supplies: the draft's city for
@@ -82,16 +87,12 @@ var (
 func CorpusDepartments() []string {
 	corpusDeptOnce.Do(func() {
 		count := map[string]int{}
-		for _, src := range corpusSources() {
+		for _, src := range CorpusSources() {
 			d, err := drafts.Parse(src.Text)
 			if err != nil {
 				continue
 			}
-			d.Walk(func(n, _ *drafts.Node) {
-				for _, u := range n.Units {
-					count[StandardDepartment(u)]++
-				}
-			})
+			countUnits(d, count)
 		}
 		corpusDepts = byCount(count)
 	})

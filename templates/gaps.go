@@ -93,22 +93,17 @@ type dpost struct {
 
 func (b *Bank) newDraftIndex(doc *drafts.Document) *draftIndex {
 	x := b.idx
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
+	avg := x.avgLen()
 	d := &draftIndex{clauses: doc.Clauses(), post: map[int32][]dpost{}}
 	var scratch []term
 	for i, c := range d.clauses {
-		key, _ := MatchKey(c.Text)
-		head, _ := norm.KeyRunes(c.Heading)
-		t := tokenize(key, head, b.opts.UnigramWeight > 0, &scratch)
+		t := clauseTokens(c.Text, c.Heading, b.opts.UnigramWeight > 0, &scratch)
 		for j, tm := range t.terms {
 			if id, ok := x.ids[tm]; ok {
 				d.post[id] = append(d.post[id], dpost{i, t.tf[j], t.htf[j]})
 			}
 		}
-		d.norm = append(d.norm, x.opts.K1*(1-x.opts.B+x.opts.B*float64(t.len)/avg))
+		d.norm = append(d.norm, x.lengthNorm(float64(t.len), avg))
 	}
 	return d
 }
@@ -149,6 +144,7 @@ func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 	keep := b.filter(Query{ExcludeCities: excluded})
 	acc := make([]float64, len(d.clauses))
 	var gaps []Gap
+	var asked []gapQuery // of each gap, for supportGaps
 	for i, c := range b.clauses {
 		if !b.alive[i] || !keep(uint32(i)) {
 			continue
@@ -159,10 +155,14 @@ func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 			continue
 		}
 		g := Gap{BankClause: c, Coverage: round3(cov), Topics: topicPhrases(ts, draftKey)}
-		g.Nearest = b.nearest(d, c, acc)
+		q := gapQuery{topics: ts}
+		var self float64
+		q.terms, self = b.clauseQuery(c)
+		g.Nearest = nearest(d, q.terms, self, b.opts, acc)
 		gaps = append(gaps, g)
+		asked = append(asked, q)
 	}
-	b.supportGaps(gaps, excluded, opts.Threshold)
+	b.supportGaps(gaps, asked, excluded, opts.Threshold)
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Strength > gaps[j].Strength })
 	if opts.Limit > 0 && len(gaps) > opts.Limit {
 		gaps = gaps[:opts.Limit]
@@ -182,12 +182,23 @@ func keyOf(cs []drafts.Clause) string {
 	return sb.String()
 }
 
-// nearest returns the draft clause most like c by BM25, or nil.
-func (b *Bank) nearest(d *draftIndex, c BankClause, acc []float64) *Nearest {
+// gapQuery is what Gaps works out for a gap clause once: its topics and
+// its query terms.
+type gapQuery struct {
+	topics []topic
+	terms  []qterm
+}
+
+// clauseQuery is a bank clause as a query: its terms and self score.
+func (b *Bank) clauseQuery(c BankClause) ([]qterm, float64) {
 	key, _ := MatchKey(c.Text)
 	head, _ := norm.KeyRunes(c.Heading)
-	qs, self := b.idx.query(key, head)
-	bi, bs := d.best(qs, b.opts, acc)
+	return b.idx.query(key, head)
+}
+
+// nearest returns the draft clause most like the query by BM25, or nil.
+func nearest(d *draftIndex, qs []qterm, self float64, opts Options, acc []float64) *Nearest {
+	bi, bs := d.best(qs, opts, acc)
 	if bi < 0 || self == 0 {
 		return nil
 	}
@@ -197,20 +208,23 @@ func (b *Bank) nearest(d *draftIndex, c BankClause, acc []float64) *Nearest {
 
 // supportGaps finds, for each gap, the other cities with a clause on the
 // same topics among its ten nearest clauses, and sets its strength.
-func (b *Bank) supportGaps(gaps []Gap, excluded []string, threshold float64) {
+// asked holds each gap's topics and query terms.
+func (b *Bank) supportGaps(gaps []Gap, asked []gapQuery, excluded []string, threshold float64) {
+	keys := map[uint32]string{} // match keys of the clauses looked at, shared by the gaps
 	for i := range gaps {
 		g := &gaps[i]
 		g.Also = []string{}
-		ts := b.topics(g.Text, g.Heading)
-		key, _ := MatchKey(g.Text)
-		head, _ := norm.KeyRunes(g.Heading)
-		qs, _ := b.idx.query(key, head)
 		q := Query{K: 10, ExcludeCities: append([]string{g.City}, excluded...)}
 		seen := map[string]bool{}
-		for _, h := range b.top(qs, q) {
+		for _, h := range b.top(asked[i].terms, q) {
 			o := b.clauses[h.doc]
-			ok, _ := MatchKey(o.Text)
-			if cov, _ := topicCoverage(ts, string(ok)); cov >= threshold && !seen[o.City] {
+			ok, done := keys[h.doc]
+			if !done {
+				k, _ := MatchKey(o.Text)
+				ok = string(k)
+				keys[h.doc] = ok
+			}
+			if cov, _ := topicCoverage(asked[i].topics, ok); cov >= threshold && !seen[o.City] {
 				seen[o.City] = true
 				g.Also = append(g.Also, o.City)
 			}

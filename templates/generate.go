@@ -25,6 +25,7 @@ import (
 type genPart struct {
 	text   string // simplified
 	key    []string
+	head   []string // bigrams of the heading, for clauses
 	source Provenance
 	kind   string // clause, opening, guide, target, units
 	path   []string
@@ -158,6 +159,8 @@ func sentences(para string) []string {
 	return out
 }
 
+// firstSentence is s up to its first 。, trimmed: a clause's heading
+// sentence.
 func firstSentence(s string) string {
 	h, _, _ := strings.Cut(s, "。")
 	return strings.TrimSpace(h)
@@ -303,9 +306,11 @@ func generalise(p genPart, name, category string, group []genPart) Template {
 // cities (加强组织领导, 推动国有企业创新示范, 创新科技金融模式 …), and of each
 // 组织实施 clause that recurs across documents (加强宣传引导 in 000 and 002).
 func clauseTemplates(parts []genPart) []Template {
+	for i := range parts {
+		parts[i].head = bigrams(firstSentence(parts[i].text))
+	}
 	groups := cluster(parts, func(a, b genPart) bool {
-		ha, hb := bigrams(headingOf(a.text)), bigrams(headingOf(b.text))
-		return dice(ha, hb) >= headingSimilar || dice(a.key, b.key) >= bodySimilar
+		return dice(a.head, b.head) >= headingSimilar || dice(a.key, b.key) >= bodySimilar
 	})
 	var out []Template
 	for _, g := range groups {
@@ -314,12 +319,10 @@ func clauseTemplates(parts []genPart) []Template {
 			continue
 		}
 		rep := typical(g)
-		out = append(out, generalise(rep, headingOf(rep.text), category, g))
+		out = append(out, generalise(rep, firstSentence(rep.text), category, g))
 	}
 	return out
 }
-
-func headingOf(text string) string { return firstSentence(text) }
 
 // organisational marks the headings and sections of 组织实施.
 var organisational = regexp.MustCompile(`组织实施|组织领导|统筹协调|要素保障|宣传引导|部署实施|支撑保障`)
@@ -328,7 +331,7 @@ var organisational = regexp.MustCompile(`组织实施|组织领导|统筹协调|
 // 重点任务.
 func clauseCategory(g []genPart) string {
 	for _, p := range g {
-		if organisational.MatchString(headingOf(p.text)) {
+		if organisational.MatchString(firstSentence(p.text)) {
 			return "组织实施"
 		}
 		for _, h := range p.path {

@@ -87,8 +87,8 @@ func tokenize(key, headKey []rune, unigrams bool, scratch *[]term) tokens {
 	all = appendTerms(all, headKey, unigrams)
 	*scratch = all
 	body, head := all[:nBody], all[nBody:]
-	sortTerms(body)
-	sortTerms(head)
+	slices.Sort(body)
+	slices.Sort(head)
 	var t tokens
 	t.len = len(key)
 	j := 0
@@ -119,8 +119,6 @@ func sat16(n int) uint16 {
 	}
 	return uint16(n)
 }
-
-func sortTerms(ts []term) { slices.Sort(ts) }
 
 // appendTerms appends the bigrams of key, and its unigrams if asked.
 func appendTerms(dst []term, key []rune, unigrams bool) []term {
@@ -174,15 +172,26 @@ func (x *index) refresh() {
 	if !x.dirty {
 		return
 	}
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b := x.opts.K1, x.opts.B
+	avg := x.avgLen()
 	for i, l := range x.length {
-		x.norm[i] = float32(k1 * (1 - b + b*float64(l)/avg))
+		x.norm[i] = float32(x.lengthNorm(float64(l), avg))
 	}
 	x.dirty = false
+}
+
+// avgLen is the mean key length of the live clauses, 1 when there are
+// none.
+func (x *index) avgLen() float64 {
+	if x.live > 0 && x.total > 0 {
+		return x.total / float64(x.live)
+	}
+	return 1
+}
+
+// lengthNorm is BM25's K1*(1-B+B*len/avg) for a key of length l.
+func (x *index) lengthNorm(l, avg float64) float64 {
+	k1, b := x.opts.K1, x.opts.B
+	return k1 * (1 - b + b*l/avg)
 }
 
 // idf is BM25's inverse document frequency, always positive.
@@ -203,17 +212,9 @@ type qterm struct {
 // clause identical to the query would score, for normalising.
 func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 	var scratch []term
-	return x.queryTokens(tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch), len(key))
-}
-
-// queryTokens is query for a tokenized key of keyLen runes.
-func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b, hw := x.opts.K1, x.opts.B, x.opts.HeadingWeight
-	qnorm := k1 * (1 - b + b*float64(t.len)/avg)
+	t := tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch)
+	k1, hw := x.opts.K1, x.opts.HeadingWeight
+	qnorm := x.lengthNorm(float64(t.len), x.avgLen())
 	var qs []qterm
 	self := 0.0
 	for i, tm := range t.terms {
@@ -222,7 +223,7 @@ func (x *index) queryTokens(t tokens, keyLen int) ([]qterm, float64) {
 			continue
 		}
 		w := x.idf(x.df[id])
-		if tm&(1<<21-1) == 0 && keyLen > 1 {
+		if tm&(1<<21-1) == 0 && len(key) > 1 {
 			w *= x.opts.UnigramWeight
 		}
 		// A term the query repeats or heads with counts more, saturating.
@@ -264,26 +265,4 @@ func (x *index) score(qs []qterm, a *accum) {
 			a.score[p.doc] = s + wk*tf/(tf+n)
 		}
 	}
-}
-
-// scoreOne is BM25 of the query terms against the clause with the given
-// tokens, scored as if it were in the index: for clauses outside it, such
-// as a draft being checked for gaps.
-func (x *index) scoreOne(qs []qterm, t tokens, lookup map[int32]int) float64 {
-	avg := 1.0
-	if x.live > 0 && x.total > 0 {
-		avg = x.total / float64(x.live)
-	}
-	k1, b, hw := x.opts.K1, x.opts.B, x.opts.HeadingWeight
-	n := k1 * (1 - b + b*float64(t.len)/avg)
-	s := 0.0
-	for _, q := range qs {
-		i, ok := lookup[q.id]
-		if !ok {
-			continue
-		}
-		tf := float64(t.tf[i]) + hw*float64(t.htf[i])
-		s += float64(q.w) * (k1 + 1) * tf / (tf + n)
-	}
-	return s
 }

@@ -35,13 +35,13 @@ type Name struct {
 type City struct {
 	Name  string // simplified: 济宁
 	Trad  string // traditional: 濟寧
-	Short string // one-character short form used in brand names: 济 (may be empty)
+	Short string // one-character short form used in brand names and after 驻/来/在: 济 (may be empty)
 }
 
 // CityNames are the cities of Shandong, simplified and traditional.
 var CityNames = []City{
 	{"济南", "濟南", ""}, {"青岛", "青島", ""}, {"淄博", "淄博", "淄"}, {"枣庄", "棗莊", ""},
-	{"东营", "東營", ""}, {"烟台", "煙台", "烟"}, {"潍坊", "濰坊", "潍"}, {"济宁", "濟寧", ""},
+	{"东营", "東營", ""}, {"烟台", "煙台", "烟"}, {"潍坊", "濰坊", "潍"}, {"济宁", "濟寧", "济"},
 	{"泰安", "泰安", "泰"}, {"威海", "威海", ""}, {"日照", "日照", ""}, {"临沂", "臨沂", ""},
 	{"德州", "德州", ""}, {"聊城", "聊城", ""}, {"滨州", "濱州", ""}, {"菏泽", "菏澤", ""},
 }
@@ -88,8 +88,10 @@ func foldHan(s string) string {
 
 // Cities returns where text names a city of Shandong, simplified or
 // traditional.
-func Cities(text string) []Name {
-	folded := foldHan(text)
+func Cities(text string) []Name { return citiesIn(foldHan(text), text) }
+
+// citiesIn is Cities for text already folded by foldHan.
+func citiesIn(folded, text string) []Name {
 	var out []Name
 	for _, c := range CityNames {
 		for _, i := range indexAll(folded, c.Name) {
@@ -120,7 +122,7 @@ func LocalNames(text string) []Name {
 	folded := foldHan(text)
 	var all []Name
 	all = append(all, quotedBrands(folded, text)...)
-	for _, anchor := range append(Cities(text), places(folded, text)...) {
+	for _, anchor := range append(citiesIn(folded, text), places(folded, text)...) {
 		if n, ok := properFrom(folded, text, anchor); ok {
 			all = append(all, n)
 		}

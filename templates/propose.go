@@ -80,14 +80,7 @@ func (p *Proposal) freeName(base string) string {
 	return name
 }
 
-func (p *Proposal) has(name string) bool {
-	for _, c := range p.Candidates {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
+func (p *Proposal) has(name string) bool { return p.Candidate(name) != nil }
 
 // addUnits proposes the units of each 责任单位 parenthetical: those that
 // lead as {牵头单位}, the others as {配合单位}. Where all share the work

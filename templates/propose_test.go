@@ -11,7 +11,7 @@ import (
 // corpusClause returns the clause of a corpus document with that heading.
 func corpusClause(t *testing.T, prefix, heading string) *drafts.Node {
 	t.Helper()
-	for _, s := range corpusSources() {
+	for _, s := range CorpusSources() {
 		if !strings.HasPrefix(s.Name, prefix) {
 			continue
 		}
@@ -95,7 +95,7 @@ func TestFillRefusesUnfilled(t *testing.T) {
 
 func TestContextAndDefaults(t *testing.T) {
 	var d *drafts.Document
-	for _, s := range corpusSources() {
+	for _, s := range CorpusSources() {
 		if strings.HasPrefix(s.Name, "000") {
 			d, _ = drafts.Parse(s.Text)
 		}

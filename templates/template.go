@@ -106,10 +106,7 @@ func (t Template) Placeholder(name string) (Placeholder, bool) {
 }
 
 // Heading returns the body's heading: its text up to the first 。.
-func (t Template) Heading() string {
-	h, _, _ := strings.Cut(t.Body, "。")
-	return strings.TrimSpace(h)
-}
+func (t Template) Heading() string { return firstSentence(t.Body) }
 
 // Missing returns the placeholders values leaves empty, in order.
 func (t Template) Missing(values map[string]string) []string {

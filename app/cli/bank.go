@@ -10,6 +10,5 @@ func loadBank(env *Env) (*templates.Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer ws.Close()
 	return ws.Bank()
 }

@@ -12,6 +12,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"qicao/app/workspace"
 )
 
 // Env is what a command runs with: its streams and the database path.
@@ -21,6 +23,9 @@ type Env struct {
 	// DBPath is the database file: --db, else $QICAO_DB, else the user's
 	// config dir. Commands open it only when they need it.
 	DBPath string
+	// ws is the workspace on DBPath, opened by openWorkspace on first
+	// use and closed by Main.
+	ws *workspace.Workspace
 }
 
 // A command runs with its arguments (after the command name) and returns
@@ -57,7 +62,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "qicao：未知命令「%s」。运行 qicao help 查看可用命令。\n", args[0])
 		return 2
 	}
-	if err := cmd.run(env, args[1:]); err != nil {
+	err := cmd.run(env, args[1:])
+	closeWorkspace(env)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -108,6 +115,12 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 	fs.SetOutput(env.Stderr)
 	return fs
 }
+
+// stringList is a flag that may be given more than once.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 // parseFlags parses args allowing flags after positional arguments, as
 // in `qicao compare OLD NEW --json`.

@@ -79,9 +79,7 @@ func compareJSON(oldName, newName string, c *drafts.Comparison) compareOutput {
 	out := compareOutput{Old: metaJSON{oldName, c.Old}, New: metaJSON{newName, c.New}, Summary: c.Summary,
 		Pairs: c.Pairs, Figures: c.Figures}
 	for _, m := range []*metaJSON{&out.Old, &out.New} {
-		if m.Issuers == nil {
-			m.Issuers = []string{}
-		}
+		m.Issuers = nonNil(m.Issuers)
 	}
 	return out
 }

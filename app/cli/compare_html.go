@@ -60,8 +60,8 @@ var kindOrder = []drafts.Kind{drafts.PairModified, drafts.PairMoved, drafts.Pair
 // writeHTMLReport writes the comparison as one self-contained page.
 func writeHTMLReport(path, oldName, newName string, c *drafts.Comparison, strict bool) error {
 	var buf bytes.Buffer
-	if err := compareTmpl.Execute(&buf, newReport(oldName, newName, c, strict)); err != nil {
-		return fmt.Errorf("生成 HTML 报告失败：%v", err)
+	if err := WriteCompareHTML(&buf, oldName, newName, c, strict); err != nil {
+		return err
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("无法写入「%s」：%v", path, err)
@@ -79,20 +79,13 @@ func newReport(oldName, newName string, c *drafts.Comparison, strict bool) repor
 		}
 		r.Pairs = append(r.Pairs, pairView{Pair: p, Name: kindNames[p.Kind], Color: kindColors[p.Kind],
 			Anchor: fmt.Sprintf("p%d", i), Tracked: trackedHTML(p.Ops, strict, 0), OldHTML: trackedHTML(p.Ops, strict, -1),
-			NewHTML: trackedHTML(p.Ops, strict, +1), OldName: sideName(p.Old), NewName: sideName(p.New)})
+			NewHTML: trackedHTML(p.Ops, strict, +1), OldName: p.Old.Name(), NewName: p.New.Name()})
 	}
 	for _, k := range kindOrder {
 		r.Kinds = append(r.Kinds, kindView{k, kindNames[k], kindColors[k], counts[k]})
 	}
 	r.Diagram = newDiagram(r.Pairs)
 	return r
-}
-
-func sideName(s *drafts.Side) string {
-	if s == nil {
-		return ""
-	}
-	return s.Name()
 }
 
 // trackedHTML renders ops as tracked changes: side 0 both (deletions
@@ -170,12 +163,15 @@ func newDiagram(pairs []pairView) diagram {
 	oldY, newY := map[*drafts.Node]int{}, map[*drafts.Node]int{}
 	// Old nodes are listed in their own reading order: pairs are in the
 	// new order, so collect the old sides and sort by position in source.
+	// A node's box takes the colour of its first pair, the one kept for it
+	// here and in the loop over new nodes (merged and split nodes have
+	// several).
 	olds := oldInOrder(pairs)
 	for i, p := range olds {
 		y := 30 + i*rowH
 		oldY[p.Old.Node] = y
 		d.Old = append(d.Old, diagramNode{X: 10, Y: y, W: boxW, Label: shortName(p.Old), Title: p.Old.Name(),
-			Color: nodeColor(pairs, p.Old.Node, true), Section: p.Section, Anchor: p.Anchor, TextX: 16})
+			Color: p.Color, Section: p.Section, Anchor: p.Anchor, TextX: 16})
 	}
 	for _, p := range pairs {
 		if p.New == nil {
@@ -187,7 +183,7 @@ func newDiagram(pairs []pairView) diagram {
 		y := 30 + len(newY)*rowH
 		newY[p.New.Node] = y
 		d.New = append(d.New, diagramNode{X: diagramW - boxW - 10, Y: y, W: boxW, Label: shortName(p.New), Title: p.New.Name(),
-			Color: nodeColor(pairs, p.New.Node, false), Section: p.Section, Anchor: p.Anchor, TextX: diagramW - boxW - 4})
+			Color: p.Color, Section: p.Section, Anchor: p.Anchor, TextX: diagramW - boxW - 4})
 	}
 	x1, x2 := 10+boxW, diagramW-boxW-10
 	for _, p := range pairs {
@@ -220,17 +216,6 @@ func oldInOrder(pairs []pairView) []pairView {
 		}
 	}
 	return out
-}
-
-// nodeColor is the colour of a node's box: its pair's kind, or the kind
-// of its first pair when it has several (merged, split).
-func nodeColor(pairs []pairView, n *drafts.Node, old bool) string {
-	for _, p := range pairs {
-		if old && p.Old != nil && p.Old.Node == n || !old && p.New != nil && p.New.Node == n {
-			return p.Color
-		}
-	}
-	return "#999"
 }
 
 // shortName is a label and heading cut to fit a diagram box.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+
+	"qicao/app/workspace"
 )
 
 func init() {
@@ -46,7 +48,6 @@ func runCorpusList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	docs, err := ws.DB.CorpusDocs()
 	if err != nil {
 		return err
@@ -77,8 +78,8 @@ func runCorpusAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(ld.Doc.Clauses()) == 0 {
-		return fmt.Errorf("「%s」中没有找到编号条款，未加入参考文件库", rest[0])
+	if err := workspace.CheckCorpusDoc(rest[0], ld.Doc); err != nil {
+		return err
 	}
 	if *name == "" {
 		*name = filepath.Base(rest[0])
@@ -87,7 +88,6 @@ func runCorpusAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	d, err := ws.AddCorpusDoc(*name, ld.Text, ld.Doc)
 	if err != nil {
 		return err
@@ -108,6 +108,5 @@ func runCorpusRemove(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	return ws.RemoveCorpusDoc(id)
 }

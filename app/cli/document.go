@@ -56,7 +56,6 @@ func loadDraftRef(env *Env, ref string) (*loadedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer ws.Close()
 	v, err := ws.DB.Version(id, n)
 	if err != nil {
 		return nil, err
@@ -79,7 +78,23 @@ func parseDraftRef(ref string) (id int64, n int, err error) {
 }
 
 // openWorkspace opens the database named by --db, $QICAO_DB or the
-// default path.
+// default path. A command opens it once: later calls return the same
+// workspace, and Main closes it when the command is done.
 func openWorkspace(env *Env) (*workspace.Workspace, error) {
-	return workspace.Open(env.DBPath)
+	if env.ws == nil {
+		ws, err := workspace.Open(env.DBPath)
+		if err != nil {
+			return nil, err
+		}
+		env.ws = ws
+	}
+	return env.ws, nil
+}
+
+// closeWorkspace closes the command's workspace if it was opened.
+func closeWorkspace(env *Env) {
+	if env.ws != nil {
+		env.ws.Close()
+		env.ws = nil
+	}
 }

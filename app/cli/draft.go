@@ -68,7 +68,6 @@ func runDraftNew(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	text, city, doc := "", "", (*drafts.Document)(nil)
 	if ld != nil {
 		text, city, doc = ld.Text, ld.Doc.City, ld.Doc
@@ -102,7 +101,6 @@ func runDraftSave(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	if ld == nil {
 		if ld, err = workingDoc(ws, id); err != nil {
 			return err
@@ -150,7 +148,6 @@ func runDraftList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	list, err := ws.DB.Drafts()
 	if err != nil {
 		return err
@@ -192,7 +189,6 @@ func runDraftVersions(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	vs, err := ws.DB.Versions(id)
 	if err != nil {
 		return err
@@ -224,7 +220,6 @@ func runDraftShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	text, err := draftText(ws.DB, id, *n)
 	if err != nil {
 		return err
@@ -243,6 +238,16 @@ func draftText(db *sqlite.DB, id int64, n int) (string, error) {
 	}
 	v, err := db.Version(id, n)
 	return v.Text, err
+}
+
+// currentDoc returns a draft's current text, as draftText gives it for
+// n == 0, parsed.
+func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
+	text, err := draftText(ws.DB, id, 0)
+	if err != nil {
+		return nil, err
+	}
+	return drafts.Parse(text)
 }
 
 // draftArg reads the one draft id a draft sub-command takes after its

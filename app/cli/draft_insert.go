@@ -30,12 +30,7 @@ func runDraftInsert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
-	current, err := draftText(ws.DB, id, 0)
-	if err != nil {
-		return err
-	}
-	doc, err := drafts.Parse(current)
+	doc, err := currentDoc(ws, id)
 	if err != nil {
 		return err
 	}

@@ -47,10 +47,7 @@ func runGaps(env *Env, args []string) error {
 	}
 	groups := bank.Gaps(ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
 	if *asJSON {
-		if groups == nil {
-			groups = []templates.GapGroup{}
-		}
-		return writeJSON(env.Stdout, gapsOutput{gapsDraft{ld.Name, ld.Doc.Title, ld.Doc.City}, groups})
+		return writeJSON(env.Stdout, gapsOutput{gapsDraft{ld.Name, ld.Doc.Title, ld.Doc.City}, nonNil(groups)})
 	}
 	printGaps(env.Stdout, ld.Doc.City, groups)
 	return nil

@@ -53,9 +53,7 @@ func runParse(env *Env, args []string) error {
 
 func newParseOutput(d *drafts.Document) parseOutput {
 	out := parseOutput{Meta: d.Meta, Sections: d.Nodes, Clauses: []clauseJSON{}}
-	if out.Issuers == nil {
-		out.Issuers = []string{}
-	}
+	out.Issuers = nonNil(out.Issuers)
 	for _, c := range d.Clauses() {
 		out.Clauses = append(out.Clauses, clauseJSON{Label: c.Label, Ordinal: c.Ordinal, Heading: c.Heading,
 			Text: c.Text, Path: nonNil(c.Path), Units: nonNil(c.Units), LeadUnits: nonNil(c.LeadUnits)})
@@ -63,9 +61,11 @@ func newParseOutput(d *drafts.Document) parseOutput {
 	return out
 }
 
-func nonNil(s []string) []string {
+// nonNil returns s, or an empty slice for nil, so that JSON writes [] and
+// not null.
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }

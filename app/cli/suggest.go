@@ -34,12 +34,6 @@ type suggestionJSON struct {
 	Adapted *templates.Adapted `json:"adapted,omitempty"`
 }
 
-// stringList is a flag that may be given more than once.
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
 // suggestArgs are the parsed arguments of `qicao suggest`.
 type suggestArgs struct {
 	json                      bool
@@ -141,7 +135,6 @@ func findClause(d *drafts.Document, ref string) (drafts.Clause, error) {
 		match := numErr == nil && c.Ordinal == n ||
 			numErr != nil && norm.Key(c.Label) == norm.Key(ref)
 		if match && (best == nil || c.Level > best.Level) {
-			c := c
 			best = &c
 		}
 	}
@@ -154,13 +147,9 @@ func findClause(d *drafts.Document, ref string) (drafts.Clause, error) {
 func newSuggestOutput(ss []templates.Suggestion) suggestOutput {
 	out := suggestOutput{Suggestions: []suggestionJSON{}}
 	for _, s := range ss {
-		spans := s.Spans
-		if spans == nil {
-			spans = []templates.Span{}
-		}
 		out.Suggestions = append(out.Suggestions, suggestionJSON{Score: s.Score, City: s.City,
 			Number: s.Number, Title: s.Title, Date: s.Date, Label: s.Label, Heading: s.Heading,
-			Text: s.Text, Spans: spans, Adapted: s.Adapted})
+			Text: s.Text, Spans: nonNil(s.Spans), Adapted: s.Adapted})
 	}
 	return out
 }

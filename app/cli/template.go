@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"qicao/drafts"
 	"qicao/templates"
 )
 
@@ -40,7 +39,6 @@ func loadTemplates(env *Env) ([]templates.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer ws.Close()
 	return ws.Templates()
 }
 
@@ -69,14 +67,7 @@ type templateJSON struct {
 }
 
 func toTemplateJSON(t templates.Template) templateJSON {
-	j := templateJSON{t.Name, t.Category, t.Body, t.Placeholders, t.Provenance, t.Version}
-	if j.Placeholders == nil {
-		j.Placeholders = []templates.Placeholder{}
-	}
-	if j.Provenance == nil {
-		j.Provenance = []templates.Provenance{}
-	}
-	return j
+	return templateJSON{t.Name, t.Category, t.Body, nonNil(t.Placeholders), nonNil(t.Provenance), t.Version}
 }
 
 // runTemplateList: qicao template list [--json] [--category C].
@@ -250,12 +241,7 @@ func draftContext(env *Env, id int64) (templates.Context, error) {
 	if err != nil {
 		return templates.Context{}, err
 	}
-	defer ws.Close()
-	text, err := draftText(ws.DB, id, 0)
-	if err != nil {
-		return templates.Context{}, err
-	}
-	d, err := drafts.Parse(text)
+	d, err := currentDoc(ws, id)
 	if err != nil {
 		return templates.Context{}, err
 	}

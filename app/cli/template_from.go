@@ -11,13 +11,6 @@ func init() {
 	templateCommands["from-clause"] = runTemplateFromClause
 }
 
-// listFlags collects a repeated flag's values.
-type listFlags []string
-
-func (l *listFlags) String() string { return strings.Join(*l, ",") }
-
-func (l *listFlags) Set(v string) error { *l = append(*l, v); return nil }
-
 // fromClauseJSON is the JSON shape of `template from-clause --json`.
 type fromClauseJSON struct {
 	Candidates []templates.Candidate `json:"candidates"`
@@ -33,7 +26,7 @@ func runTemplateFromClause(env *Env, args []string) error {
 	ordinal := fs.Int("clause", 0, "条款序号（主条款层级，如 000 的 10.、烟台的（二十三））")
 	name := fs.String("name", "", "模板名称（缺省取条款标题）")
 	category := fs.String("category", "重点任务", "类别："+strings.Join(templates.Categories, "、"))
-	var drops, renames listFlags
+	var drops, renames stringList
 	fs.Var(&drops, "drop", "不用的占位符名（可重复）")
 	fs.Var(&renames, "rename", "改名：旧=新（可重复）")
 	save := fs.Bool("save", false, "保存为模板")
@@ -64,21 +57,14 @@ func runTemplateFromClause(env *Env, args []string) error {
 		}
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, fromClauseJSON{nonNilCandidates(p.Candidates), toTemplateJSON(t)})
+		return writeJSON(env.Stdout, fromClauseJSON{nonNil(p.Candidates), toTemplateJSON(t)})
 	}
 	printProposal(env, p, t, *save)
 	return nil
 }
 
-func nonNilCandidates(c []templates.Candidate) []templates.Candidate {
-	if c == nil {
-		return []templates.Candidate{}
-	}
-	return c
-}
-
 // decide applies the user's drops and renames to a proposal.
-func decide(p *templates.Proposal, drops, renames listFlags) error {
+func decide(p *templates.Proposal, drops, renames stringList) error {
 	for _, d := range drops {
 		if err := p.Drop(strings.Trim(d, "{}")); err != nil {
 			return usagef("%v", err)
@@ -120,6 +106,5 @@ func saveTemplate(env *Env, t templates.Template) error {
 	if err != nil {
 		return err
 	}
-	defer ws.Close()
 	return ws.SaveTemplate(t, false)
 }

@@ -10,17 +10,37 @@ import (
 
 // bankState is the clause bank built from the corpus in the database,
 // made on first use and kept current by AddCorpusDoc and RemoveCorpusDoc.
+// mu is held while the bank is built, so a change made meanwhile waits
+// for it and then updates it.
 type bankState struct {
-	once sync.Once
-	bank *templates.Bank
-	err  error
+	mu    sync.Mutex
+	built bool
+	bank  *templates.Bank
+	err   error
 }
 
 // Bank returns the clause bank over every corpus document in the
 // database, built on first use.
 func (w *Workspace) Bank() (*templates.Bank, error) {
-	w.bank.once.Do(func() { w.bank.bank, w.bank.err = w.buildBank() })
+	w.bank.mu.Lock()
+	defer w.bank.mu.Unlock()
+	if !w.bank.built {
+		w.bank.bank, w.bank.err = w.buildBank()
+		w.bank.built = true
+	}
 	return w.bank.bank, w.bank.err
+}
+
+// builtBank returns the bank if it has been built, else nil: a bank not
+// built yet will read a change from the database when it is, and need not
+// be built to take it.
+func (w *Workspace) builtBank() *templates.Bank {
+	w.bank.mu.Lock()
+	defer w.bank.mu.Unlock()
+	if !w.bank.built || w.bank.err != nil {
+		return nil
+	}
+	return w.bank.bank
 }
 
 func (w *Workspace) buildBank() (*templates.Bank, error) {
@@ -50,7 +70,7 @@ func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (sqlit
 	if err != nil {
 		return d, err
 	}
-	if bank, err := w.Bank(); err == nil {
+	if bank := w.builtBank(); bank != nil {
 		d.Doc = doc
 		bank.Add(bankDoc(d))
 	}
@@ -62,7 +82,7 @@ func (w *Workspace) RemoveCorpusDoc(id int64) error {
 	if err := w.DB.RemoveCorpusDoc(id); err != nil {
 		return err
 	}
-	if bank, err := w.Bank(); err == nil {
+	if bank := w.builtBank(); bank != nil {
 		bank.Remove(id)
 	}
 	return nil

@@ -23,8 +23,17 @@ func (w *Workspace) AddCorpusFile(path string) (sqlite.CorpusDoc, error) {
 	if err != nil {
 		return sqlite.CorpusDoc{}, fmt.Errorf("「%s」无法解析：%w", name, err)
 	}
-	if len(doc.Clauses()) == 0 {
-		return sqlite.CorpusDoc{}, fmt.Errorf("「%s」中没有找到编号条款，未加入参考文件库", name)
+	if err := CheckCorpusDoc(name, doc); err != nil {
+		return sqlite.CorpusDoc{}, err
 	}
 	return w.AddCorpusDoc(name, text, doc)
+}
+
+// CheckCorpusDoc refuses a document for the corpus, named name in the
+// message, when it has no numbered clauses to offer.
+func CheckCorpusDoc(name string, doc *drafts.Document) error {
+	if len(doc.Clauses()) == 0 {
+		return fmt.Errorf("「%s」中没有找到编号条款，未加入参考文件库", name)
+	}
+	return nil
 }

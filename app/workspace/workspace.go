@@ -60,7 +60,7 @@ func (w *Workspace) seed() error {
 	if err != nil || len(list) > 0 {
 		return err
 	}
-	files := map[string]string{}
+	files := map[string]seedFile{}
 	for _, f := range assets.Corpus() {
 		text := string(f.Data)
 		doc, err := drafts.Parse(text)
@@ -70,7 +70,7 @@ func (w *Workspace) seed() error {
 		if _, err := w.DB.AddCorpusDoc(f.Name, text, doc, true); err != nil {
 			return err
 		}
-		files[f.Name] = text
+		files[f.Name] = seedFile{text, doc}
 	}
 	if err := w.seedTemplates(); err != nil {
 		return err
@@ -78,19 +78,21 @@ func (w *Workspace) seed() error {
 	return w.seedExample(files[exampleDraft], files[exampleIssued])
 }
 
-func (w *Workspace) seedExample(draftText, issuedText string) error {
-	doc, err := drafts.Parse(draftText)
+// seedFile is a built-in corpus file, parsed once for the corpus and the
+// example draft.
+type seedFile struct {
+	text string
+	doc  *drafts.Document
+}
+
+func (w *Workspace) seedExample(draft, issued seedFile) error {
+	if draft.doc == nil || issued.doc == nil {
+		return drafts.ErrEmpty // a missing file, as parsing its empty text said
+	}
+	d, err := w.DB.CreateDraft(draft.doc.Title+"（示例）", draft.doc.City, draft.text, "征求意见稿（示例）", draft.doc)
 	if err != nil {
 		return err
 	}
-	d, err := w.DB.CreateDraft(doc.Title+"（示例）", doc.City, draftText, "征求意见稿（示例）", doc)
-	if err != nil {
-		return err
-	}
-	issued, err := drafts.Parse(issuedText)
-	if err != nil {
-		return err
-	}
-	_, err = w.DB.SaveVersion(d.ID, issuedText, "印发稿 "+issued.Number+"（示例）", issued)
+	_, err = w.DB.SaveVersion(d.ID, issued.text, "印发稿 "+issued.doc.Number+"（示例）", issued.doc)
 	return err
 }

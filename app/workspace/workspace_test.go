@@ -34,3 +34,50 @@ func TestFirstStartSeeds(t *testing.T) {
 		t.Errorf("reopened: %d docs, %d drafts", len(docs), len(drafts))
 	}
 }
+
+// A corpus document added or removed before the bank is first built, or
+// after, is in the bank or not as the database says.
+func TestBankFollowsCorpus(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	docs, err := w.DB.CorpusDocs()
+	if err != nil || len(docs) < 2 {
+		t.Fatalf("seeded %d docs (%v)", len(docs), err)
+	}
+	src, err := w.DB.CorpusDoc(docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := func(remove int64, add string) int64 {
+		if err := w.RemoveCorpusDoc(remove); err != nil {
+			t.Fatal(err)
+		}
+		d, err := w.AddCorpusDoc(add, src.Text, src.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.ID
+	}
+	sources := func() map[int64]bool {
+		b, err := w.Bank()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[int64]bool{}
+		for _, c := range b.Clauses() {
+			out[c.SourceID] = true
+		}
+		return out
+	}
+	added := change(docs[0].ID, "before.txt") // the bank is not built yet
+	if s := sources(); s[docs[0].ID] || !s[added] || len(s) != len(docs) {
+		t.Errorf("bank built after the changes holds %v", s)
+	}
+	added = change(docs[1].ID, "after.txt")
+	if s := sources(); s[docs[1].ID] || !s[added] || len(s) != len(docs) {
+		t.Errorf("bank after the changes holds %v", s)
+	}
+}
