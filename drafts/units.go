@@ -19,12 +19,28 @@ var (
 // brackets included.
 func UnitSpans(text string) []Span {
 	var out []Span
+	for _, p := range unitParentheticals(text) {
+		out = append(out, p.span)
+	}
+	return out
+}
+
+// unitParenthetical is a 责任单位 parenthetical of a text, read.
+type unitParenthetical struct {
+	span      Span // brackets included
+	all, lead []string
+}
+
+// unitParentheticals returns the 责任单位 parentheticals of text with the
+// units each names, in order.
+func unitParentheticals(text string) []unitParenthetical {
+	var out []unitParenthetical
 	for _, s := range parentheticals(text) {
 		inner := text[s.Start:s.End]
 		_, open := utf8.DecodeRuneInString(inner)
 		_, close := utf8.DecodeLastRuneInString(inner)
-		if _, _, ok := parseUnits(inner[open : len(inner)-close]); ok {
-			out = append(out, s)
+		if all, lead, ok := parseUnits(inner[open : len(inner)-close]); ok {
+			out = append(out, unitParenthetical{s, all, lead})
 		}
 	}
 	return out
@@ -50,18 +66,14 @@ func StripUnits(text string) string {
 // lead, each list in order of first appearance without repeats.
 func Units(text string) (units, leads []string) {
 	seen, seenLead := map[string]bool{}, map[string]bool{}
-	for _, s := range UnitSpans(text) {
-		inner := text[s.Start:s.End]
-		_, open := utf8.DecodeRuneInString(inner)
-		_, close := utf8.DecodeLastRuneInString(inner)
-		all, lead, _ := parseUnits(inner[open : len(inner)-close])
-		for _, u := range all {
+	for _, p := range unitParentheticals(text) {
+		for _, u := range p.all {
 			if !seen[u] {
 				seen[u] = true
 				units = append(units, u)
 			}
 		}
-		for _, u := range lead {
+		for _, u := range p.lead {
 			if !seenLead[u] {
 				seenLead[u] = true
 				leads = append(leads, u)
