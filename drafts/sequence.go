@@ -107,7 +107,8 @@ func Renumber(d *Document) string {
 }
 
 // finish applies an edit's splices, re-parses the result and renumbers the
-// sequences the edit touched from its offset onward.
+// sequences the edit touched, those of the block it put in among them,
+// from its offset onward.
 func finish(d *Document, c change) (Edit, error) {
 	text := apply(d.Source, c.ops)
 	d2, err := Parse(text)
@@ -119,8 +120,14 @@ func finish(d *Document, c change) (Edit, error) {
 		modes[k] = on
 	}
 	seqs := sequences(d2, modes)
+	touched := append(c.touched, c.subject)
+	d2.Walk(func(n, _ *Node) {
+		if n.Span.Start >= c.block.Start && n.Span.Start < c.block.End && n.Label != "" {
+			touched = append(touched, n.Span.Start)
+		}
+	})
 	keys := map[seqKey]bool{}
-	for _, off := range append(c.touched, c.subject) {
+	for _, off := range touched {
 		if n := nodeAt(d2, off); n != nil && n.Label != "" {
 			keys[keyOf(n, parentOf(d2, n), modes)] = true
 		}
