@@ -437,6 +437,7 @@ func appendOp(ops []Op, o Op) []Op {
 	return append(ops, o)
 }
 
+// isDigit reports whether r is a digit, ASCII or full-width.
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 func startsWithDigit(ss ...string) bool {

@@ -72,7 +72,7 @@ func figureMatches(text string) []figureMatch {
 	var out []figureMatch
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isDigitRune(r) {
+		if !isDigit(r) {
 			i += n
 			continue
 		}
@@ -92,8 +92,6 @@ func figureMatches(text string) []figureMatch {
 	}
 	return out
 }
-
-func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // lastDelimiter returns the byte offset after the last sentence or clause
 // delimiter in s.
