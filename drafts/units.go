@@ -87,8 +87,11 @@ func Units(text string) (units, leads []string) {
 // false when it is some other aside (首台（套）, （含金融和投资机构专家）).
 func parseUnits(s string) (all, lead []string, ok bool) {
 	s = strings.TrimSpace(s)
-	prefixed := unitsPrefix.MatchString(s)
-	s = unitsPrefix.ReplaceAllString(s, "")
+	prefix := unitsPrefix.FindStringIndex(s)
+	prefixed := prefix != nil
+	if prefixed {
+		s = s[prefix[1]:]
+	}
 	groups := splitTop(s, "，,；;")
 	roles := 0
 	for _, g := range groups {
