@@ -1,7 +1,5 @@
 package drafts
 
-import "sort"
-
 // levelKey names a level of numbering: a label family at a depth.
 type levelKey struct {
 	family Family
@@ -136,7 +134,6 @@ func finish(d *Document, c change) (Edit, error) {
 	for k := range keys {
 		ops = append(ops, renumberFrom(seqs[k], c.from)...)
 	}
-	sort.Slice(ops, func(i, j int) bool { return ops[i].Start < ops[j].Start })
 	e := Edit{Text: apply(text, ops)}
 	if n := nodeAt(d2, c.subject); n != nil && c.subject >= 0 {
 		e.Span = Span{mapOffset(ops, n.Span.Start), mapOffset(ops, n.Span.End)}
