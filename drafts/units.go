@@ -67,20 +67,21 @@ func StripUnits(text string) string {
 func Units(text string) (units, leads []string) {
 	seen, seenLead := map[string]bool{}, map[string]bool{}
 	for _, p := range unitParentheticals(text) {
-		for _, u := range p.all {
-			if !seen[u] {
-				seen[u] = true
-				units = append(units, u)
-			}
-		}
-		for _, u := range p.lead {
-			if !seenLead[u] {
-				seenLead[u] = true
-				leads = append(leads, u)
-			}
-		}
+		units = appendUnseen(units, seen, p.all)
+		leads = appendUnseen(leads, seenLead, p.lead)
 	}
 	return units, leads
+}
+
+// appendUnseen appends to list the names not yet in seen, and marks them.
+func appendUnseen(list []string, seen map[string]bool, names []string) []string {
+	for _, u := range names {
+		if !seen[u] {
+			seen[u] = true
+			list = append(list, u)
+		}
+	}
+	return list
 }
 
 // parseUnits reads the inside of a parenthetical as a list of units; ok is
