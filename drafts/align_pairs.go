@@ -242,17 +242,13 @@ func plausible(edges []edge, nOld, nNew int) []edge {
 }
 
 // heaviestChain returns the order-preserving set of edges (old and new
-// indexes both increasing) of greatest total similarity, among edges of
-// similarity at least chainMin: a Fenwick tree over new indexes keeps the
-// best chain ending before each, O(E log n).
-func heaviestChain(edges []edge) []edge {
-	var es []edge
+// indexes both increasing) of greatest total similarity: a Fenwick tree
+// over new indexes keeps the best chain ending before each, O(E log n).
+// It sorts edges, which plausible has left at least chainMin similar.
+func heaviestChain(es []edge) []edge {
 	maxN := 0
-	for _, e := range edges {
-		if e.sim >= chainMin {
-			es = append(es, e)
-			maxN = max(maxN, e.n+1)
-		}
+	for _, e := range es {
+		maxN = max(maxN, e.n+1)
 	}
 	// By old index, and for one old index by new index descending, so that
 	// two edges of one old unit never chain.

@@ -244,6 +244,8 @@ func orderPairs(ps []ordered) []Pair {
 // summarise counts the clause pairs by kind and the changes of form.
 func summarise(ps []Pair) Summary {
 	var s Summary
+	counter := map[Kind]*int{PairModified: &s.Modified, PairAdded: &s.Added, PairDeleted: &s.Deleted,
+		PairMoved: &s.Moved, PairMerged: &s.Merged, PairSplit: &s.Split, PairUnchanged: &s.Unchanged}
 	for _, p := range ps {
 		if p.Section {
 			continue
@@ -253,8 +255,6 @@ func summarise(ps []Pair) Summary {
 				s.PunctuationOnly++
 			}
 		}
-		counter := map[Kind]*int{PairModified: &s.Modified, PairAdded: &s.Added, PairDeleted: &s.Deleted,
-			PairMoved: &s.Moved, PairMerged: &s.Merged, PairSplit: &s.Split, PairUnchanged: &s.Unchanged}
 		*counter[p.Kind]++
 	}
 	return s

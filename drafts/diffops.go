@@ -261,12 +261,7 @@ func (ob *opBuilder) add(o Op) {
 	if o.Text == "" && o.New == "" {
 		return
 	}
-	if n := len(ob.ops); n > 0 && ob.ops[n-1].Kind == o.Kind {
-		ob.ops[n-1].Text += o.Text
-		ob.ops[n-1].New += o.New
-		return
-	}
-	ob.ops = append(ob.ops, o)
+	ob.ops = appendJoined(ob.ops, o)
 }
 
 // equal adds the ops for n runes that are equal in form from a[i] and
@@ -332,6 +327,7 @@ func formOnlySpaces(ops []Op) []Op {
 	return out
 }
 
+// appendJoined appends o, joined to the last op if that is of its kind.
 func appendJoined(ops []Op, o Op) []Op {
 	if n := len(ops); n > 0 && ops[n-1].Kind == o.Kind {
 		ops[n-1].Text += o.Text
@@ -437,6 +433,7 @@ func appendOp(ops []Op, o Op) []Op {
 	return append(ops, o)
 }
 
+// isDigit reports whether r is a digit, ASCII or full-width.
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 func startsWithDigit(ss ...string) bool {

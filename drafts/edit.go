@@ -56,7 +56,10 @@ type change struct {
 	ops     []splice
 	subject int   // offset in the new text of the edited node; -1 if none
 	touched []int // offsets in the new text of nodes whose sequences need renumbering
-	from    int   // offset in the new text where renumbering starts
+	// block is the range of the new text the edit put in, if any: its
+	// labelled paragraphs' sequences need renumbering too.
+	block Span
+	from  int // offset in the new text where renumbering starts
 }
 
 // apply returns src with the splices applied; ops must not overlap.
@@ -120,7 +123,7 @@ func insertBlock(d *Document, at int, block string, lead int) (Edit, error) {
 	}
 	ops := []splice{{at, at, block}}
 	start := at + lead
-	c := change{ops: ops, subject: start, from: start, touched: subtreeStarts(d.Source, ops, start, at+len(block))}
+	c := change{ops: ops, subject: start, from: start, block: Span{start, at + len(block)}}
 	return finish(d, c)
 }
 
@@ -218,22 +221,6 @@ func prevEnd(src string, start int) int {
 	return i
 }
 
-// subtreeStarts returns the new-text starts of the labelled paragraphs of
-// the block [from, to) (in new offsets), found by parsing the new text.
-func subtreeStarts(src string, ops []splice, from, to int) []int {
-	doc, err := Parse(apply(src, ops))
-	if err != nil {
-		return nil
-	}
-	var out []int
-	doc.Walk(func(n *Node, _ *Node) {
-		if n.Span.Start >= from && n.Span.Start < to && n.Label != "" {
-			out = append(out, n.Span.Start)
-		}
-	})
-	return out
-}
-
 // Delete removes a node with everything under it and renumbers the nodes
 // after it.
 func Delete(d *Document, n *Node) (Edit, error) {
@@ -323,9 +310,8 @@ func moveBefore(d *Document, n, target *Node, subjectMoved bool) (Edit, error) {
 	cutStart, cutEnd := cutRange(src, n)
 	ops := []splice{{target.Span.Start, target.Span.Start, block}, {cutStart, cutEnd, ""}}
 	newStart := target.Span.Start
-	c := change{ops: ops, subject: newStart, from: newStart,
-		touched: subtreeStarts(src, ops, newStart, newStart+len(block))}
-	c.touched = append(c.touched, mapOffset(ops, target.Span.Start))
+	c := change{ops: ops, subject: newStart, from: newStart, block: Span{newStart, newStart + len(block)},
+		touched: []int{mapOffset(ops, target.Span.Start)}}
 	if !subjectMoved {
 		c.subject = mapOffset(ops, target.Span.Start)
 	}
@@ -402,9 +388,9 @@ func Promote(d *Document, n *Node) (Edit, error) {
 		cutStart, cutEnd := cutRange(d.Source, n)
 		c.ops = []splice{{cutStart, cutEnd, ""}, {p.Span.End, p.Span.End, block}}
 		c.subject = mapOffset(c.ops, p.Span.End) - len(block) + len(gap)
-		c.touched = subtreeStarts(d.Source, c.ops, c.subject, c.subject+len(block)-len(gap))
+		c.block = Span{c.subject, c.subject + len(block) - len(gap)}
 	}
-	c.touched = append(c.touched, mappedFollowers(d, n, c.ops)...)
+	c.touched = mappedFollowers(d, n, c.ops)
 	return finish(d, c)
 }
 

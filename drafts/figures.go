@@ -72,7 +72,7 @@ func figureMatches(text string) []figureMatch {
 	var out []figureMatch
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isDigitRune(r) {
+		if !isDigit(r) {
 			i += n
 			continue
 		}
@@ -83,17 +83,16 @@ func figureMatches(text string) []figureMatch {
 		}
 		start := i
 		qual := ""
-		if q := qualifierRE.FindStringSubmatchIndex(text[max(0, i-16):i]); q != nil {
-			start = max(0, i-16) + q[0]
-			qual = text[max(0, i-16)+q[2] : max(0, i-16)+q[3]]
+		from := max(0, i-16) // the qualifier is looked for in the 16 bytes before the number
+		if q := qualifierRE.FindStringSubmatchIndex(text[from:i]); q != nil {
+			start = from + q[0]
+			qual = text[from+q[2] : from+q[3]]
 		}
 		out = append(out, figureMatch{start, i, i + m[1], qual})
 		i += m[1]
 	}
 	return out
 }
-
-func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // lastDelimiter returns the byte offset after the last sentence or clause
 // delimiter in s.

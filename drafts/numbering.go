@@ -77,7 +77,7 @@ func ParseLabel(s string) (label string, style Style, ordinal int, consumed int,
 	case m[8] >= 0:
 		ordinal = parseArabic(s[m[8]:m[9]])
 		style = Style{ArabicDot, "%s" + strings.TrimLeft(label, "0123456789０１２３４５６７８９")}
-		if r, _ := utf8.DecodeRuneInString(s[m[3]:]); r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		if r, _ := utf8.DecodeRuneInString(s[m[3]:]); isDigit(r) {
 			return "", Style{}, 0, 0, false // 2.8% is a figure, not a label
 		}
 	case m[10] >= 0:

@@ -1,7 +1,5 @@
 package drafts
 
-import "sort"
-
 // levelKey names a level of numbering: a label family at a depth.
 type levelKey struct {
 	family Family
@@ -107,7 +105,8 @@ func Renumber(d *Document) string {
 }
 
 // finish applies an edit's splices, re-parses the result and renumbers the
-// sequences the edit touched from its offset onward.
+// sequences the edit touched, those of the block it put in among them,
+// from its offset onward.
 func finish(d *Document, c change) (Edit, error) {
 	text := apply(d.Source, c.ops)
 	d2, err := Parse(text)
@@ -119,8 +118,14 @@ func finish(d *Document, c change) (Edit, error) {
 		modes[k] = on
 	}
 	seqs := sequences(d2, modes)
+	touched := append(c.touched, c.subject)
+	d2.Walk(func(n, _ *Node) {
+		if n.Span.Start >= c.block.Start && n.Span.Start < c.block.End && n.Label != "" {
+			touched = append(touched, n.Span.Start)
+		}
+	})
 	keys := map[seqKey]bool{}
-	for _, off := range append(c.touched, c.subject) {
+	for _, off := range touched {
 		if n := nodeAt(d2, off); n != nil && n.Label != "" {
 			keys[keyOf(n, parentOf(d2, n), modes)] = true
 		}
@@ -129,7 +134,6 @@ func finish(d *Document, c change) (Edit, error) {
 	for k := range keys {
 		ops = append(ops, renumberFrom(seqs[k], c.from)...)
 	}
-	sort.Slice(ops, func(i, j int) bool { return ops[i].Start < ops[j].Start })
 	e := Edit{Text: apply(text, ops)}
 	if n := nodeAt(d2, c.subject); n != nil && c.subject >= 0 {
 		e.Span = Span{mapOffset(ops, n.Span.Start), mapOffset(ops, n.Span.End)}

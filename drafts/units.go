@@ -19,12 +19,28 @@ var (
 // brackets included.
 func UnitSpans(text string) []Span {
 	var out []Span
+	for _, p := range unitParentheticals(text) {
+		out = append(out, p.span)
+	}
+	return out
+}
+
+// unitParenthetical is a 责任单位 parenthetical of a text, read.
+type unitParenthetical struct {
+	span      Span // brackets included
+	all, lead []string
+}
+
+// unitParentheticals returns the 责任单位 parentheticals of text with the
+// units each names, in order.
+func unitParentheticals(text string) []unitParenthetical {
+	var out []unitParenthetical
 	for _, s := range parentheticals(text) {
 		inner := text[s.Start:s.End]
 		_, open := utf8.DecodeRuneInString(inner)
 		_, close := utf8.DecodeLastRuneInString(inner)
-		if _, _, ok := parseUnits(inner[open : len(inner)-close]); ok {
-			out = append(out, s)
+		if all, lead, ok := parseUnits(inner[open : len(inner)-close]); ok {
+			out = append(out, unitParenthetical{s, all, lead})
 		}
 	}
 	return out
@@ -50,33 +66,33 @@ func StripUnits(text string) string {
 // lead, each list in order of first appearance without repeats.
 func Units(text string) (units, leads []string) {
 	seen, seenLead := map[string]bool{}, map[string]bool{}
-	for _, s := range UnitSpans(text) {
-		inner := text[s.Start:s.End]
-		_, open := utf8.DecodeRuneInString(inner)
-		_, close := utf8.DecodeLastRuneInString(inner)
-		all, lead, _ := parseUnits(inner[open : len(inner)-close])
-		for _, u := range all {
-			if !seen[u] {
-				seen[u] = true
-				units = append(units, u)
-			}
-		}
-		for _, u := range lead {
-			if !seenLead[u] {
-				seenLead[u] = true
-				leads = append(leads, u)
-			}
-		}
+	for _, p := range unitParentheticals(text) {
+		units = appendUnseen(units, seen, p.all)
+		leads = appendUnseen(leads, seenLead, p.lead)
 	}
 	return units, leads
+}
+
+// appendUnseen appends to list the names not yet in seen, and marks them.
+func appendUnseen(list []string, seen map[string]bool, names []string) []string {
+	for _, u := range names {
+		if !seen[u] {
+			seen[u] = true
+			list = append(list, u)
+		}
+	}
+	return list
 }
 
 // parseUnits reads the inside of a parenthetical as a list of units; ok is
 // false when it is some other aside (首台（套）, （含金融和投资机构专家）).
 func parseUnits(s string) (all, lead []string, ok bool) {
 	s = strings.TrimSpace(s)
-	prefixed := unitsPrefix.MatchString(s)
-	s = unitsPrefix.ReplaceAllString(s, "")
+	prefix := unitsPrefix.FindStringIndex(s)
+	prefixed := prefix != nil
+	if prefixed {
+		s = s[prefix[1]:]
+	}
 	groups := splitTop(s, "，,；;")
 	roles := 0
 	for _, g := range groups {

@@ -82,16 +82,6 @@ func wholeRunEnd(ps []*paragraph, from int, k string) int {
 	return end
 }
 
-// changeNamed returns a new revision of a kind by its element name.
-func (t *tracker) changeNamed(kind string) *change {
-	for b, name := range map[byte]string{segIns: changeIns, segDel: changeDel} {
-		if name == kind {
-			return t.change(b)
-		}
-	}
-	return nil
-}
-
 // openWithoutInsertion rewrites the runs of a paragraph that opens with
 // an insertion so that it opens with a deletion instead.
 func (t *tracker) openWithoutInsertion(runs []run) []run {

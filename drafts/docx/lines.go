@@ -2,6 +2,7 @@ package docx
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,7 +160,7 @@ func closingLines(d *drafts.Document) []line {
 	for i, p := range d.Closing {
 		texts[i] = p.Text
 	}
-	date := indexOf(texts, func(s string) bool { return dateText.MatchString(s) })
+	date := slices.IndexFunc(texts, dateText.MatchString)
 	if date < 0 && d.Date != "" {
 		date = len(texts) + len(d.Issuers)
 		texts = append(texts, d.Issuers...)
@@ -265,13 +266,4 @@ func chineseDate(iso string) string {
 	y, rest, _ := strings.Cut(iso, "-")
 	m, day, _ := strings.Cut(rest, "-")
 	return y + "年" + strings.TrimLeft(m, "0") + "月" + strings.TrimLeft(day, "0") + "日"
-}
-
-func indexOf(ss []string, f func(string) bool) int {
-	for i, s := range ss {
-		if f(s) {
-			return i
-		}
-	}
-	return -1
 }

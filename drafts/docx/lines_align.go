@@ -14,12 +14,12 @@ const minLineSimilarity = 0.3
 // returns them as items: paired ones diffed, the others deleted or
 // inserted, deletions before insertions between two pairs.
 func alignLines(old, new []line, strict bool) []item {
-	score := alignScores(old, new)
+	score, match := alignScores(old, new)
 	var rev []item
 	i, j := len(old), len(new)
 	for i > 0 || j > 0 {
 		switch {
-		case i > 0 && j > 0 && score[i][j] == score[i-1][j-1]+matchScore(old[i-1], new[j-1]) && matchScore(old[i-1], new[j-1]) > 0:
+		case i > 0 && j > 0 && match[i-1][j-1] > 0 && score[i][j] == score[i-1][j-1]+match[i-1][j-1]:
 			rev = append(rev, lineItem(new[j-1], textSegs(old[i-1].Text, new[j-1].Text, strict), segSame))
 			i, j = i-1, j-1
 		case j > 0 && (i == 0 || score[i][j] == score[i][j-1]):
@@ -37,22 +37,28 @@ func alignLines(old, new []line, strict bool) []item {
 	return out
 }
 
-// alignScores is the table of best total similarity of old[:i] and
-// new[:j].
-func alignScores(old, new []line) [][]float64 {
-	score := make([][]float64, len(old)+1)
+// alignScores returns the table of best total similarity of old[:i] and
+// new[:j], and that of matchScore of old[i] and new[j].
+func alignScores(old, new []line) (score, match [][]float64) {
+	score = make([][]float64, len(old)+1)
 	for i := range score {
 		score[i] = make([]float64, len(new)+1)
+	}
+	match = make([][]float64, len(old))
+	for i := range match {
+		match[i] = make([]float64, len(new))
 	}
 	for i := 1; i <= len(old); i++ {
 		for j := 1; j <= len(new); j++ {
 			score[i][j] = max(score[i-1][j], score[i][j-1])
-			if m := matchScore(old[i-1], new[j-1]); m > 0 {
+			m := matchScore(old[i-1], new[j-1])
+			match[i-1][j-1] = m
+			if m > 0 {
 				score[i][j] = max(score[i][j], score[i-1][j-1]+m)
 			}
 		}
 	}
-	return score
+	return score, match
 }
 
 // matchScore is how well two paragraphs pair: their similarity, at least

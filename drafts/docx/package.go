@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"text/template"
-	"time"
 )
 
 // parts holds the templates of the package's XML parts; this file is the
@@ -74,14 +73,11 @@ type footerData struct {
 // writePackage writes the .docx: the parts in a zip in the order Word
 // writes them, [Content_Types].xml first.
 func writePackage(w io.Writer, pg page, blocks []block, title string, opt Options) error {
-	data := partData{Blocks: blocks, Page: pg, Title: title, Author: opt.author(), Fonts: fonts,
+	data := partData{Blocks: blocks, Page: pg, Title: title, Author: opt.author(), Created: opt.date(), Fonts: fonts,
 		TrackRevisions: hasChanges(blocks),
 		L: layoutValues{LinePitch: pg.LinePitch, TwoLines: 2 * pg.LinePitch, TableLine: 360,
 			Indent1: charPitch, Indent2: 2 * charPitch, Tracking: tracking},
 		F: fontNames{Title: fontTitle, Heading1: fontHeading1, Heading2: fontHeading2, PageNum: fontPageNum}}
-	if !opt.Time.IsZero() {
-		data.Created = opt.Time.UTC().Format(time.RFC3339)
-	}
 	const numberIndent = 280 // one 4号 character
 	parts := []struct {
 		name, tmpl string

@@ -34,9 +34,15 @@ func newTracker(opt Options) *tracker {
 	return &tracker{author: opt.author(), date: opt.date(), nextID: 1}
 }
 
+// changeNames are the revision element names of the segment kinds.
+var changeNames = map[byte]string{segDel: changeDel, segIns: changeIns, segMoveFrom: changeMoveFrom, segMoveTo: changeMoveTo}
+
 // change returns a new revision of the segment kind, nil for segSame.
-func (t *tracker) change(kind byte) *change {
-	name := map[byte]string{segDel: changeDel, segIns: changeIns, segMoveFrom: changeMoveFrom, segMoveTo: changeMoveTo}[kind]
+func (t *tracker) change(kind byte) *change { return t.changeNamed(changeNames[kind]) }
+
+// changeNamed returns a new revision of a kind by its element name, nil
+// for "".
+func (t *tracker) changeNamed(name string) *change {
 	if name == "" {
 		return nil
 	}

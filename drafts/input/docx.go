@@ -78,9 +78,12 @@ func notWordDetail(zr *zip.Reader) string {
 }
 
 // declaredBomb reports an entry whose declared sizes pass the limits.
-func declaredBomb(f *zip.File) bool {
-	size := f.UncompressedSize64
-	return size > maxUnzipped || (size > ratioFloor && size > maxRatio*f.CompressedSize64)
+func declaredBomb(f *zip.File) bool { return overLimits(f.UncompressedSize64, f.CompressedSize64) }
+
+// overLimits reports whether unpacking compressed bytes into unpacked ones
+// passes maxUnzipped, or maxRatio above ratioFloor.
+func overLimits(unpacked, compressed uint64) bool {
+	return unpacked > maxUnzipped || (unpacked > ratioFloor && unpacked > maxRatio*max(compressed, 1))
 }
 
 // readPart unpacks f, under bombGuard, and extracts its paragraphs.
@@ -106,7 +109,7 @@ type bombGuard struct {
 func (g *bombGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	g.n += uint64(n)
-	if g.n > maxUnzipped || (g.n > ratioFloor && g.n > maxRatio*max(g.compressed, 1)) {
+	if overLimits(g.n, g.compressed) {
 		return 0, errZipBomb
 	}
 	return n, err

@@ -281,32 +281,26 @@ func score(s string) int {
 	if controlShareTooHigh(s) {
 		return 0
 	}
-	n, common := 0, 0
-	for _, r := range s {
-		n++
-		if isCommon(r) {
-			common++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return common * 100 / n
+	return percent(s, isCommon)
 }
 
 // cjkPercent is the percentage of Chinese characters and punctuation in s.
-func cjkPercent(s string) int {
-	n, cjk := 0, 0
+func cjkPercent(s string) int { return percent(s, isCJK) }
+
+// percent is the percentage of the characters of s that is reports; 0 for
+// an empty s.
+func percent(s string, is func(rune) bool) int {
+	n, yes := 0, 0
 	for _, r := range s {
 		n++
-		if isCJK(r) {
-			cjk++
+		if is(r) {
+			yes++
 		}
 	}
 	if n == 0 {
 		return 0
 	}
-	return cjk * 100 / n
+	return yes * 100 / n
 }
 
 // commonRanges are the blocks, beyond ASCII and CJK, that Chinese official

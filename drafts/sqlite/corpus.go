@@ -116,7 +116,7 @@ const corpusColumns = `SELECT c.id, c.name, c.city, c.number, c.title, c.date, c
 	FROM corpus_docs c`
 
 // scanCorpusDoc reads a row selected with corpusColumns.
-func scanCorpusDoc(row interface{ Scan(...any) error }) (CorpusDoc, error) {
+func scanCorpusDoc(row rowScanner) (CorpusDoc, error) {
 	var d CorpusDoc
 	var added sql.NullString
 	err := row.Scan(&d.ID, &d.Name, &d.City, &d.Number, &d.Title, &d.Date, &d.Builtin, &added, &d.Clauses)
@@ -130,20 +130,7 @@ func scanCorpusDoc(row interface{ Scan(...any) error }) (CorpusDoc, error) {
 // CorpusDocs returns the corpus documents in the order they were added,
 // without Text and Doc.
 func (db *DB) CorpusDocs() ([]CorpusDoc, error) {
-	rows, err := db.sql.Query(corpusColumns + ` ORDER BY c.id`)
-	if err != nil {
-		return nil, fmt.Errorf("读取参考文件列表失败: %w", err)
-	}
-	defer rows.Close()
-	var out []CorpusDoc
-	for rows.Next() {
-		d, err := scanCorpusDoc(rows)
-		if err != nil {
-			return nil, fmt.Errorf("读取参考文件列表失败: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
 // CorpusDoc returns one corpus document with its Text and Doc.
@@ -166,25 +153,12 @@ func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
 // CorpusClauses returns the stored clauses of corpus document docID in
 // order, or of all documents (by document, then clause) when docID is 0.
 func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
-	rows, err := db.sql.Query(`SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
+	return queryAll(db, "读取参考条款失败", scanClause, `SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
 		FROM corpus_clauses WHERE doc_id = ? OR ? = 0 ORDER BY doc_id, idx`, docID, docID)
-	if err != nil {
-		return nil, fmt.Errorf("读取参考条款失败: %w", err)
-	}
-	defer rows.Close()
-	var out []CorpusClause
-	for rows.Next() {
-		c, err := scanClause(rows)
-		if err != nil {
-			return nil, fmt.Errorf("读取参考条款失败: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // scanClause reads a corpus_clauses row.
-func scanClause(rows *sql.Rows) (CorpusClause, error) {
+func scanClause(rows rowScanner) (CorpusClause, error) {
 	var c CorpusClause
 	var path, units string
 	if err := rows.Scan(&c.DocID, &c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path, &units); err != nil {

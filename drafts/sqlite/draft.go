@@ -125,7 +125,7 @@ const draftColumns = `SELECT d.id, d.title, d.city, d.created_at, d.updated_at,
 	FROM drafts d`
 
 // scanDraft reads a row selected with draftColumns.
-func scanDraft(row interface{ Scan(...any) error }) (Draft, error) {
+func scanDraft(row rowScanner) (Draft, error) {
 	var d Draft
 	var created, updated, working sql.NullString
 	err := row.Scan(&d.ID, &d.Title, &d.City, &created, &updated, &d.HasWorking, &working, &d.Versions)
@@ -144,20 +144,7 @@ func scanDraft(row interface{ Scan(...any) error }) (Draft, error) {
 
 // Drafts returns all drafts, most recently updated first.
 func (db *DB) Drafts() ([]Draft, error) {
-	rows, err := db.sql.Query(draftColumns + ` ORDER BY d.updated_at DESC, d.id DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("读取草稿列表失败: %w", err)
-	}
-	defer rows.Close()
-	var out []Draft
-	for rows.Next() {
-		d, err := scanDraft(rows)
-		if err != nil {
-			return nil, fmt.Errorf("读取草稿列表失败: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(db, "读取草稿列表失败", scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
 }
 
 // Draft returns one draft.

@@ -260,6 +260,28 @@ func existsf(format string, args ...any) error {
 	return &kindError{fmt.Sprintf(format, args...), ErrExists}
 }
 
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(...any) error }
+
+// queryAll runs query and reads every row with scan; a failure to run the
+// query or to read a row is reported after failed.
+func queryAll[T any](db *DB, failed string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.sql.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", failed, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", failed, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // affectedOne reports a missing row as err when a write touched no row.
 func affectedOne(res sql.Result, err error, missing error) error {
 	if err != nil {

@@ -55,7 +55,7 @@ func rawJSON(raw json.RawMessage, what string) (sql.NullString, error) {
 const templateColumns = `SELECT name, category, body, placeholders_json, provenance_json, version, builtin FROM templates`
 
 // scanTemplate reads a row selected with templateColumns.
-func scanTemplate(row interface{ Scan(...any) error }) (TemplateRow, error) {
+func scanTemplate(row rowScanner) (TemplateRow, error) {
 	var t TemplateRow
 	var ph, prov sql.NullString
 	if err := row.Scan(&t.Name, &t.Category, &t.Body, &ph, &prov, &t.Version, &t.Builtin); err != nil {
@@ -72,20 +72,7 @@ func scanTemplate(row interface{ Scan(...any) error }) (TemplateRow, error) {
 
 // Templates returns all templates by category, then name.
 func (db *DB) Templates() ([]TemplateRow, error) {
-	rows, err := db.sql.Query(templateColumns + ` ORDER BY category, name`)
-	if err != nil {
-		return nil, fmt.Errorf("读取模板失败: %w", err)
-	}
-	defer rows.Close()
-	var out []TemplateRow
-	for rows.Next() {
-		t, err := scanTemplate(rows)
-		if err != nil {
-			return nil, fmt.Errorf("读取模板失败: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(db, "读取模板失败", scanTemplate, templateColumns+` ORDER BY category, name`)
 }
 
 // Template returns the template called name.
