@@ -187,7 +187,7 @@ func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
 	nodes := doc.Nodes
 	var n *drafts.Node
 	for _, i := range path {
-		if i >= len(nodes) {
+		if i < 0 || i >= len(nodes) {
 			return nil
 		}
 		n = nodes[i]
