@@ -284,6 +284,16 @@ func flagNotes(flags []templates.Flag) string {
 	return strings.Join(lines, "\n")
 }
 
+// insertedNote says where an adapted clause went in and what to check
+// there.
+func insertedNote(label string, a templates.Adapted) string {
+	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
+	if notes := flagNotes(a.Flags); notes != "" {
+		msg += "\n" + notes
+	}
+	return msg
+}
+
 func (u *suggestionsUI) enable(on bool) {
 	for _, b := range u.buttons {
 		if on {
@@ -314,11 +324,7 @@ func (u *suggestionsUI) insert() {
 		u.s.ShowError(err)
 		return
 	}
-	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
-	if notes := flagNotes(a.Flags); notes != "" {
-		msg += "\n" + notes
-	}
-	u.status.SetText(msg)
+	u.status.SetText(insertedNote(label, a))
 }
 
 func (u *suggestionsUI) copy() {
