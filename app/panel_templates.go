@@ -50,7 +50,7 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	u.search = widget.NewEntry()
 	u.search.SetPlaceHolder(lang.L("Search templates"))
 	u.search.OnChanged = func(string) { u.filter() }
-	u.list = widget.NewList(func() int { return len(u.shown) }, newTemplateRow, u.updateRow)
+	u.list = widget.NewList(func() int { return len(u.shown) }, newTruncatedLabel, u.updateRow)
 	u.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(u.shown) {
 			u.choose(u.shown[i])
@@ -71,12 +71,6 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	split := container.NewVSplit(top, bottom)
 	split.Offset = 0.4
 	return split
-}
-
-func newTemplateRow() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (u *templatesUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -52,12 +52,7 @@ func showVersions(s *Shell) {
 		return
 	}
 	chosen := -1
-	rows := widget.NewList(func() int { return len(list) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+	rows := widget.NewList(func() int { return len(list) }, newTruncatedLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(versionLine(list[len(list)-1-i]))
 		})

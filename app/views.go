@@ -152,6 +152,14 @@ func (s *Shell) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(settings, help)
 }
 
+// newTruncatedLabel is a list or tree row of one line, cut with … where
+// it is too long.
+func newTruncatedLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // placeholder is the content of a view not built yet: its title, what it
 // will do, and a note.
 func placeholder(title, purpose string) fyne.CanvasObject {
