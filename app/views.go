@@ -159,13 +159,3 @@ func newTruncatedLabel() fyne.CanvasObject {
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
-
-// placeholder is the content of a view not built yet: its title, what it
-// will do, and a note.
-func placeholder(title, purpose string) fyne.CanvasObject {
-	return container.NewVBox(
-		widget.NewLabelWithStyle(lang.L(title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L(purpose)),
-		widget.NewLabel(lang.L("Not built yet: this view comes in a later version.")),
-	)
-}
