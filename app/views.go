@@ -120,9 +120,7 @@ func (s *Shell) menu() *fyne.MainMenu {
 		return func() {
 			st := CurrentSettings(s.App)
 			change(&st)
-			if err := Apply(s.App, st); err != nil {
-				dialog.ShowError(err, s.Window)
-			}
+			s.ShowError(Apply(s.App, st))
 		}
 	}
 	language := func(l Language) func() {
