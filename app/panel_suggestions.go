@@ -255,15 +255,6 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	u.enable(true)
 }
 
-// shift moves spans n runes on.
-func shift(spans []templates.Span, n int) []templates.Span {
-	out := make([]templates.Span, len(spans))
-	for i, sp := range spans {
-		out[i] = templates.Span{sp[0] + n, sp[1] + n}
-	}
-	return out
-}
-
 func (u *suggestionsUI) adapted(r templates.Suggestion) templates.Adapted {
 	if u.city == "" {
 		return templates.Adapt(r.Text, r.City, r.City)
