@@ -157,7 +157,7 @@ func draftTitle(s *Shell, d sqlite.Draft) string {
 	if t == "" {
 		t = lang.L("(untitled)")
 	}
-	if d.ID == s.Session.DraftID && s.Dirty() || d.ID != s.Session.DraftID && d.HasWorking {
+	if unsaved(s, d) {
 		t = "● " + t
 	}
 	return t
@@ -171,10 +171,19 @@ func draftInfo(s *Shell, d sqlite.Draft) string {
 	if d.ID == s.Session.DraftID {
 		info += " · " + lang.L("open")
 	}
-	if d.ID == s.Session.DraftID && s.Dirty() || d.ID != s.Session.DraftID && d.HasWorking {
+	if unsaved(s, d) {
 		info += " · " + lang.L("unsaved changes")
 	}
 	return info
+}
+
+// unsaved reports whether draft d has changes not saved as a version: the
+// open draft's working text as it is now, another's as last written.
+func unsaved(s *Shell, d sqlite.Draft) bool {
+	if d.ID == s.Session.DraftID {
+		return s.Dirty()
+	}
+	return d.HasWorking
 }
 
 // reload reads the drafts again and keeps the chosen one.
