@@ -23,16 +23,9 @@ func askSaveVersion(s *Shell) {
 	s.FlushClauseEdit()
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("e.g. after the meeting of 3 March"))
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Note (optional)"), note)}
-	d := dialog.NewForm(lang.L("Save a version"), lang.L("Save"), lang.L("Cancel"), items, func(yes bool) {
-		if yes {
-			s.ShowError(s.SaveVersion(note.Text))
-		}
-	}, s.Window)
-	note.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
-	s.Window.Canvas().Focus(note)
+	askLine(s, lang.L("Save a version"), lang.L("Save"), lang.L("Note (optional)"), note, func() {
+		s.ShowError(s.SaveVersion(note.Text))
+	})
 }
 
 // ShowVersions shows the open draft's versions in a dialog.

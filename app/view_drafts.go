@@ -307,10 +307,20 @@ func (p *draftsPage) confirmDelete() {
 func askText(s *Shell, title, label, initial string, ok func(string)) {
 	e := widget.NewEntry()
 	e.SetText(initial)
-	items := []*widget.FormItem{widget.NewFormItem(label, e)}
-	d := dialog.NewForm(title, lang.L("OK"), lang.L("Cancel"), items, func(yes bool) {
-		if t := strings.TrimSpace(e.Text); yes && t != "" {
+	askLine(s, title, lang.L("OK"), label, e, func() {
+		if t := strings.TrimSpace(e.Text); t != "" {
 			ok(t)
+		}
+	})
+}
+
+// askLine shows a dialog with the one entry e under label, focused;
+// confirm (or Enter) runs ok.
+func askLine(s *Shell, title, confirm, label string, e *widget.Entry, ok func()) {
+	items := []*widget.FormItem{widget.NewFormItem(label, e)}
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(yes bool) {
+		if yes {
+			ok()
 		}
 	}, s.Window)
 	e.OnSubmitted = func(string) { d.Submit() }
