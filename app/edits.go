@@ -173,10 +173,7 @@ func (s *Shell) renumberAll() {
 	if s.Session.Doc == nil {
 		return
 	}
-	path := s.Session.selected
-	s.SetText(drafts.Renumber(s.Session.Doc))
-	s.Session.selected = path
-	s.emit(Selected)
+	s.setTextKeepingCursor(drafts.Renumber(s.Session.Doc))
 }
 
 // showShortcuts shows the help: the editor's shortcuts.

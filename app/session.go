@@ -139,6 +139,17 @@ func (s *Shell) SetText(text string) {
 	s.emit(TextChanged)
 }
 
+// setTextKeepingCursor replaces the working text as SetText does and
+// keeps the cursor at the same place in the tree (none if the new text has
+// no node there), which the views then show.
+func (s *Shell) setTextKeepingCursor(text string) {
+	s.SetText(text) // leaves the path of the selection as it is
+	if s.SelectedNode() == nil {
+		s.Session.selected = nil
+	}
+	s.emit(Selected)
+}
+
 func (ss *Session) setText(text string) {
 	ss.Text = text
 	ss.Doc = nil

@@ -113,12 +113,6 @@ func (s *Shell) RestoreVersion(n int) error {
 		return err
 	}
 	s.FlushClauseEdit()
-	path := s.Session.selected
-	s.SetText(v.Text)
-	if s.SelectedNode() == nil {
-		path = nil
-	}
-	s.Session.selected = path
-	s.emit(Selected)
+	s.setTextKeepingCursor(v.Text)
 	return nil
 }
