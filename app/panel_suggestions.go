@@ -113,14 +113,28 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // schedule asks for suggestions SuggestDelay after the last call.
-func (u *suggestionsUI) schedule() {
+func (u *suggestionsUI) schedule() { u.scheduleQuery(u.query()) }
+
+// scheduleIfChanged schedules a query unless it would ask what the list
+// already shows: the write-back after typing changes nothing the panel
+// has not seen, keystroke by keystroke.
+func (u *suggestionsUI) scheduleIfChanged() {
+	q, ok := u.query()
+	if ok && !u.immediate && u.asked == queryKey(q) {
+		return
+	}
+	u.scheduleQuery(q, ok)
+}
+
+// scheduleQuery asks the bank q (ok false: there is no clause to ask
+// about) SuggestDelay after the last call.
+func (u *suggestionsUI) scheduleQuery(q templates.Query, ok bool) {
 	if u.immediate {
-		u.s.ShowError(u.refreshNow())
+		u.s.ShowError(u.showNow(q, ok))
 		return
 	}
 	u.gen++
 	gen := u.gen
-	q, ok := u.query()
 	if u.timer != nil {
 		u.timer.Stop()
 	}
@@ -147,25 +161,17 @@ func (u *suggestionsUI) schedule() {
 	})
 }
 
-// scheduleIfChanged schedules a query unless it would ask what the list
-// already shows: the write-back after typing changes nothing the panel
-// has not seen, keystroke by keystroke.
-func (u *suggestionsUI) scheduleIfChanged() {
-	if q, ok := u.query(); ok && !u.immediate && u.asked == queryKey(q) {
-		return
-	}
-	u.schedule()
-}
-
 func queryKey(q templates.Query) string {
 	return strings.Join(q.ExcludeCities, ",") + "|" + q.Heading + "|" + q.Text
 }
 
 // refreshNow asks for the suggestions of the clause under the cursor and
 // shows them at once, on the calling goroutine (tests, benchmarks).
-func (u *suggestionsUI) refreshNow() error {
+func (u *suggestionsUI) refreshNow() error { return u.showNow(u.query()) }
+
+// showNow asks the bank q and shows the answer, on the calling goroutine.
+func (u *suggestionsUI) showNow(q templates.Query, ok bool) error {
 	u.gen++
-	q, ok := u.query()
 	if !ok {
 		u.show(nil, q)
 		return nil
