@@ -19,14 +19,6 @@ type panels struct {
 	gaps        *gapsUI
 	templates   *templatesUI
 	corpus      *corpusUI
-	// corpusWant is the document and clause to show when the corpus view
-	// is built.
-	corpusWant *corpusTarget
-}
-
-type corpusTarget struct {
-	doc    int64
-	clause int
 }
 
 // allPanels maps each shell to its panels; it is used on the UI goroutine
@@ -90,12 +82,9 @@ func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
 // ShowCorpusAt shows the corpus view with document id open at its clause
 // of that index.
 func (s *Shell) ShowCorpusAt(id int64, clause int) {
-	p := panelsOf(s)
-	p.corpusWant = &corpusTarget{id, clause}
-	s.Show("corpus")
-	if p.corpus != nil {
-		p.corpus.open(id, clause)
-		p.corpusWant = nil
+	s.Show("corpus") // builds the view, if it is not yet, before it returns
+	if c := panelsOf(s).corpus; c != nil {
+		c.open(id, clause)
 	}
 }
 

@@ -23,14 +23,9 @@ func corpusView() View {
 		Icon:  theme.StorageIcon(),
 		Make: func(s *Shell) fyne.CanvasObject {
 			c := &corpusUI{s: s}
-			p := panelsOf(s)
-			p.corpus = c
+			panelsOf(s).corpus = c
 			obj := c.layout()
 			c.reload()
-			if w := p.corpusWant; w != nil {
-				c.open(w.doc, w.clause)
-				p.corpusWant = nil
-			}
 			return obj
 		},
 	}
