@@ -4,9 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 
 	"qicao/drafts"
 )
@@ -15,6 +13,8 @@ import (
 // kept so that they can reach one another (查看原文 opens the corpus view
 // at a clause) and so that tests and fontshot can drive them.
 type panels struct {
+	// tabs hold the editor's side panels: suggestions, gaps, templates.
+	tabs        *container.AppTabs
 	suggestions *suggestionsUI
 	gaps        *gapsUI
 	templates   *templatesUI
@@ -92,7 +92,7 @@ func (s *Shell) ShowCorpusAt(id int64, clause int) {
 // "suggestions", "gaps" or "templates". It reports whether there is one.
 func (s *Shell) ShowPanel(name string) bool {
 	s.Show("editor")
-	tabs := findTabs(s.Content("editor"))
+	tabs := panelsOf(s).tabs
 	if tabs == nil {
 		return false
 	}
@@ -103,29 +103,6 @@ func (s *Shell) ShowPanel(name string) bool {
 		}
 	}
 	return false
-}
-
-// findTabs returns the editor's side panels in o's tree: the AppTabs
-// whose first tab is the suggestions.
-func findTabs(o fyne.CanvasObject) *container.AppTabs {
-	switch o := o.(type) {
-	case *container.AppTabs:
-		if len(o.Items) > 0 && o.Items[0].Text == lang.L("Suggestions") {
-			return o
-		}
-	case *container.Split:
-		if t := findTabs(o.Leading); t != nil {
-			return t
-		}
-		return findTabs(o.Trailing)
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			if t := findTabs(c); t != nil {
-				return t
-			}
-		}
-	}
-	return nil
 }
 
 // SelectClause puts the cursor on the open draft's first clause whose
