@@ -168,8 +168,8 @@ func (c *clauseEditor) flush(reselect bool) {
 	defer func() { c.applying = false }()
 	c.s.SetText(src[:c.span.Start] + text + src[c.span.End:])
 	c.span.End = c.span.Start + len(text)
-	if reselect && c.s.Session.Doc != nil && c.span.Start < c.span.End {
-		if n := nodeStartingAt(c.s.Session.Doc, c.span.Start); n != nil && n.Span.Start == c.span.Start {
+	if reselect && c.span.Start < c.span.End {
+		if n := nodeAt(c.s.Session.Doc, c.span.Start); n != nil {
 			c.s.Select(n)
 		}
 	}

@@ -122,6 +122,15 @@ func nodeStartingAt(doc *drafts.Document, offset int) *drafts.Node {
 	return found
 }
 
+// nodeAt returns the node of doc whose span starts at offset, or nil.
+// (Each node begins a paragraph of its own: no two start together.)
+func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
+	if n := nodeStartingAt(doc, offset); n != nil && n.Span.Start == offset {
+		return n
+	}
+	return nil
+}
+
 // insertClause inserts a new clause after the selected node.
 func (s *Shell) insertClause() {
 	s.structural(func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {

@@ -65,20 +65,6 @@ func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
 	return e.Label, nil
 }
 
-// nodeAt returns the deepest node of doc whose span starts at offset.
-func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
-	if doc == nil {
-		return nil
-	}
-	var found *drafts.Node
-	doc.Walk(func(n, _ *drafts.Node) {
-		if n.Span.Start == offset {
-			found = n
-		}
-	})
-	return found
-}
-
 // ShowCorpusAt shows the corpus view with document id open at its clause
 // of that index.
 func (s *Shell) ShowCorpusAt(id int64, clause int) {
