@@ -90,11 +90,19 @@ func (u *templatesUI) reload(sel string) {
 	u.all = all
 	u.choose(-1)
 	u.filter()
+	u.selectNamed(sel)
+}
+
+// selectNamed selects the listed template of that name (names are
+// unique) and reports whether there is one.
+func (u *templatesUI) selectNamed(name string) bool {
 	for i, j := range u.shown {
-		if u.all[j].Name == sel {
+		if u.all[j].Name == name {
 			u.list.Select(i)
+			return true
 		}
 	}
+	return false
 }
 
 // filter shows the templates of the chosen category whose name, category

@@ -115,11 +115,5 @@ func (s *Shell) ChooseTemplate(name string) bool {
 	}
 	u := panelsOf(s).templates
 	u.search.SetText(name)
-	for i, j := range u.shown {
-		if u.all[j].Name == name {
-			u.list.Select(i)
-			return true
-		}
-	}
-	return false
+	return u.selectNamed(name)
 }
