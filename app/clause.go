@@ -190,7 +190,7 @@ func (c *clauseEditor) showStatus() {
 	case ss.Version == 0:
 		c.status.SetText(lang.L("No version saved yet"))
 	default:
-		c.status.SetText(lang.L("Version {{.N}}", map[string]any{"N": ss.Version}))
+		c.status.SetText(versionName(ss.Version))
 	}
 }
 

@@ -69,9 +69,12 @@ func showVersions(s *Shell) {
 	d.Show()
 }
 
+// versionName names version n: 第 2 版.
+func versionName(n int) string { return lang.L("Version {{.N}}", map[string]any{"N": n}) }
+
 // versionLine is a version as the list shows it: number, time, size, note.
 func versionLine(v sqlite.Version) string {
-	line := lang.L("Version {{.N}}", map[string]any{"N": v.N}) + "　" +
+	line := versionName(v.N) + "　" +
 		v.Created.Local().Format("2006-01-02 15:04") + "　" +
 		lang.L("{{.Chars}} characters", map[string]any{"Chars": fmt.Sprint(v.Chars)})
 	if v.Note != "" {
