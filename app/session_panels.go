@@ -21,18 +21,7 @@ type panels struct {
 	corpus      *corpusUI
 }
 
-// allPanels maps each shell to its panels; it is used on the UI goroutine
-// only.
-var allPanels = map[*Shell]*panels{}
-
-func panelsOf(s *Shell) *panels {
-	p := allPanels[s]
-	if p == nil {
-		p = &panels{}
-		allPanels[s] = p
-	}
-	return p
-}
+func panelsOf(s *Shell) *panels { return &s.panels }
 
 // ErrNoAnchor is the error for an insertion with no clause under the cursor.
 var ErrNoAnchor = errors.New("请先在提纲中选择一个条款，新条款将插入在它之后")

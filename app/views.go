@@ -47,9 +47,10 @@ type Shell struct {
 	Window  fyne.Window
 	Session Session
 
-	views []View
-	tabs  *container.AppTabs
-	built map[string]bool
+	views  []View
+	tabs   *container.AppTabs
+	built  map[string]bool
+	panels panels
 }
 
 // NewShell makes the main window (not yet shown) over an open workspace,
