@@ -104,21 +104,24 @@ func (s *Shell) OpenDraft(id int64) error {
 	if !ok {
 		text = saved
 	}
-	ss := &s.Session
-	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, d.Title, saved, d.Versions
-	ss.setText(text)
-	ss.selected = nil
 	s.App.Preferences().SetInt(prefLastDraft, int(id))
-	s.emit(DraftOpened)
+	s.setDraft(id, d.Title, saved, d.Versions, text)
 	return nil
 }
 
 // CloseDraft leaves no draft open.
 func (s *Shell) CloseDraft() {
 	s.FlushAutosave()
-	s.Session.DraftID, s.Session.Title, s.Session.Saved, s.Session.Version = 0, "", "", 0
-	s.Session.setText("")
-	s.Session.selected = nil
+	s.setDraft(0, "", "", 0, "")
+}
+
+// setDraft makes draft id (0 for none) the open one, with no cursor, and
+// tells the views.
+func (s *Shell) setDraft(id int64, title, saved string, version int, text string) {
+	ss := &s.Session
+	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, title, saved, version
+	ss.setText(text)
+	ss.selected = nil
 	s.emit(DraftOpened)
 }
 
