@@ -120,14 +120,13 @@ func (c *clauseEditor) load() {
 		c.entry.Disable()
 		c.header.SetText(lang.L("This part is too long to edit in one piece: number its paragraphs (一、 1.) to edit them one by one."))
 		if !c.showFull {
-			c.toggleFull()
+			c.setFull(true)
 		}
 	default:
 		c.entry.Enable()
 	}
 	if c.showFull {
-		c.full.SetText(ss.Text)
-		c.full.ScrollToOffset(c.span.Start)
+		c.showWhole()
 	}
 	c.showStatus()
 }
@@ -197,10 +196,16 @@ func (c *clauseEditor) showStatus() {
 // toggleFull switches between the clause and the whole document.
 func (c *clauseEditor) toggleFull() {
 	c.flush(true)
-	c.showFull = !c.showFull
+	c.setFull(!c.showFull)
 	if c.showFull {
-		c.full.SetText(c.s.Session.Text)
-		c.full.ScrollToOffset(c.span.Start)
+		c.showWhole()
+	}
+}
+
+// setFull shows the whole document (on) or the clause's entry.
+func (c *clauseEditor) setFull(on bool) {
+	c.showFull = on
+	if on {
 		c.entry.Hide()
 		c.full.Show()
 		c.toggle.SetText(lang.L("Edit clause"))
@@ -209,6 +214,13 @@ func (c *clauseEditor) toggleFull() {
 		c.entry.Show()
 		c.toggle.SetText(lang.L("Whole document"))
 	}
+}
+
+// showWhole puts the working text in the whole-document view, scrolled to
+// the clause's place.
+func (c *clauseEditor) showWhole() {
+	c.full.SetText(c.s.Session.Text)
+	c.full.ScrollToOffset(c.span.Start)
 }
 
 // clauseEntry is the clause pane's entry: multi-line, wrapping, and
