@@ -46,7 +46,6 @@ func (s *Shell) addShortcuts() {
 	}
 	s.Session.shortcuts = editorShortcuts()
 	for _, sc := range s.Session.shortcuts {
-		sc := sc
 		s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod},
 			func(fyne.Shortcut) { sc.Run(s) })
 	}
@@ -73,7 +72,6 @@ func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
 func editMenuItems(s *Shell) []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, sc := range editorShortcuts()[1:8] {
-		sc := sc
 		items = append(items, fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) }))
 	}
 	return append(items, fyne.NewMenuItemSeparator(),
