@@ -70,12 +70,15 @@ func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
 // editMenuItems are the structural edits on the selected node, for the
 // outline's context menu.
 func editMenuItems(s *Shell) []*fyne.MenuItem {
-	var items []*fyne.MenuItem
-	for _, sc := range editorShortcuts()[1:8] {
-		items = append(items, fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) }))
+	scs := editorShortcuts()
+	item := func(sc shortcut) *fyne.MenuItem {
+		return fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) })
 	}
-	return append(items, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Renumber all")+"　Ctrl+Shift+R", s.renumberAll))
+	var items []*fyne.MenuItem
+	for _, sc := range scs[1:8] { // insert, delete, move, promote, demote
+		items = append(items, item(sc))
+	}
+	return append(items, fyne.NewMenuItemSeparator(), item(scs[8])) // renumber all
 }
 
 // structural applies a structural edit to the selected node.
