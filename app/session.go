@@ -161,6 +161,19 @@ func (ss *Session) setText(text string) {
 	}
 }
 
+// renameDraft renames draft id, the open one's title in the session too,
+// and tells the views.
+func (s *Shell) renameDraft(id int64, title string) error {
+	if err := s.Session.WS.DB.RenameDraft(id, title); err != nil {
+		return err
+	}
+	if id == s.Session.DraftID {
+		s.Session.Title = title
+	}
+	s.emit(DraftsChanged)
+	return nil
+}
+
 // Dirty reports whether the working text differs from the latest version.
 func (s *Shell) Dirty() bool { return s.Session.Text != s.Session.Saved }
 

@@ -269,14 +269,7 @@ func (p *draftsPage) rename() {
 		return
 	}
 	askText(p.s, lang.L("Rename"), lang.L("Title"), d.Title, func(title string) {
-		if err := p.s.Session.WS.DB.RenameDraft(d.ID, title); err != nil {
-			p.s.ShowError(err)
-			return
-		}
-		if d.ID == p.s.Session.DraftID {
-			p.s.Session.Title = title
-		}
-		p.s.emit(DraftsChanged)
+		p.s.ShowError(p.s.renameDraft(d.ID, title))
 	})
 }
 
