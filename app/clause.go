@@ -57,7 +57,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	c.full.Hide()
 	c.toggle = widget.NewButtonWithIcon(lang.L("Whole document"), theme.ViewFullScreenIcon(), c.toggleFull)
 	save := widget.NewButtonWithIcon(lang.L("Save version…"), theme.DocumentSaveIcon(), func() { askSaveVersion(s) })
-	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), func() { showVersions(s) })
+	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), s.ShowVersions)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.status, c.header),
 		container.NewHBox(c.toggle, save, versions))
 	s.Session.flushEdit = func() { c.flush(false) }

@@ -16,11 +16,9 @@ import (
 // askSaveVersion asks for an optional note and saves the working text as
 // a new version.
 func askSaveVersion(s *Shell) {
-	if s.Session.DraftID == 0 {
-		s.ShowError(errNoDraftOpen)
+	if !draftInHand(s) {
 		return
 	}
-	s.FlushClauseEdit()
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("e.g. after the meeting of 3 March"))
 	askLine(s, lang.L("Save a version"), lang.L("Save"), lang.L("Note (optional)"), note, func() {
@@ -28,17 +26,23 @@ func askSaveVersion(s *Shell) {
 	})
 }
 
-// ShowVersions shows the open draft's versions in a dialog.
-func (s *Shell) ShowVersions() { showVersions(s) }
-
-// showVersions lists the open draft's versions: open one read-only, or
-// restore it as the working text.
-func showVersions(s *Shell) {
+// draftInHand puts the clause pane's pending keystrokes into the working
+// text and reports whether a draft is open; when none is, it says so.
+func draftInHand(s *Shell) bool {
 	if s.Session.DraftID == 0 {
 		s.ShowError(errNoDraftOpen)
-		return
+		return false
 	}
 	s.FlushClauseEdit()
+	return true
+}
+
+// ShowVersions lists the open draft's versions in a dialog: open one
+// read-only, or restore it as the working text.
+func (s *Shell) ShowVersions() {
+	if !draftInHand(s) {
+		return
+	}
 	list, err := s.Session.WS.DB.Versions(s.Session.DraftID)
 	if err != nil {
 		s.ShowError(err)
