@@ -57,7 +57,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	c.full.Hide()
 	c.toggle = widget.NewButtonWithIcon(lang.L("Whole document"), theme.ViewFullScreenIcon(), c.toggleFull)
 	save := widget.NewButtonWithIcon(lang.L("Save version…"), theme.DocumentSaveIcon(), func() { askSaveVersion(s) })
-	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), func() { showVersions(s) })
+	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), s.ShowVersions)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.status, c.header),
 		container.NewHBox(c.toggle, save, versions))
 	s.Session.flushEdit = func() { c.flush(false) }
@@ -120,14 +120,13 @@ func (c *clauseEditor) load() {
 		c.entry.Disable()
 		c.header.SetText(lang.L("This part is too long to edit in one piece: number its paragraphs (一、 1.) to edit them one by one."))
 		if !c.showFull {
-			c.toggleFull()
+			c.setFull(true)
 		}
 	default:
 		c.entry.Enable()
 	}
 	if c.showFull {
-		c.full.SetText(ss.Text)
-		c.full.ScrollToOffset(c.span.Start)
+		c.showWhole()
 	}
 	c.showStatus()
 }
@@ -168,8 +167,8 @@ func (c *clauseEditor) flush(reselect bool) {
 	defer func() { c.applying = false }()
 	c.s.SetText(src[:c.span.Start] + text + src[c.span.End:])
 	c.span.End = c.span.Start + len(text)
-	if reselect && c.s.Session.Doc != nil && c.span.Start < c.span.End {
-		if n := nodeStartingAt(c.s.Session.Doc, c.span.Start); n != nil && n.Span.Start == c.span.Start {
+	if reselect && c.span.Start < c.span.End {
+		if n := nodeAt(c.s.Session.Doc, c.span.Start); n != nil {
 			c.s.Select(n)
 		}
 	}
@@ -190,17 +189,23 @@ func (c *clauseEditor) showStatus() {
 	case ss.Version == 0:
 		c.status.SetText(lang.L("No version saved yet"))
 	default:
-		c.status.SetText(lang.L("Version {{.N}}", map[string]any{"N": ss.Version}))
+		c.status.SetText(versionName(ss.Version))
 	}
 }
 
 // toggleFull switches between the clause and the whole document.
 func (c *clauseEditor) toggleFull() {
 	c.flush(true)
-	c.showFull = !c.showFull
+	c.setFull(!c.showFull)
 	if c.showFull {
-		c.full.SetText(c.s.Session.Text)
-		c.full.ScrollToOffset(c.span.Start)
+		c.showWhole()
+	}
+}
+
+// setFull shows the whole document (on) or the clause's entry.
+func (c *clauseEditor) setFull(on bool) {
+	c.showFull = on
+	if on {
 		c.entry.Hide()
 		c.full.Show()
 		c.toggle.SetText(lang.L("Edit clause"))
@@ -209,6 +214,13 @@ func (c *clauseEditor) toggleFull() {
 		c.entry.Show()
 		c.toggle.SetText(lang.L("Whole document"))
 	}
+}
+
+// showWhole puts the working text in the whole-document view, scrolled to
+// the clause's place.
+func (c *clauseEditor) showWhole() {
+	c.full.SetText(c.s.Session.Text)
+	c.full.ScrollToOffset(c.span.Start)
 }
 
 // clauseEntry is the clause pane's entry: multi-line, wrapping, and

@@ -111,11 +111,22 @@ func (pl *pairList) scrollTo(i int) {
 
 // textWidths are the widths of the text columns of a row.
 func (pl *pairList) textWidths() (w float32, cols int) {
-	p := theme.Padding()
+	cols = 1
 	if pl.sideBySide {
-		return (pl.width - 5*p) / 2, 2
+		cols = 2
 	}
-	return pl.width - 2*p, 1
+	return textColumnWidth(pl.width, cols), cols
+}
+
+// textColumnWidth is the width of each of the cols (1 or 2) text columns
+// of a row width wide: the row heights are measured at it and the rows
+// laid out with it.
+func textColumnWidth(width float32, cols int) float32 {
+	p := theme.Padding()
+	if cols == 2 {
+		return (width - 5*p) / 2 // padding at both ends, and 3 around the divider
+	}
+	return width - 2*p
 }
 
 // rowHeight is the height of row i at the current width.
@@ -248,13 +259,13 @@ func (rr *pairRowRenderer) Layout(size fyne.Size) {
 	r.header.Move(fyne.NewPos(p, p/2))
 	r.header.Resize(fyne.NewSize(size.Width-2*p, m.lineH))
 	top := p/2 + m.lineH + p/2
+	w := textColumnWidth(size.Width, r.cols)
 	if r.cols == 1 {
 		r.texts[0].Move(fyne.NewPos(p, top))
-		r.texts[0].Resize(fyne.NewSize(size.Width-2*p, size.Height-top))
+		r.texts[0].Resize(fyne.NewSize(w, size.Height-top))
 		r.divider.Hide()
 		return
 	}
-	w := (size.Width - 5*p) / 2
 	r.texts[0].Move(fyne.NewPos(p, top))
 	r.texts[0].Resize(fyne.NewSize(w, size.Height-top))
 	r.divider.Show()

@@ -46,7 +46,6 @@ func (s *Shell) addShortcuts() {
 	}
 	s.Session.shortcuts = editorShortcuts()
 	for _, sc := range s.Session.shortcuts {
-		sc := sc
 		s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod},
 			func(fyne.Shortcut) { sc.Run(s) })
 	}
@@ -71,13 +70,15 @@ func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
 // editMenuItems are the structural edits on the selected node, for the
 // outline's context menu.
 func editMenuItems(s *Shell) []*fyne.MenuItem {
-	var items []*fyne.MenuItem
-	for _, sc := range editorShortcuts()[1:8] {
-		sc := sc
-		items = append(items, fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) }))
+	scs := editorShortcuts()
+	item := func(sc shortcut) *fyne.MenuItem {
+		return fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) })
 	}
-	return append(items, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Renumber all")+"　Ctrl+Shift+R", s.renumberAll))
+	var items []*fyne.MenuItem
+	for _, sc := range scs[1:8] { // insert, delete, move, promote, demote
+		items = append(items, item(sc))
+	}
+	return append(items, fyne.NewMenuItemSeparator(), item(scs[8])) // renumber all
 }
 
 // structural applies a structural edit to the selected node.
@@ -120,6 +121,15 @@ func nodeStartingAt(doc *drafts.Document, offset int) *drafts.Node {
 		}
 	})
 	return found
+}
+
+// nodeAt returns the node of doc whose span starts at offset, or nil.
+// (Each node begins a paragraph of its own: no two start together.)
+func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
+	if n := nodeStartingAt(doc, offset); n != nil && n.Span.Start == offset {
+		return n
+	}
+	return nil
 }
 
 // insertClause inserts a new clause after the selected node.
@@ -173,10 +183,7 @@ func (s *Shell) renumberAll() {
 	if s.Session.Doc == nil {
 		return
 	}
-	path := s.Session.selected
-	s.SetText(drafts.Renumber(s.Session.Doc))
-	s.Session.selected = path
-	s.emit(Selected)
+	s.setTextKeepingCursor(drafts.Renumber(s.Session.Doc))
 }
 
 // showShortcuts shows the help: the editor's shortcuts.

@@ -38,12 +38,16 @@ func excerpt(text string, spans []templates.Span) (string, []templates.Span) {
 		return text, spans
 	}
 	from := spans[0][0] - 8
-	rs := []rune(text)
+	return "…" + string([]rune(text)[from:]), shift(spans, 1-from) // 1 for the …
+}
+
+// shift moves spans n runes on.
+func shift(spans []templates.Span, n int) []templates.Span {
 	out := make([]templates.Span, len(spans))
 	for i, sp := range spans {
-		out[i] = templates.Span{sp[0] - from + 1, sp[1] - from + 1}
+		out[i] = templates.Span{sp[0] + n, sp[1] + n}
 	}
-	return "…" + string(rs[from:]), out
+	return out
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -115,7 +115,6 @@ func (p *draftsPage) importFile(asVersion bool) {
 // importDropped imports files dropped on the window as new drafts.
 func (p *draftsPage) importDropped(uris []fyne.URI) {
 	for _, u := range uris {
-		u := u
 		p.s.importText(u.Name(), func() (string, error) {
 			if u.Scheme() == "file" {
 				return input.ReadFile(u.Path())

@@ -230,18 +230,17 @@ func pathUID(path []int) string {
 
 // nodeAtUID returns the node of doc at tree node ID uid, or nil.
 func nodeAtUID(doc *drafts.Document, uid string) *drafts.Node {
-	if doc == nil || uid == "" {
+	if uid == "" {
 		return nil
 	}
-	nodes := doc.Nodes
-	var n *drafts.Node
-	for _, part := range strings.Split(uid, "/") {
-		i, err := strconv.Atoi(part)
-		if err != nil || i < 0 || i >= len(nodes) {
+	parts := strings.Split(uid, "/")
+	path := make([]int, len(parts))
+	for i, part := range parts {
+		n, err := strconv.Atoi(part)
+		if err != nil {
 			return nil
 		}
-		n = nodes[i]
-		nodes = n.Children
+		path[i] = n
 	}
-	return n
+	return nodeAtPath(doc, path)
 }

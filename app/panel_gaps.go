@@ -243,9 +243,5 @@ func (u *gapsUI) insertChosen() {
 		u.s.ShowError(err)
 		return
 	}
-	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
-	if notes := flagNotes(a.Flags); notes != "" {
-		msg += "\n" + notes
-	}
-	u.status.SetText(msg)
+	u.status.SetText(insertedNote(label, a))
 }

@@ -113,14 +113,28 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // schedule asks for suggestions SuggestDelay after the last call.
-func (u *suggestionsUI) schedule() {
+func (u *suggestionsUI) schedule() { u.scheduleQuery(u.query()) }
+
+// scheduleIfChanged schedules a query unless it would ask what the list
+// already shows: the write-back after typing changes nothing the panel
+// has not seen, keystroke by keystroke.
+func (u *suggestionsUI) scheduleIfChanged() {
+	q, ok := u.query()
+	if ok && !u.immediate && u.asked == queryKey(q) {
+		return
+	}
+	u.scheduleQuery(q, ok)
+}
+
+// scheduleQuery asks the bank q (ok false: there is no clause to ask
+// about) SuggestDelay after the last call.
+func (u *suggestionsUI) scheduleQuery(q templates.Query, ok bool) {
 	if u.immediate {
-		u.s.ShowError(u.refreshNow())
+		u.s.ShowError(u.showNow(q, ok))
 		return
 	}
 	u.gen++
 	gen := u.gen
-	q, ok := u.query()
 	if u.timer != nil {
 		u.timer.Stop()
 	}
@@ -147,25 +161,17 @@ func (u *suggestionsUI) schedule() {
 	})
 }
 
-// scheduleIfChanged schedules a query unless it would ask what the list
-// already shows: the write-back after typing changes nothing the panel
-// has not seen, keystroke by keystroke.
-func (u *suggestionsUI) scheduleIfChanged() {
-	if q, ok := u.query(); ok && !u.immediate && u.asked == queryKey(q) {
-		return
-	}
-	u.schedule()
-}
-
 func queryKey(q templates.Query) string {
 	return strings.Join(q.ExcludeCities, ",") + "|" + q.Heading + "|" + q.Text
 }
 
 // refreshNow asks for the suggestions of the clause under the cursor and
 // shows them at once, on the calling goroutine (tests, benchmarks).
-func (u *suggestionsUI) refreshNow() error {
+func (u *suggestionsUI) refreshNow() error { return u.showNow(u.query()) }
+
+// showNow asks the bank q and shows the answer, on the calling goroutine.
+func (u *suggestionsUI) showNow(q templates.Query, ok bool) error {
 	u.gen++
-	q, ok := u.query()
 	if !ok {
 		u.show(nil, q)
 		return nil
@@ -255,15 +261,6 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	u.enable(true)
 }
 
-// shift moves spans n runes on.
-func shift(spans []templates.Span, n int) []templates.Span {
-	out := make([]templates.Span, len(spans))
-	for i, sp := range spans {
-		out[i] = templates.Span{sp[0] + n, sp[1] + n}
-	}
-	return out
-}
-
 func (u *suggestionsUI) adapted(r templates.Suggestion) templates.Adapted {
 	if u.city == "" {
 		return templates.Adapt(r.Text, r.City, r.City)
@@ -282,6 +279,16 @@ func flagNotes(flags []templates.Flag) string {
 		lines = append(lines, "·"+text+"："+f.Reason) // no space after ·: word wrapping would break there
 	}
 	return strings.Join(lines, "\n")
+}
+
+// insertedNote says where an adapted clause went in and what to check
+// there.
+func insertedNote(label string, a templates.Adapted) string {
+	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
+	if notes := flagNotes(a.Flags); notes != "" {
+		msg += "\n" + notes
+	}
+	return msg
 }
 
 func (u *suggestionsUI) enable(on bool) {
@@ -314,11 +321,7 @@ func (u *suggestionsUI) insert() {
 		u.s.ShowError(err)
 		return
 	}
-	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
-	if notes := flagNotes(a.Flags); notes != "" {
-		msg += "\n" + notes
-	}
-	u.status.SetText(msg)
+	u.status.SetText(insertedNote(label, a))
 }
 
 func (u *suggestionsUI) copy() {

@@ -50,7 +50,7 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	u.search = widget.NewEntry()
 	u.search.SetPlaceHolder(lang.L("Search templates"))
 	u.search.OnChanged = func(string) { u.filter() }
-	u.list = widget.NewList(func() int { return len(u.shown) }, newTemplateRow, u.updateRow)
+	u.list = widget.NewList(func() int { return len(u.shown) }, newTruncatedLabel, u.updateRow)
 	u.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(u.shown) {
 			u.choose(u.shown[i])
@@ -73,12 +73,6 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	return split
 }
 
-func newTemplateRow() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 func (u *templatesUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i < len(u.shown) {
 		t := u.all[u.shown[i]]
@@ -96,11 +90,19 @@ func (u *templatesUI) reload(sel string) {
 	u.all = all
 	u.choose(-1)
 	u.filter()
+	u.selectNamed(sel)
+}
+
+// selectNamed selects the listed template of that name (names are
+// unique) and reports whether there is one.
+func (u *templatesUI) selectNamed(name string) bool {
 	for i, j := range u.shown {
-		if u.all[j].Name == sel {
+		if u.all[j].Name == name {
 			u.list.Select(i)
+			return true
 		}
 	}
+	return false
 }
 
 // filter shows the templates of the chosen category whose name, category

@@ -38,7 +38,7 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 		t.Fatal(err)
 	}
 	s := NewShell(a, testWorkspace(t))
-	t.Cleanup(func() { delete(allPanels, s); s.FlushAutosave() })
+	t.Cleanup(s.FlushAutosave)
 	s.Show("editor") // before a draft is open: no work scheduled yet
 	p := panelsOf(s)
 	p.suggestions.immediate, p.gaps.immediate = !async, true

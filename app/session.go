@@ -104,21 +104,24 @@ func (s *Shell) OpenDraft(id int64) error {
 	if !ok {
 		text = saved
 	}
-	ss := &s.Session
-	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, d.Title, saved, d.Versions
-	ss.setText(text)
-	ss.selected = nil
 	s.App.Preferences().SetInt(prefLastDraft, int(id))
-	s.emit(DraftOpened)
+	s.setDraft(id, d.Title, saved, d.Versions, text)
 	return nil
 }
 
 // CloseDraft leaves no draft open.
 func (s *Shell) CloseDraft() {
 	s.FlushAutosave()
-	s.Session.DraftID, s.Session.Title, s.Session.Saved, s.Session.Version = 0, "", "", 0
-	s.Session.setText("")
-	s.Session.selected = nil
+	s.setDraft(0, "", "", 0, "")
+}
+
+// setDraft makes draft id (0 for none) the open one, with no cursor, and
+// tells the views.
+func (s *Shell) setDraft(id int64, title, saved string, version int, text string) {
+	ss := &s.Session
+	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, title, saved, version
+	ss.setText(text)
+	ss.selected = nil
 	s.emit(DraftOpened)
 }
 
@@ -139,12 +142,36 @@ func (s *Shell) SetText(text string) {
 	s.emit(TextChanged)
 }
 
+// setTextKeepingCursor replaces the working text as SetText does and
+// keeps the cursor at the same place in the tree (none if the new text has
+// no node there), which the views then show.
+func (s *Shell) setTextKeepingCursor(text string) {
+	s.SetText(text) // leaves the path of the selection as it is
+	if s.SelectedNode() == nil {
+		s.Session.selected = nil
+	}
+	s.emit(Selected)
+}
+
 func (ss *Session) setText(text string) {
 	ss.Text = text
 	ss.Doc = nil
 	if doc, err := drafts.Parse(text); err == nil {
 		ss.Doc = doc
 	}
+}
+
+// renameDraft renames draft id, the open one's title in the session too,
+// and tells the views.
+func (s *Shell) renameDraft(id int64, title string) error {
+	if err := s.Session.WS.DB.RenameDraft(id, title); err != nil {
+		return err
+	}
+	if id == s.Session.DraftID {
+		s.Session.Title = title
+	}
+	s.emit(DraftsChanged)
+	return nil
 }
 
 // Dirty reports whether the working text differs from the latest version.
@@ -187,7 +214,7 @@ func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
 	nodes := doc.Nodes
 	var n *drafts.Node
 	for _, i := range path {
-		if i >= len(nodes) {
+		if i < 0 || i >= len(nodes) {
 			return nil
 		}
 		n = nodes[i]

@@ -39,7 +39,7 @@ func (s *Shell) CompareSources() ([]Source, error) {
 			return nil, err
 		}
 		for _, v := range vs {
-			name := lang.L("Version {{.N}}", map[string]any{"N": v.N})
+			name := versionName(v.N)
 			if v.Note != "" {
 				name += " · " + v.Note
 			}

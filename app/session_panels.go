@@ -4,9 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 
 	"qicao/drafts"
 )
@@ -15,32 +13,15 @@ import (
 // kept so that they can reach one another (查看原文 opens the corpus view
 // at a clause) and so that tests and fontshot can drive them.
 type panels struct {
+	// tabs hold the editor's side panels: suggestions, gaps, templates.
+	tabs        *container.AppTabs
 	suggestions *suggestionsUI
 	gaps        *gapsUI
 	templates   *templatesUI
 	corpus      *corpusUI
-	// corpusWant is the document and clause to show when the corpus view
-	// is built.
-	corpusWant *corpusTarget
 }
 
-type corpusTarget struct {
-	doc    int64
-	clause int
-}
-
-// allPanels maps each shell to its panels; it is used on the UI goroutine
-// only.
-var allPanels = map[*Shell]*panels{}
-
-func panelsOf(s *Shell) *panels {
-	p := allPanels[s]
-	if p == nil {
-		p = &panels{}
-		allPanels[s] = p
-	}
-	return p
-}
+func panelsOf(s *Shell) *panels { return &s.panels }
 
 // ErrNoAnchor is the error for an insertion with no clause under the cursor.
 var ErrNoAnchor = errors.New("请先在提纲中选择一个条款，新条款将插入在它之后")
@@ -73,29 +54,12 @@ func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
 	return e.Label, nil
 }
 
-// nodeAt returns the deepest node of doc whose span starts at offset.
-func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
-	if doc == nil {
-		return nil
-	}
-	var found *drafts.Node
-	doc.Walk(func(n, _ *drafts.Node) {
-		if n.Span.Start == offset {
-			found = n
-		}
-	})
-	return found
-}
-
 // ShowCorpusAt shows the corpus view with document id open at its clause
 // of that index.
 func (s *Shell) ShowCorpusAt(id int64, clause int) {
-	p := panelsOf(s)
-	p.corpusWant = &corpusTarget{id, clause}
-	s.Show("corpus")
-	if p.corpus != nil {
-		p.corpus.open(id, clause)
-		p.corpusWant = nil
+	s.Show("corpus") // builds the view, if it is not yet, before it returns
+	if c := panelsOf(s).corpus; c != nil {
+		c.open(id, clause)
 	}
 }
 
@@ -103,7 +67,7 @@ func (s *Shell) ShowCorpusAt(id int64, clause int) {
 // "suggestions", "gaps" or "templates". It reports whether there is one.
 func (s *Shell) ShowPanel(name string) bool {
 	s.Show("editor")
-	tabs := findTabs(s.Content("editor"))
+	tabs := panelsOf(s).tabs
 	if tabs == nil {
 		return false
 	}
@@ -114,29 +78,6 @@ func (s *Shell) ShowPanel(name string) bool {
 		}
 	}
 	return false
-}
-
-// findTabs returns the editor's side panels in o's tree: the AppTabs
-// whose first tab is the suggestions.
-func findTabs(o fyne.CanvasObject) *container.AppTabs {
-	switch o := o.(type) {
-	case *container.AppTabs:
-		if len(o.Items) > 0 && o.Items[0].Text == lang.L("Suggestions") {
-			return o
-		}
-	case *container.Split:
-		if t := findTabs(o.Leading); t != nil {
-			return t
-		}
-		return findTabs(o.Trailing)
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			if t := findTabs(c); t != nil {
-				return t
-			}
-		}
-	}
-	return nil
 }
 
 // SelectClause puts the cursor on the open draft's first clause whose
@@ -163,11 +104,5 @@ func (s *Shell) ChooseTemplate(name string) bool {
 	}
 	u := panelsOf(s).templates
 	u.search.SetText(name)
-	for i, j := range u.shown {
-		if u.all[j].Name == name {
-			u.list.Select(i)
-			return true
-		}
-	}
-	return false
+	return u.selectNamed(name)
 }

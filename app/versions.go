@@ -16,48 +16,40 @@ import (
 // askSaveVersion asks for an optional note and saves the working text as
 // a new version.
 func askSaveVersion(s *Shell) {
-	if s.Session.DraftID == 0 {
-		s.ShowError(errNoDraftOpen)
+	if !draftInHand(s) {
 		return
 	}
-	s.FlushClauseEdit()
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("e.g. after the meeting of 3 March"))
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Note (optional)"), note)}
-	d := dialog.NewForm(lang.L("Save a version"), lang.L("Save"), lang.L("Cancel"), items, func(yes bool) {
-		if yes {
-			s.ShowError(s.SaveVersion(note.Text))
-		}
-	}, s.Window)
-	note.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
-	s.Window.Canvas().Focus(note)
+	askLine(s, lang.L("Save a version"), lang.L("Save"), lang.L("Note (optional)"), note, func() {
+		s.ShowError(s.SaveVersion(note.Text))
+	})
 }
 
-// ShowVersions shows the open draft's versions in a dialog.
-func (s *Shell) ShowVersions() { showVersions(s) }
-
-// showVersions lists the open draft's versions: open one read-only, or
-// restore it as the working text.
-func showVersions(s *Shell) {
+// draftInHand puts the clause pane's pending keystrokes into the working
+// text and reports whether a draft is open; when none is, it says so.
+func draftInHand(s *Shell) bool {
 	if s.Session.DraftID == 0 {
 		s.ShowError(errNoDraftOpen)
-		return
+		return false
 	}
 	s.FlushClauseEdit()
+	return true
+}
+
+// ShowVersions lists the open draft's versions in a dialog: open one
+// read-only, or restore it as the working text.
+func (s *Shell) ShowVersions() {
+	if !draftInHand(s) {
+		return
+	}
 	list, err := s.Session.WS.DB.Versions(s.Session.DraftID)
 	if err != nil {
 		s.ShowError(err)
 		return
 	}
 	chosen := -1
-	rows := widget.NewList(func() int { return len(list) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+	rows := widget.NewList(func() int { return len(list) }, newTruncatedLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(versionLine(list[len(list)-1-i]))
 		})
@@ -81,9 +73,12 @@ func showVersions(s *Shell) {
 	d.Show()
 }
 
+// versionName names version n: 第 2 版.
+func versionName(n int) string { return lang.L("Version {{.N}}", map[string]any{"N": n}) }
+
 // versionLine is a version as the list shows it: number, time, size, note.
 func versionLine(v sqlite.Version) string {
-	line := lang.L("Version {{.N}}", map[string]any{"N": v.N}) + "　" +
+	line := versionName(v.N) + "　" +
 		v.Created.Local().Format("2006-01-02 15:04") + "　" +
 		lang.L("{{.Chars}} characters", map[string]any{"Chars": fmt.Sprint(v.Chars)})
 	if v.Note != "" {
@@ -125,12 +120,6 @@ func (s *Shell) RestoreVersion(n int) error {
 		return err
 	}
 	s.FlushClauseEdit()
-	path := s.Session.selected
-	s.SetText(v.Text)
-	if s.SelectedNode() == nil {
-		path = nil
-	}
-	s.Session.selected = path
-	s.emit(Selected)
+	s.setTextKeepingCursor(v.Text)
 	return nil
 }

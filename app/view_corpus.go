@@ -23,14 +23,9 @@ func corpusView() View {
 		Icon:  theme.StorageIcon(),
 		Make: func(s *Shell) fyne.CanvasObject {
 			c := &corpusUI{s: s}
-			p := panelsOf(s)
-			p.corpus = c
+			panelsOf(s).corpus = c
 			obj := c.layout()
 			c.reload()
-			if w := p.corpusWant; w != nil {
-				c.open(w.doc, w.clause)
-				p.corpusWant = nil
-			}
 			return obj
 		},
 	}
@@ -63,7 +58,7 @@ type corpusRow struct {
 }
 
 func (c *corpusUI) layout() fyne.CanvasObject {
-	c.tree = widget.NewTree(c.childIDs, c.isBranch, newCorpusNode, c.updateNode)
+	c.tree = widget.NewTree(c.childIDs, c.isBranch, func(bool) fyne.CanvasObject { return newTruncatedLabel() }, c.updateNode)
 	c.tree.OnSelected = c.treeSelected
 	addB := widget.NewButtonWithIcon(lang.L("Add files"), theme.FileIcon(), c.addFiles)
 	folderB := widget.NewButtonWithIcon(lang.L("Import folder"), theme.FolderOpenIcon(), c.addFolder)
@@ -72,7 +67,7 @@ func (c *corpusUI) layout() fyne.CanvasObject {
 	left := container.NewBorder(nil, container.NewGridWithColumns(3, addB, folderB, c.removeB), nil, nil, c.tree)
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Wrapping = fyne.TextWrapWord
-	c.outline = widget.NewList(func() int { return len(c.rows) }, newCorpusRow, c.updateCorpusRow)
+	c.outline = widget.NewList(func() int { return len(c.rows) }, newTruncatedLabel, c.updateCorpusRow)
 	c.outline.OnSelected = c.showNode
 	c.text = widget.NewLabel(lang.L("Choose a document on the left."))
 	c.text.Wrapping = fyne.TextWrapWord
@@ -122,12 +117,6 @@ func (c *corpusUI) childIDs(id widget.TreeNodeID) []widget.TreeNodeID {
 
 func (c *corpusUI) isBranch(id widget.TreeNodeID) bool {
 	return id == "" || strings.HasPrefix(id, "c:")
-}
-
-func newCorpusNode(bool) fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (c *corpusUI) updateNode(id widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
@@ -223,12 +212,6 @@ func corpusRows(doc *drafts.Document) []corpusRow {
 		out = append(out, corpusRow{n, i})
 	})
 	return out
-}
-
-func newCorpusRow() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (c *corpusUI) updateCorpusRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -157,7 +157,7 @@ func draftTitle(s *Shell, d sqlite.Draft) string {
 	if t == "" {
 		t = lang.L("(untitled)")
 	}
-	if d.ID == s.Session.DraftID && s.Dirty() || d.ID != s.Session.DraftID && d.HasWorking {
+	if unsaved(s, d) {
 		t = "● " + t
 	}
 	return t
@@ -171,10 +171,19 @@ func draftInfo(s *Shell, d sqlite.Draft) string {
 	if d.ID == s.Session.DraftID {
 		info += " · " + lang.L("open")
 	}
-	if d.ID == s.Session.DraftID && s.Dirty() || d.ID != s.Session.DraftID && d.HasWorking {
+	if unsaved(s, d) {
 		info += " · " + lang.L("unsaved changes")
 	}
 	return info
+}
+
+// unsaved reports whether draft d has changes not saved as a version: the
+// open draft's working text as it is now, another's as last written.
+func unsaved(s *Shell, d sqlite.Draft) bool {
+	if d.ID == s.Session.DraftID {
+		return s.Dirty()
+	}
+	return d.HasWorking
 }
 
 // reload reads the drafts again and keeps the chosen one.
@@ -260,14 +269,7 @@ func (p *draftsPage) rename() {
 		return
 	}
 	askText(p.s, lang.L("Rename"), lang.L("Title"), d.Title, func(title string) {
-		if err := p.s.Session.WS.DB.RenameDraft(d.ID, title); err != nil {
-			p.s.ShowError(err)
-			return
-		}
-		if d.ID == p.s.Session.DraftID {
-			p.s.Session.Title = title
-		}
-		p.s.emit(DraftsChanged)
+		p.s.ShowError(p.s.renameDraft(d.ID, title))
 	})
 }
 
@@ -298,10 +300,20 @@ func (p *draftsPage) confirmDelete() {
 func askText(s *Shell, title, label, initial string, ok func(string)) {
 	e := widget.NewEntry()
 	e.SetText(initial)
-	items := []*widget.FormItem{widget.NewFormItem(label, e)}
-	d := dialog.NewForm(title, lang.L("OK"), lang.L("Cancel"), items, func(yes bool) {
-		if t := strings.TrimSpace(e.Text); yes && t != "" {
+	askLine(s, title, lang.L("OK"), label, e, func() {
+		if t := strings.TrimSpace(e.Text); t != "" {
 			ok(t)
+		}
+	})
+}
+
+// askLine shows a dialog with the one entry e under label, focused;
+// confirm (or Enter) runs ok.
+func askLine(s *Shell, title, confirm, label string, e *widget.Entry, ok func()) {
+	items := []*widget.FormItem{widget.NewFormItem(label, e)}
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(yes bool) {
+		if yes {
+			ok()
 		}
 	}, s.Window)
 	e.OnSubmitted = func(string) { d.Submit() }

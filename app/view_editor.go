@@ -30,11 +30,13 @@ func editorView() View {
 
 // sidePanels are the editor's right-hand panels.
 func sidePanels(s *Shell) fyne.CanvasObject {
-	return container.NewAppTabs(
+	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Suggestions"), suggestionsPanel(s)),
 		container.NewTabItem(lang.L("Gaps"), gapsPanel(s)),
 		container.NewTabItem(lang.L("Templates"), templatesPanel(s)),
 	)
+	panelsOf(s).tabs = tabs
+	return tabs
 }
 
 // Preference keys of the editor's split positions.

@@ -47,9 +47,10 @@ type Shell struct {
 	Window  fyne.Window
 	Session Session
 
-	views []View
-	tabs  *container.AppTabs
-	built map[string]bool
+	views  []View
+	tabs   *container.AppTabs
+	built  map[string]bool
+	panels panels
 }
 
 // NewShell makes the main window (not yet shown) over an open workspace,
@@ -120,9 +121,7 @@ func (s *Shell) menu() *fyne.MainMenu {
 		return func() {
 			st := CurrentSettings(s.App)
 			change(&st)
-			if err := Apply(s.App, st); err != nil {
-				dialog.ShowError(err, s.Window)
-			}
+			s.ShowError(Apply(s.App, st))
 		}
 	}
 	language := func(l Language) func() {
@@ -152,12 +151,10 @@ func (s *Shell) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(settings, help)
 }
 
-// placeholder is the content of a view not built yet: its title, what it
-// will do, and a note.
-func placeholder(title, purpose string) fyne.CanvasObject {
-	return container.NewVBox(
-		widget.NewLabelWithStyle(lang.L(title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L(purpose)),
-		widget.NewLabel(lang.L("Not built yet: this view comes in a later version.")),
-	)
+// newTruncatedLabel is a list or tree row of one line, cut with … where
+// it is too long.
+func newTruncatedLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }

@@ -66,30 +66,26 @@ func main() {
 		opts.Variant = app.VariantDark
 	}
 	if err := app.Setup(a, opts); err != nil {
-		fmt.Fprintln(os.Stderr, "fontshot:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	if *fyneFont {
 		a.Settings().SetTheme(theme.DefaultTheme())
 	}
 	dir, err := os.MkdirTemp("", "fontshot")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "fontshot:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	defer os.RemoveAll(dir)
 	ws, err := workspace.Open(filepath.Join(dir, "qicao.db"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "fontshot:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	defer ws.Close()
 	// A draft with a traditional title, beside the example draft: the
 	// drafts view shows it, and its title is the label checked for ink.
 	trad, err := ws.DB.CreateDraft(app.SampleTraditional, "济宁", "", "", nil)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "fontshot:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	s := app.NewShell(a, ws)
 	w := s.Window
@@ -102,12 +98,10 @@ func main() {
 	want := app.SampleTraditional
 	if *clause > 0 {
 		if want, err = showClause(s, *clause, *fullText, *versions); err != nil {
-			fmt.Fprintln(os.Stderr, "fontshot:", err)
-			os.Exit(1)
+			fail(err)
 		}
 	} else if err := s.OpenDraft(trad.ID); err != nil {
-		fmt.Fprintln(os.Stderr, "fontshot:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	w.Show()
 
@@ -187,6 +181,12 @@ func main() {
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// fail reports err and exits 1 (before the window runs).
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "fontshot:", err)
+	os.Exit(1)
 }
 
 // showAnyView shows the comparison view (stepping and typing keys) or
