@@ -191,7 +191,7 @@ func (u *suggestionsUI) query() (templates.Query, bool) {
 	text, heading := n.Text, n.Heading
 	if typed, ok := u.s.TypedClause(); ok {
 		text = typedBody(typed) // follow the keystrokes, not the last write-back
-		heading = headingOfTyped(text)
+		heading = drafts.HeadingOf(text)
 	}
 	q := templates.Query{Text: text, Heading: heading, K: 20}
 	if doc.City != "" {
@@ -207,13 +207,6 @@ func typedBody(typed string) string {
 		return typed[consumed:]
 	}
 	return typed
-}
-
-// headingOfTyped is the typed clause's text up to its first 。.
-func headingOfTyped(text string) string {
-	first, _, _ := strings.Cut(text, "\n")
-	h, _, _ := strings.Cut(first, "。")
-	return strings.TrimSpace(h)
 }
 
 func (u *suggestionsUI) ask(q templates.Query) ([]templates.Suggestion, error) {

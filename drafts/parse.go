@@ -140,7 +140,7 @@ func (b *treeBuilder) finish() []*Node {
 	var walk func([]*Node)
 	walk = func(ns []*Node) {
 		for _, n := range ns {
-			n.Heading = headingOf(n.Text)
+			n.Heading = HeadingOf(n.Text)
 			walk(n.Children)
 		}
 	}
@@ -148,8 +148,9 @@ func (b *treeBuilder) finish() []*Node {
 	return b.roots
 }
 
-// headingOf returns the text of a node up to its first 。.
-func headingOf(text string) string {
+// HeadingOf returns a node's heading from its text: the first paragraph
+// up to its first 。 (绘制产业链科技攻关路线图。明确… → 绘制产业链科技攻关路线图).
+func HeadingOf(text string) string {
 	first, _, _ := strings.Cut(text, "\n")
 	h, _, _ := strings.Cut(first, "。")
 	return strings.TrimSpace(h)
