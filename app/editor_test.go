@@ -51,6 +51,34 @@ func find[T fyne.CanvasObject](t testing.TB, s *Shell, id string) T {
 	return zero
 }
 
+// firstIn returns the first object of type T in o's tree (containers and
+// widgets' renderers, depth first) that ok accepts, without laying
+// anything out; the zero T if none.
+func firstIn[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) T {
+	v, _ := search(o, ok)
+	return v
+}
+
+func search[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
+	if v, is := o.(T); is && ok(v) {
+		return v, true
+	}
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		if v, found := search(c, ok); found {
+			return v, true
+		}
+	}
+	var none T
+	return none, false
+}
+
 // selectClause selects clause n of the open draft through the outline.
 func selectClause(t testing.TB, s *Shell, n int) *drafts.Node {
 	t.Helper()

@@ -371,24 +371,7 @@ func TestCorpusFolderImportCancel(t *testing.T) {
 
 // findProgress returns the first progress bar in o's tree.
 func findProgress(o fyne.CanvasObject) *widget.ProgressBar {
-	switch o := o.(type) {
-	case *widget.ProgressBar:
-		return o
-	case fyne.Widget:
-		r := test.WidgetRenderer(o)
-		for _, c := range r.Objects() {
-			if b := findProgress(c); b != nil {
-				return b
-			}
-		}
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			if b := findProgress(c); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+	return firstIn(o, func(*widget.ProgressBar) bool { return true })
 }
 
 func TestViewSourceOpensCorpus(t *testing.T) {

@@ -306,41 +306,11 @@ func TestCompareViewPickAndExport(t *testing.T) {
 }
 
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	if b, ok := o.(*widget.Button); ok && b.Text == text {
-		return b
-	}
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
-		if b := findButton(c, text); b != nil {
-			return b
-		}
-	}
-	return nil
+	return firstIn(o, func(b *widget.Button) bool { return b.Text == text })
 }
 
 func findRedline(o fyne.CanvasObject) *Redline {
-	if r, ok := o.(*Redline); ok && r.Visible() && r.Size().Width > 0 {
-		return r
-	}
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
-		if r := findRedline(c); r != nil {
-			return r
-		}
-	}
-	return nil
+	return firstIn(o, func(r *Redline) bool { return r.Visible() && r.Size().Width > 0 })
 }
 
 func summaryText(cv *CompareView) string {
