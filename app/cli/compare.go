@@ -36,12 +36,19 @@ func runCompare(env *Env, args []string) error {
 	strict := fs.Bool("strict", false, "把标点宽度、空格的变化也当作修改显示")
 	docxOut := fs.String("docx", "", "把修订稿写成 .docx（修订痕迹）")
 	tableOut := fs.String("table", "", "把修改对照表写成 .docx")
+	var o outputs
+	o.forceFlag(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(files) != 2 {
-		return usagef("用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] 旧版本 新版本（文件或 draft:ID@N）")
+		return usagef("用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] [--force] 旧版本 新版本（文件或 draft:ID@N）")
+	}
+	o.read(files...)
+	o.quiet = *asJSON
+	if err := o.check(env, *htmlOut, *docxOut, *tableOut); err != nil {
+		return err
 	}
 	old, err := loadDocument(env, files[0])
 	if err != nil {
@@ -53,12 +60,13 @@ func runCompare(env *Env, args []string) error {
 	}
 	c := drafts.Compare(old.Doc, new.Doc, drafts.CompareOptions{Strict: *strict})
 	if *htmlOut != "" {
-		if err := writeHTMLReport(*htmlOut, old.Name, new.Name, c, *strict); err != nil {
+		err := o.write(env, *htmlOut, func(w io.Writer) error { return WriteCompareHTML(w, old.Name, new.Name, c, *strict) })
+		if err != nil {
 			return err
 		}
 	}
 	if *docxOut != "" || *tableOut != "" {
-		if err := writeCompareDocx(env, c, old, new, *docxOut, *tableOut, *strict); err != nil {
+		if err := writeCompareDocx(env, &o, c, old, new, *docxOut, *tableOut, *strict); err != nil {
 			return err
 		}
 	}
@@ -66,10 +74,7 @@ func runCompare(env *Env, args []string) error {
 	case *asJSON:
 		return writeJSON(env.Stdout, compareJSON(old.Name, new.Name, c))
 	case *htmlOut != "" || *docxOut != "" || *tableOut != "":
-		if *htmlOut != "" {
-			fmt.Fprintf(env.Stdout, "已写入 %s\n", *htmlOut) // the .docx writers say so themselves
-		}
-		return nil
+		return nil // each writer said where it wrote
 	}
 	printRedline(env.Stdout, c, redlineStyle(env.Stdout), *strict)
 	return nil

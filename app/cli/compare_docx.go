@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"io"
 	"time"
 
 	"qicao/drafts"
@@ -13,23 +13,16 @@ import (
 // changes from the old as tracked changes (author Qicao, dated now), and
 // the 修改对照表. An empty path skips that file. compare's flag handling
 // calls it after comparing.
-func writeCompareDocx(env *Env, c *drafts.Comparison, old, new *loadedDoc, docxPath, tablePath string, strict bool) error {
+func writeCompareDocx(env *Env, o *outputs, c *drafts.Comparison, old, new *loadedDoc, docxPath, tablePath string, strict bool) error {
 	opt := docx.Options{Time: time.Now(), Strict: strict}
 	if docxPath != "" {
-		var buf bytes.Buffer
-		if err := docx.WriteComparison(&buf, old.Doc, new.Doc, c, opt); err != nil {
-			return err
-		}
-		if err := writeOutput(env, docxPath, buf.Bytes()); err != nil {
+		err := o.write(env, docxPath, func(w io.Writer) error { return docx.WriteComparison(w, old.Doc, new.Doc, c, opt) })
+		if err != nil {
 			return err
 		}
 	}
 	if tablePath != "" {
-		var buf bytes.Buffer
-		if err := docx.WriteTable(&buf, c, opt); err != nil {
-			return err
-		}
-		return writeOutput(env, tablePath, buf.Bytes())
+		return o.write(env, tablePath, func(w io.Writer) error { return docx.WriteTable(w, c, opt) })
 	}
 	return nil
 }

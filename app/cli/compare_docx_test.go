@@ -24,7 +24,7 @@ func TestWriteCompareDocx(t *testing.T) {
 	var out bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &out}
 	tracked, table := filepath.Join(dir, "修订.docx"), filepath.Join(dir, "对照表.docx")
-	if err := writeCompareDocx(env, c, old, new, tracked, table, false); err != nil {
+	if err := writeCompareDocx(env, &outputs{}, c, old, new, tracked, table, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{tracked, table} {

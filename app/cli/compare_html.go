@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -56,18 +54,6 @@ var kindColors = map[drafts.Kind]string{
 
 var kindOrder = []drafts.Kind{drafts.PairModified, drafts.PairMoved, drafts.PairMerged, drafts.PairSplit,
 	drafts.PairAdded, drafts.PairDeleted, drafts.PairUnchanged}
-
-// writeHTMLReport writes the comparison as one self-contained page.
-func writeHTMLReport(path, oldName, newName string, c *drafts.Comparison, strict bool) error {
-	var buf bytes.Buffer
-	if err := WriteCompareHTML(&buf, oldName, newName, c, strict); err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("无法写入「%s」：%v", path, err)
-	}
-	return nil
-}
 
 func newReport(oldName, newName string, c *drafts.Comparison, strict bool) report {
 	r := report{OldName: oldName, NewName: newName, Old: c.Old, New: c.New, Summary: c.Summary, Strict: strict,
