@@ -7,14 +7,14 @@ import (
 	"fmt"
 	"os"
 
-	"qicao/app"
 	"qicao/app/cli"
 	_ "qicao/app/locale" // before Fyne's lang: see its doc
+	"qicao/app/window"
 )
 
 func main() {
 	if len(os.Args) == 1 {
-		if err := app.Run(app.Options{}); err != nil {
+		if err := window.Run(window.Options{}); err != nil {
 			fmt.Fprintf(os.Stderr, "qicao：%v\n", err)
 			os.Exit(1)
 		}

@@ -30,7 +30,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qicao/app"
+	"qicao/app/window"
 	"qicao/app/workspace"
 )
 
@@ -57,15 +57,15 @@ func main() {
 	size := flag.String("size", "1200x760", "window size WxH")
 	flag.Parse()
 
-	a := fyneapp.NewWithID(app.AppID + ".fontshot") // own preferences: leave the user's alone
-	opts := app.Options{Variant: app.VariantLight, Language: app.LangChinese}
+	a := fyneapp.NewWithID(window.AppID + ".fontshot") // own preferences: leave the user's alone
+	opts := window.Options{Variant: window.VariantLight, Language: window.LangChinese}
 	if *english {
-		opts.Language = app.LangEnglish
+		opts.Language = window.LangEnglish
 	}
 	if *dark {
-		opts.Variant = app.VariantDark
+		opts.Variant = window.VariantDark
 	}
-	if err := app.Setup(a, opts); err != nil {
+	if err := window.Setup(a, opts); err != nil {
 		fail(err)
 	}
 	if *fyneFont {
@@ -83,11 +83,11 @@ func main() {
 	defer ws.Close()
 	// A draft with a traditional title, beside the example draft: the
 	// drafts view shows it, and its title is the label checked for ink.
-	trad, err := ws.DB.CreateDraft(app.SampleTraditional, "济宁", "", "", nil)
+	trad, err := ws.DB.CreateDraft(window.SampleTraditional, "济宁", "", "", nil)
 	if err != nil {
 		fail(err)
 	}
-	s := app.NewShell(a, ws)
+	s := window.NewShell(a, ws)
 	w := s.Window
 	var width, height float32
 	if _, err := fmt.Sscanf(*size, "%fx%f", &width, &height); err != nil {
@@ -95,7 +95,7 @@ func main() {
 		os.Exit(2)
 	}
 	w.Resize(fyne.NewSize(width, height))
-	want := app.SampleTraditional
+	want := window.SampleTraditional
 	if *clause > 0 {
 		if want, err = showClause(s, *clause, *fullText, *versions); err != nil {
 			fail(err)
@@ -192,7 +192,7 @@ func fail(err error) {
 // showAnyView shows the comparison view (stepping and typing keys) or
 // another view or panel (with the cursor on a clause, a corpus document or
 // a template chosen), then waits for it to fill.
-func showAnyView(s *app.Shell, view string, steps int, keys, heading, doc, template string, settle time.Duration) error {
+func showAnyView(s *window.Shell, view string, steps int, keys, heading, doc, template string, settle time.Duration) error {
 	if strings.HasPrefix(view, "compare") {
 		if err := showView(s, view, steps); err != nil {
 			return err
@@ -208,7 +208,7 @@ func showAnyView(s *app.Shell, view string, steps int, keys, heading, doc, templ
 // showView opens the example draft, shows view (compare or
 // compare:table), waits for its comparison, steps through steps changes
 // and leaves a moment for the frame to reach the screen.
-func showView(s *app.Shell, view string, steps int) error {
+func showView(s *window.Shell, view string, steps int) error {
 	id, tab, _ := strings.Cut(view, ":")
 	var err error
 	t := time.Now()
@@ -220,8 +220,8 @@ func showView(s *app.Shell, view string, steps int) error {
 	if err != nil {
 		return err
 	}
-	var cv *app.CompareView
-	fyne.DoAndWait(func() { cv, _ = s.Content(id).(*app.CompareView) })
+	var cv *window.CompareView
+	fyne.DoAndWait(func() { cv, _ = s.Content(id).(*window.CompareView) })
 	if cv != nil {
 		cv.Wait()
 		fmt.Printf("compare view: comparison handed to the UI %d ms after the view was asked for\n", time.Since(t).Milliseconds())
@@ -244,12 +244,12 @@ func showView(s *app.Shell, view string, steps int) error {
 // typeKeys sends keys (xdotool names, space-separated) to the window one
 // by one, as a user would, and prints the compare view's position after
 // each: the proof that the keys reach the view on the real driver.
-func typeKeys(s *app.Shell, keys string) error {
-	cv, _ := s.Content("compare").(*app.CompareView)
+func typeKeys(s *window.Shell, keys string) error {
+	cv, _ := s.Content("compare").(*window.CompareView)
 	if keys == "" || cv == nil {
 		return nil
 	}
-	win, err := exec.Command("xdotool", "search", "--name", app.Title).Output()
+	win, err := exec.Command("xdotool", "search", "--name", window.Title).Output()
 	if err != nil {
 		return fmt.Errorf("xdotool search: %v", err)
 	}
@@ -322,7 +322,7 @@ func diff(a, b uint32) uint32 {
 // showClause opens the example draft in the editor with clause n
 // selected, and returns the text of a label there to check for ink (the
 // draft's title above the outline).
-func showClause(s *app.Shell, n int, fullText, versions bool) (string, error) {
+func showClause(s *window.Shell, n int, fullText, versions bool) (string, error) {
 	list, err := s.Session.WS.DB.Drafts()
 	if err != nil {
 		return "", err
@@ -378,7 +378,7 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 // (keys 150 ms apart, within the write-back delay, as when typing), the
 // write-back of the clause into the working text (re-parse, outline and
 // panels), and choosing another clause.
-func measure(s *app.Shell, marker *canvas.Raster, painted chan time.Duration, n int) {
+func measure(s *window.Shell, marker *canvas.Raster, painted chan time.Duration, n int) {
 	frame := func(work func()) time.Duration {
 		for len(painted) > 0 {
 			<-painted

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"qicao/app"
+	"qicao/app/window"
 )
 
 // panelView puts the window in the state a screenshot asks for: view is a
@@ -14,7 +14,7 @@ import (
 // contains it, looking in the working text and then in each saved version;
 // doc, for the corpus view, opens the corpus document whose file name
 // starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
-func panelView(s *app.Shell, view, heading, doc, template string) error {
+func panelView(s *window.Shell, view, heading, doc, template string) error {
 	if heading != "" {
 		if err := selectHeading(s, heading); err != nil {
 			return err
@@ -42,7 +42,7 @@ func panelView(s *app.Shell, view, heading, doc, template string) error {
 // selectHeading opens the first draft that has a clause whose heading
 // contains heading, in its working text or a saved version, with the
 // cursor on that clause.
-func selectHeading(s *app.Shell, heading string) error {
+func selectHeading(s *window.Shell, heading string) error {
 	ws := s.Session.WS
 	list, err := ws.DB.Drafts()
 	if err != nil {
@@ -70,7 +70,7 @@ func selectHeading(s *app.Shell, heading string) error {
 }
 
 // openCorpusDoc shows the corpus document whose name starts with prefix.
-func openCorpusDoc(s *app.Shell, prefix string) error {
+func openCorpusDoc(s *window.Shell, prefix string) error {
 	docs, err := s.Session.WS.DB.CorpusDocs()
 	if err != nil {
 		return err

@@ -1,0 +1,133 @@
+// Package window is Qicao's window: the Fyne application, its theme (with the
+// embedded CJK font), its translations and the main window's views.
+//
+// Run opens the window. Tests build the same window on Fyne's test driver:
+//
+//	a := test.NewApp()
+//	window.Setup(a, window.Options{})
+//	w := window.NewWindow(a)
+//
+// Each view of the main window is in its own file (view_drafts.go,
+// view_editor.go, …) and listed in views.go; see View. The editor's panes
+// are outline.go (the tree and its structural edits, edits.go), clause.go
+// (one clause at a time), fulltext.go and versions.go; they share the
+// Session (session.go).
+package window
+
+import (
+	"errors"
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"os"
+	"runtime"
+
+	"qicao/app/workspace"
+	"qicao/assets"
+)
+
+// AppID is the application's unique ID; it must match FyneApp.toml. Fyne
+// keys the preferences and storage by it.
+const AppID = "cn.qicao.app"
+
+// Title is the main window's title, the same in every language.
+const Title = "起草 Qicao"
+
+// Icon is the application icon (assets/icon.png).
+var Icon = fyne.NewStaticResource("icon.png", assets.Icon())
+
+// Options override the saved settings for one run; zero fields keep them.
+type Options struct {
+	Language  Language // LangChinese or LangEnglish
+	Variant   Variant  // VariantLight or VariantDark; VariantSystem keeps the saved choice
+	FontScale float32  // 0 keeps the saved scale
+	DBPath    string   // database file; "" for $QICAO_DB or the config dir
+}
+
+// Run creates the Fyne application, opens the main window and returns when
+// it is closed. It must be called from the main goroutine.
+func Run(opts Options) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(AppID)
+	if err := Setup(a, opts); err != nil {
+		return err
+	}
+	ws, err := workspace.Open(opts.DBPath)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	s := NewShell(a, ws)
+	s.openLastDraft()
+	if s.Session.DraftID != 0 {
+		s.Show("editor")
+	}
+	restoreWindowSize(s)
+	s.Window.SetCloseIntercept(func() {
+		s.Closing()
+		s.Window.Close()
+	})
+	s.Window.ShowAndRun()
+	s.FlushAutosave()
+	return nil
+}
+
+// Setup readies a (a real app or test.NewApp()) for Qicao: icon, theme and
+// language from the saved settings, overridden by opts (the overrides are
+// saved too).
+func Setup(a fyne.App, opts Options) error {
+	a.SetIcon(Icon)
+	s := CurrentSettings(a)
+	if opts.Language != "" {
+		s.Language = opts.Language
+	}
+	if opts.Variant != VariantSystem {
+		s.Variant = opts.Variant
+	}
+	if opts.FontScale != 0 {
+		s.FontScale = opts.FontScale
+	}
+	return Apply(a, s)
+}
+
+// NewWindow makes the main window (not yet shown) over ws.
+func NewWindow(a fyne.App, ws *workspace.Workspace) fyne.Window {
+	return NewShell(a, ws).Window
+}
+
+// Preference keys of the window's size.
+const (
+	prefWindowWidth  = "window.width"
+	prefWindowHeight = "window.height"
+)
+
+// restoreWindowSize gives the window its last size and saves the size
+// when it closes.
+func restoreWindowSize(s *Shell) {
+	p := s.App.Preferences()
+	if w, h := p.Float(prefWindowWidth), p.Float(prefWindowHeight); w >= 400 && h >= 300 {
+		s.Window.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+	s.AtClose(func() {
+		size := s.Window.Canvas().Size()
+		p.SetFloat(prefWindowWidth, float64(size.Width))
+		p.SetFloat(prefWindowHeight, float64(size.Height))
+	})
+}
+
+// ErrNoDisplay is returned by Run where there is no graphical display to
+// open the window on (GLFW would panic).
+var ErrNoDisplay = errors.New("没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中运行起草，或使用命令行子命令（qicao help）")
+
+// checkDisplay reports a missing X11 or Wayland display on the systems
+// that need one.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return ErrNoDisplay
+		}
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package window
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts"
+)
+
+// shortcut is a keyboard shortcut of the editor.
+type shortcut struct {
+	Key  fyne.KeyName
+	Mod  fyne.KeyModifier
+	Keys string // as the help lists it, e.g. "Ctrl+S"
+	Name string // English, through lang.L
+	Run  func(s *Shell)
+}
+
+// editorShortcuts are the editor's shortcuts, in the order the help lists
+// them.
+func editorShortcuts() []shortcut {
+	ctrl, shift, alt := fyne.KeyModifierShortcutDefault, fyne.KeyModifierShift, fyne.KeyModifierAlt
+	return []shortcut{
+		{fyne.KeyS, ctrl, "Ctrl+S", "Save a version", func(s *Shell) { askSaveVersion(s) }},
+		{fyne.KeyReturn, ctrl, "Ctrl+Enter", "Insert a clause after", (*Shell).insertClause},
+		{fyne.KeyReturn, ctrl | shift, "Ctrl+Shift+Enter", "Insert a section after", (*Shell).insertSection},
+		{fyne.KeyDelete, ctrl, "Ctrl+Delete", "Delete (asks first)", (*Shell).confirmDeleteNode},
+		{fyne.KeyUp, alt, "Alt+↑", "Move up", func(s *Shell) { s.structural(drafts.MoveUp) }},
+		{fyne.KeyDown, alt, "Alt+↓", "Move down", func(s *Shell) { s.structural(drafts.MoveDown) }},
+		{fyne.KeyLeft, alt, "Alt+←", "Promote (one level up)", func(s *Shell) { s.structural(drafts.Promote) }},
+		{fyne.KeyRight, alt, "Alt+→", "Demote (one level down)", func(s *Shell) { s.structural(drafts.Demote) }},
+		{fyne.KeyR, ctrl | shift, "Ctrl+Shift+R", "Renumber all", (*Shell).renumberAll},
+		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.ToggleFullText() }},
+		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", (*Shell).ShowVersions},
+	}
+}
+
+// addShortcuts puts the editor's shortcuts on the window.
+func (s *Shell) addShortcuts() {
+	if len(s.Session.shortcuts) > 0 {
+		return
+	}
+	s.Session.shortcuts = editorShortcuts()
+	for _, sc := range s.Session.shortcuts {
+		s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod},
+			func(fyne.Shortcut) { sc.Run(s) })
+	}
+}
+
+// runShortcut runs the editor's shortcut sc, if it is one, and reports
+// whether it was; a focused entry passes its shortcuts here first.
+func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
+	c, ok := sc.(*desktop.CustomShortcut)
+	if !ok {
+		return false
+	}
+	for _, e := range s.Session.shortcuts {
+		if e.Key == c.KeyName && e.Mod == c.Modifier {
+			e.Run(s)
+			return true
+		}
+	}
+	return false
+}
+
+// editMenuItems are the structural edits on the selected node, for the
+// outline's context menu.
+func editMenuItems(s *Shell) []*fyne.MenuItem {
+	scs := editorShortcuts()
+	item := func(sc shortcut) *fyne.MenuItem {
+		return fyne.NewMenuItem(lang.L(sc.Name)+"　"+sc.Keys, func() { sc.Run(s) })
+	}
+	var items []*fyne.MenuItem
+	for _, sc := range scs[1:8] { // insert, delete, move, promote, demote
+		items = append(items, item(sc))
+	}
+	return append(items, fyne.NewMenuItemSeparator(), item(scs[8])) // renumber all
+}
+
+// structural applies a structural edit to the selected node.
+func (s *Shell) structural(edit func(*drafts.Document, *drafts.Node) (drafts.Edit, error)) {
+	s.FlushClauseEdit()
+	n := s.SelectedNode()
+	if s.Session.Doc == nil || n == nil {
+		s.ShowError(drafts.ErrNoNode)
+		return
+	}
+	ed, err := edit(s.Session.Doc, n)
+	s.applyEdit(ed, err)
+}
+
+// applyEdit makes an edit's text the working text and selects the node it
+// is about.
+func (s *Shell) applyEdit(ed drafts.Edit, err error) {
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	s.SetText(ed.Text)
+	if ed.Label == "" {
+		s.Select(nil)
+		return
+	}
+	s.Select(nodeStartingAt(s.Session.Doc, ed.Span.Start))
+}
+
+// nodeStartingAt returns the node of doc whose span starts at offset, or
+// the last one starting before it.
+func nodeStartingAt(doc *drafts.Document, offset int) *drafts.Node {
+	if doc == nil {
+		return nil
+	}
+	var found *drafts.Node
+	doc.Walk(func(n, _ *drafts.Node) {
+		if n.Span.Start <= offset && (found == nil || n.Span.Start > found.Span.Start) {
+			found = n
+		}
+	})
+	return found
+}
+
+// nodeAt returns the node of doc whose span starts at offset, or nil.
+// (Each node begins a paragraph of its own: no two start together.)
+func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
+	if n := nodeStartingAt(doc, offset); n != nil && n.Span.Start == offset {
+		return n
+	}
+	return nil
+}
+
+// insertClause inserts a new clause after the selected node.
+func (s *Shell) insertClause() {
+	s.structural(func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
+		return drafts.InsertAfter(d, n, lang.L("New clause."))
+	})
+}
+
+// insertSection inserts a new node one level up, after the section that
+// holds the selected node (after the node itself at the top level).
+func (s *Shell) insertSection() {
+	s.structural(func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
+		anchor := n
+		if p := parentNode(d, n); p != nil {
+			anchor = p
+		}
+		return drafts.InsertAfter(d, anchor, lang.L("New section"))
+	})
+}
+
+// parentNode returns n's parent in d, nil at the top.
+func parentNode(d *drafts.Document, n *drafts.Node) *drafts.Node {
+	var parent *drafts.Node
+	d.Walk(func(m, p *drafts.Node) {
+		if m == n {
+			parent = p
+		}
+	})
+	return parent
+}
+
+// confirmDeleteNode deletes the selected node after asking.
+func (s *Shell) confirmDeleteNode() {
+	n := s.SelectedNode()
+	if n == nil {
+		s.ShowError(drafts.ErrNoNode)
+		return
+	}
+	msg := lang.L("Delete “{{.Node}}” and everything under it?", map[string]any{"Node": outlineText(n)})
+	dialog.ShowConfirm(lang.L("Delete"), msg, func(yes bool) {
+		if yes {
+			s.structural(drafts.Delete)
+		}
+	}, s.Window)
+}
+
+// renumberAll renumbers every sequence of the open document.
+func (s *Shell) renumberAll() {
+	s.FlushClauseEdit()
+	if s.Session.Doc == nil {
+		return
+	}
+	s.setTextKeepingCursor(drafts.Renumber(s.Session.Doc))
+}
+
+// showShortcuts shows the help: the editor's shortcuts.
+func (s *Shell) showShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, sc := range editorShortcuts() {
+		grid.Add(widget.NewLabelWithStyle(sc.Keys, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(lang.L(sc.Name)))
+	}
+	note := widget.NewLabel(lang.L("Right-click a line of the outline for the same edits."))
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVBox(grid, note), s.Window)
+}

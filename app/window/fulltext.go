@@ -1,0 +1,125 @@
+package window
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fullText shows a whole document read-only, virtualised: the text is
+// broken into screen lines (Chinese needs no word breaking) and only the
+// visible lines are drawn, by a widget.List. A RichText or Entry of a
+// whole 实施意见 takes seconds to lay out.
+type fullText struct {
+	widget.BaseWidget
+	list   *widget.List
+	text   string
+	lines  []string
+	starts []int // byte offset in text of each line
+	width  float32
+	anchor int // byte offset to keep at the top, -1 for none
+}
+
+func newFullText() *fullText {
+	f := &fullText{anchor: -1}
+	f.list = widget.NewList(func() int { return len(f.lines) },
+		func() fyne.CanvasObject {
+			t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+			p := theme.Padding()
+			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), t)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(f.lines) {
+				t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+				t.Text, t.Color = f.lines[i], theme.Color(theme.ColorNameForeground)
+				t.Refresh()
+			}
+		})
+	f.list.HideSeparators = true
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// SetText shows text.
+func (f *fullText) SetText(text string) {
+	f.text, f.anchor = text, -1
+	f.rewrap()
+}
+
+// ScrollToOffset scrolls the line holding byte offset off of the text to
+// the top, and keeps it there when the lines are broken again.
+func (f *fullText) ScrollToOffset(off int) {
+	f.anchor = off
+	f.scrollToAnchor()
+}
+
+func (f *fullText) scrollToAnchor() {
+	i := sort.SearchInts(f.starts, f.anchor+1) - 1
+	if f.anchor < 0 || i < 0 {
+		return
+	}
+	p := theme.Padding()
+	row := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height + p
+	f.list.ScrollToOffset(float32(i) * (row + p))
+}
+
+// Resize breaks the lines again for the new width.
+func (f *fullText) Resize(size fyne.Size) {
+	f.BaseWidget.Resize(size)
+	if size.Width != f.width {
+		f.width = size.Width
+		f.rewrap()
+	}
+}
+
+// CreateRenderer draws the list.
+func (f *fullText) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(f.list)
+}
+
+func (f *fullText) rewrap() {
+	f.lines, f.starts = wrapLines(f.text, f.perLine())
+	f.list.Refresh()
+	f.scrollToAnchor()
+}
+
+// perLine is how many wide (CJK) characters fit on a line.
+func (f *fullText) perLine() int {
+	w := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
+	n := 40
+	if w > 0 && f.width > 0 {
+		n = int((f.width - 6*theme.Padding()) / w)
+	}
+	return max(n, 8)
+}
+
+// wrapLines breaks the text's paragraphs into lines of at most per
+// characters, an ASCII character counting half, and returns them with the
+// byte offset where each starts; an empty paragraph stays an empty line.
+func wrapLines(text string, per int) (lines []string, starts []int) {
+	off := 0
+	for _, p := range strings.Split(text, "\n") {
+		start, width := 0, 0
+		for i, r := range p {
+			w := 2
+			if r < 0x80 {
+				w = 1
+			}
+			if width+w > 2*per {
+				lines, starts = append(lines, p[start:i]), append(starts, off+start)
+				start, width = i, 0
+			}
+			width += w
+		}
+		lines = append(lines, strings.TrimRight(p[start:], " \t\r"))
+		starts = append(starts, off+start)
+		off += len(p) + 1
+	}
+	return lines, starts
+}

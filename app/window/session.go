@@ -1,0 +1,360 @@
+package window
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/app/workspace"
+	"qicao/drafts"
+)
+
+// Session is the state every view shares: the open workspace, the draft
+// being edited with its working text, and the node under the cursor. It
+// lives on the UI goroutine; only the autosave write runs elsewhere.
+//
+// Views read it and react to its events through Shell.Listen; they change
+// it only through its methods, so that every view sees every change.
+type Session struct {
+	WS *workspace.Workspace
+
+	// DraftID is the open draft, 0 when none is open.
+	DraftID int64
+	Title   string
+	// Text is the working text of the open draft; Doc is its parse (nil
+	// when the text is empty or unreadable).
+	Text string
+	Doc  *drafts.Document
+	// Saved is the text of the latest saved version, to tell unsaved
+	// changes apart.
+	Saved string
+	// Version is the number of the latest saved version.
+	Version int
+
+	// selected is the path of child indexes from the document's top to the
+	// node under the cursor; nil for none.
+	selected []int
+
+	listeners []func(Event)
+	autosave  *autosaver
+
+	// Set by the editor view: its shortcuts, the clause pane's pending
+	// edit and its whole-document switch, and work to do at close.
+	shortcuts  []shortcut
+	flushEdit  func()
+	typed      func() bool // the clause pane holds keystrokes not yet written back
+	entry      *clauseEntry
+	toggleFull func()
+	atClose    []func()
+}
+
+// Event is a change of the session that views may redraw for.
+type Event int
+
+// The session's events.
+const (
+	DraftOpened   Event = iota // another draft (or none) is open
+	TextChanged                // the working text changed
+	Selected                   // the node under the cursor changed
+	VersionSaved               // a version was saved
+	DraftsChanged              // drafts were created, renamed or deleted
+	CorpusChanged              // corpus documents were added or removed
+	ClauseTyped                // the clause pane's text changed, not yet in the working text
+)
+
+// AutosaveDelay is how long after the last change the working text is
+// written: within 2 s of a change it survives a crash.
+const AutosaveDelay = time.Second
+
+// Listen calls fn on the UI goroutine for every session event.
+func (s *Shell) Listen(fn func(Event)) {
+	s.Session.listeners = append(s.Session.listeners, fn)
+}
+
+func (s *Shell) emit(e Event) {
+	for _, fn := range s.Session.listeners {
+		fn(e)
+	}
+}
+
+// OpenDraft opens a draft: its working text where there is one, else its
+// latest version.
+func (s *Shell) OpenDraft(id int64) error {
+	s.FlushAutosave()
+	db := s.Session.WS.DB
+	d, err := db.Draft(id)
+	if err != nil {
+		return err
+	}
+	saved := ""
+	if d.Versions > 0 {
+		v, err := db.Version(id, 0)
+		if err != nil {
+			return err
+		}
+		saved = v.Text
+	}
+	text, ok, err := db.Working(id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		text = saved
+	}
+	s.App.Preferences().SetInt(prefLastDraft, int(id))
+	s.setDraft(id, d.Title, saved, d.Versions, text)
+	return nil
+}
+
+// CloseDraft leaves no draft open.
+func (s *Shell) CloseDraft() {
+	s.FlushAutosave()
+	s.setDraft(0, "", "", 0, "")
+}
+
+// setDraft makes draft id (0 for none) the open one, with no cursor, and
+// tells the views.
+func (s *Shell) setDraft(id int64, title, saved string, version int, text string) {
+	ss := &s.Session
+	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, title, saved, version
+	ss.setText(text)
+	ss.selected = nil
+	s.emit(DraftOpened)
+}
+
+// SetText replaces the working text of the open draft (after an edit in
+// the editor, a structural edit, an insertion), re-parses it and schedules
+// the autosave.
+//
+// A view that computes the new text from Session.Text calls
+// FlushClauseEdit first, so that keystrokes still pending in the clause
+// pane (written back ClauseDelay after the last one, or when the pane
+// loses the focus) are in it.
+func (s *Shell) SetText(text string) {
+	if s.Session.DraftID == 0 || text == s.Session.Text {
+		return
+	}
+	s.Session.setText(text)
+	s.Session.autosave.schedule(s.Session.DraftID, text)
+	s.emit(TextChanged)
+}
+
+// setTextKeepingCursor replaces the working text as SetText does and
+// keeps the cursor at the same place in the tree (none if the new text has
+// no node there), which the views then show.
+func (s *Shell) setTextKeepingCursor(text string) {
+	s.SetText(text) // leaves the path of the selection as it is
+	if s.SelectedNode() == nil {
+		s.Session.selected = nil
+	}
+	s.emit(Selected)
+}
+
+func (ss *Session) setText(text string) {
+	ss.Text = text
+	ss.Doc = nil
+	if doc, err := drafts.Parse(text); err == nil {
+		ss.Doc = doc
+	}
+}
+
+// renameDraft renames draft id, the open one's title in the session too,
+// and tells the views.
+func (s *Shell) renameDraft(id int64, title string) error {
+	if err := s.Session.WS.DB.RenameDraft(id, title); err != nil {
+		return err
+	}
+	if id == s.Session.DraftID {
+		s.Session.Title = title
+	}
+	s.emit(DraftsChanged)
+	return nil
+}
+
+// Dirty reports whether the working text differs from the latest version.
+func (s *Shell) Dirty() bool { return s.Session.Text != s.Session.Saved }
+
+// SaveVersion saves the working text as a new immutable version.
+func (s *Shell) SaveVersion(note string) error {
+	ss := &s.Session
+	if ss.DraftID == 0 {
+		return nil
+	}
+	s.FlushAutosave()
+	v, err := ss.WS.DB.SaveVersion(ss.DraftID, ss.Text, note, ss.Doc)
+	if err != nil {
+		return err
+	}
+	ss.Saved, ss.Version = ss.Text, v.N
+	s.emit(VersionSaved)
+	return nil
+}
+
+// Select puts the cursor on node n of the open document (nil for none).
+func (s *Shell) Select(n *drafts.Node) {
+	s.Session.selected = pathOf(s.Session.Doc, n)
+	s.emit(Selected)
+}
+
+// SelectedNode returns the node under the cursor in the current parse of
+// the working text, or nil.
+func (s *Shell) SelectedNode() *drafts.Node {
+	return nodeAtPath(s.Session.Doc, s.Session.selected)
+}
+
+// nodeAtPath follows child indexes from the document's top; nil if the
+// path leads nowhere.
+func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
+	if doc == nil || len(path) == 0 {
+		return nil
+	}
+	nodes := doc.Nodes
+	var n *drafts.Node
+	for _, i := range path {
+		if i < 0 || i >= len(nodes) {
+			return nil
+		}
+		n = nodes[i]
+		nodes = n.Children
+	}
+	return n
+}
+
+// pathOf returns the child indexes leading to n in doc.
+func pathOf(doc *drafts.Document, n *drafts.Node) []int {
+	if doc == nil || n == nil {
+		return nil
+	}
+	var find func(nodes []*drafts.Node, path []int) []int
+	find = func(nodes []*drafts.Node, path []int) []int {
+		for i, c := range nodes {
+			p := append(append([]int(nil), path...), i)
+			if c == n {
+				return p
+			}
+			if found := find(c.Children, p); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	return find(doc.Nodes, nil)
+}
+
+// TypedClause returns the clause pane's text while it holds keystrokes
+// not yet written into the working text, so that the panels can follow
+// typing without waiting for the write-back.
+func (s *Shell) TypedClause() (string, bool) {
+	if s.Session.entry == nil || s.Session.typed == nil || !s.Session.typed() {
+		return "", false
+	}
+	return s.Session.entry.Text, true
+}
+
+// FlushClauseEdit puts the clause pane's pending keystrokes into the
+// working text now.
+func (s *Shell) FlushClauseEdit() {
+	if f := s.Session.flushEdit; f != nil {
+		f()
+	}
+}
+
+// ClauseEntry returns the editor's clause entry (for tools that measure
+// it), nil until the editor is built.
+func (s *Shell) ClauseEntry() *widget.Entry {
+	if s.Session.entry == nil {
+		return nil
+	}
+	return &s.Session.entry.Entry
+}
+
+// ToggleFullText switches the editor's clause pane between the clause and
+// the whole document (read-only).
+func (s *Shell) ToggleFullText() {
+	if f := s.Session.toggleFull; f != nil {
+		f()
+	}
+}
+
+// AtClose registers fn to run when the window closes, before the last
+// autosave (to remember split positions and the like).
+func (s *Shell) AtClose(fn func()) {
+	s.Session.atClose = append(s.Session.atClose, fn)
+}
+
+// Closing runs the AtClose functions and writes pending edits; Run calls
+// it when the window closes.
+func (s *Shell) Closing() {
+	s.FlushClauseEdit()
+	for _, fn := range s.Session.atClose {
+		fn()
+	}
+	s.FlushAutosave()
+}
+
+// FlushAutosave writes a pending autosave now.
+func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
+
+// ShowError shows err in a dialog; errors from Qicao's packages read in
+// Chinese.
+func (s *Shell) ShowError(err error) {
+	if err != nil {
+		dialog.ShowError(err, s.Window)
+	}
+}
+
+const prefLastDraft = "session.lastDraft"
+
+// openLastDraft opens the draft open when Qicao last closed, else the
+// newest one.
+func (s *Shell) openLastDraft() {
+	if s.Session.WS == nil {
+		return
+	}
+	if id := s.App.Preferences().Int(prefLastDraft); id > 0 && s.OpenDraft(int64(id)) == nil {
+		return
+	}
+	if list, err := s.Session.WS.DB.Drafts(); err == nil && len(list) > 0 {
+		s.ShowError(s.OpenDraft(list[0].ID))
+	}
+}
+
+// autosaver writes the working text a moment after the last change, off
+// the UI goroutine; errors come back to the UI through fyne.Do.
+type autosaver struct {
+	mu      sync.Mutex
+	ws      *workspace.Workspace
+	onError func(error)
+	timer   *time.Timer
+	pending func()
+}
+
+func (a *autosaver) schedule(id int64, text string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.pending = func() {
+		if err := a.ws.DB.SetWorking(id, text); err != nil && a.onError != nil {
+			fyne.Do(func() { a.onError(err) })
+		}
+	}
+	a.timer = time.AfterFunc(AutosaveDelay, a.flush)
+}
+
+func (a *autosaver) flush() {
+	a.mu.Lock()
+	write := a.pending
+	a.pending = nil
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.mu.Unlock()
+	if write != nil {
+		write()
+	}
+}
