@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strings"
 )
 
 // Limits against zip bombs. Declared sizes are checked first, then the
@@ -30,7 +29,6 @@ var errZipBomb = errors.New("zip bomb")
 var otherZips = []struct{ part, detail string }{
 	{"xl/workbook.xml", "这是 Excel 表格（.xlsx），不是 Word 文档（.docx）"},
 	{"ppt/presentation.xml", "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档（.docx）"},
-	{"content.xml", "这是 OpenDocument 文件（如 .odt），不是 Word 文档，请另存为 .docx 后再导入"},
 }
 
 // decodeDocx extracts the paragraph text of a .docx (or refuses any other
@@ -40,14 +38,17 @@ func decodeDocx(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", refuse(name, KindBrokenDocx, "", err)
 	}
-	f := findPart(zr, documentPart)
-	if f == nil {
+	f, err := mainPart(zr)
+	if err == nil && f == nil {
 		return "", refuse(name, KindNotWord, notWordDetail(zr), nil)
 	}
-	if declaredBomb(f) {
-		return "", refuse(name, KindZipBomb, "", nil)
+	if err == nil && declaredBomb(f) {
+		err = errZipBomb
 	}
-	text, err := readPart(f)
+	text := ""
+	if err == nil {
+		text, err = readPart(f)
+	}
 	switch {
 	case errors.Is(err, errZipBomb):
 		return "", refuse(name, KindZipBomb, "", err)
@@ -57,10 +58,11 @@ func decodeDocx(name string, data []byte) (string, error) {
 	return text, nil
 }
 
-// findPart returns the archive's entry named part (ignoring case), or nil.
+// findPart returns the archive's entry named exactly part, or nil. Names
+// are compared as written: a decoy WORD/DOCUMENT.XML is not the document.
 func findPart(zr *zip.Reader, part string) *zip.File {
 	for _, f := range zr.File {
-		if strings.EqualFold(f.Name, part) {
+		if f.Name == part {
 			return f
 		}
 	}

@@ -47,7 +47,7 @@ var kindMessages = map[Kind]string{
 	KindEmpty:       "文件为空",
 	KindTooLarge:    "文件超过 20 MB，太大了",
 	KindBinary:      "这不是文本文件，也不是 Word 文档（.docx）",
-	KindUndecodable: "无法识别文件的文字编码（支持 UTF-8、GBK/GB18030 和 UTF-16）",
+	KindUndecodable: "无法识别文件的文字编码（支持 UTF-8、GBK/GB18030、Big5 和 UTF-16）",
 	KindNotWord:     "这是压缩文件，不是 Word 文档（.docx）",
 	KindZipBomb:     "文件解压后过大，疑似“压缩炸弹”，已拒绝",
 	KindBrokenDocx:  "Word 文档已损坏或不完整，无法读出其中的文字",

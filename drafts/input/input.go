@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // MaxSize is the largest file Qicao reads, in bytes (20 MB). A real
@@ -51,7 +52,7 @@ func Decode(name string, data []byte) (string, error) {
 		return "", err
 	}
 	text = normaliseNewlines(text)
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return "", refuse(name, KindEmpty, "文件中没有文字", nil)
 	}
 	return text, nil
@@ -74,9 +75,12 @@ func decode(name string, data []byte) (string, error) {
 	if format := binaryFormat(data); format != "" {
 		return "", refuse(name, KindBinary, "这是"+format+"，不是文本文件或 Word 文档（.docx）", nil)
 	}
-	text, kind := decodeText(data)
+	text, detail, kind := decodeText(data)
 	if kind != 0 {
-		return "", refuse(name, kind, "", nil)
+		return "", refuse(name, kind, detail, nil)
+	}
+	if ext == ".md" || ext == ".markdown" {
+		return fromMarkdown(normaliseNewlines(text)), nil
 	}
 	return text, nil
 }
@@ -165,4 +169,13 @@ func Read(name string, r io.Reader) (string, error) {
 		return "", ioError(name, err)
 	}
 	return Decode(name, data)
+}
+
+// blank reports text with nothing visible: only white space and invisible
+// format characters (zero-width spaces and joiners, word joiners, soft
+// hyphens, byte-order marks).
+func blank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || r == '\u180E'
+	}) == ""
 }

@@ -32,31 +32,36 @@ const (
 )
 
 // decodeText detects the encoding of data and decodes it. A non-zero Kind
-// (KindBinary or KindUndecodable) is a refusal.
+// (KindBinary or KindUndecodable) is a refusal, detail its message if
+// not the kind's default.
 //
 // The order: a BOM; UTF-16 without BOM, told by its NUL bytes; valid
-// UTF-8; GB18030 (a superset of GBK) if the result looks like Chinese
-// text; UTF-16 without BOM and without ASCII if the result is Chinese.
-func decodeText(data []byte) (string, Kind) {
+// UTF-8; GB18030 (a superset of GBK) or Big5, whichever reads as Chinese
+// (decodeDoubleByte); UTF-16 without BOM and without ASCII if the result
+// is Chinese.
+func decodeText(data []byte) (text, detail string, kind Kind) {
 	if text, kind, ok := decodeBOM(data); ok {
-		return text, kind
+		return text, "", kind
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return guessUTF16(data)
+		text, kind := guessUTF16(data)
+		return text, "", kind
 	}
 	if utf8.Valid(data) {
-		return textOrBinary(string(data))
+		text, kind := textOrBinary(string(data))
+		return text, "", kind
 	}
-	if text, ok := fromGB18030(data); ok && score(text) >= minCommonPercent {
-		return text, 0
+	text, detail, ok := decodeDoubleByte(data)
+	if ok {
+		return text, "", 0
 	}
 	if text, ok := chineseUTF16(data); ok {
-		return text, 0
+		return text, "", 0
 	}
-	if controlShareTooHigh(string(data)) {
-		return "", KindBinary
+	if controlShareTooHigh(string(data)) && !japaneseText(data) {
+		return "", "", KindBinary
 	}
-	return "", KindUndecodable
+	return "", detail, KindUndecodable
 }
 
 // decodeBOM decodes data that starts with a byte-order mark; ok is false
@@ -130,7 +135,7 @@ func nulParity(data []byte) (even, odd int) {
 func chineseUTF16(data []byte) (string, bool) {
 	for _, big := range []bool{false, true} {
 		s, ok := fromUTF16(data, big)
-		if ok && cjkPercent(s) >= minCJKPercent && !controlShareTooHigh(s) {
+		if ok && cjkPercent(s) >= minCJKPercent && !controlShareTooHigh(s) && chineseHan(s) {
 			return s, true
 		}
 	}
