@@ -45,6 +45,7 @@ type unit struct {
 	w     []float32 // IDF weight of each of ids
 	total float32   // sum of w
 	heads []uint64  // sorted distinct bigrams of the heading's key; nil if the node is only a heading
+	hash  uint64    // hash of the whole key and heading: equal for units that match exactly
 }
 
 // link is one pair of aligned units: indexes into the old and new unit
@@ -58,10 +59,13 @@ type link struct {
 // newUnit builds the matching form of a node.
 func newUnit(n *Node, path []string, order int) *unit {
 	u := &unit{node: n, path: path, order: order}
-	u.grams = bigrams(norm.Key(StripUnits(n.Text)))
+	key := norm.Key(StripUnits(n.Text))
+	u.grams = bigrams(key)
+	head := norm.Key(n.Heading)
 	if n.Body() != "" && n.Heading != "" {
-		u.heads = bigrams(norm.Key(n.Heading))
+		u.heads = bigrams(head)
 	}
+	u.hash = keyHash(key, head)
 	return u
 }
 

@@ -24,6 +24,12 @@ func candidateEdges(old, new []*unit, df []int32) []edge {
 		seen[[2]int{o, n}] = true
 		edges = append(edges, edge{o, n, similarity(old[o], new[n])})
 	}
+	for _, e := range neighbourEdges(old, new) {
+		if !seen[[2]int{e.o, e.n}] {
+			seen[[2]int{e.o, e.n}] = true
+			edges = append(edges, e)
+		}
+	}
 	oldIdx, newIdx := newPostings(old, df), newPostings(new, df)
 	for n, u := range new {
 		for _, o := range oldIdx.nearest(u) {

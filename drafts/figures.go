@@ -193,6 +193,8 @@ func figureGroup(ps []Pair, i int, done map[*Node]bool) (olds, news []figure) {
 				newSides = append(newSides, q.New)
 			}
 		}
+	case p.Old != nil && p.New != nil && p.Old.Node.Text == p.New.Node.Text:
+		return nil, nil // the same text has the same figures
 	default:
 		oldSides, newSides = []*Side{p.Old}, []*Side{p.New}
 	}
