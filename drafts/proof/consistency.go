@@ -1,0 +1,84 @@
+package proof
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Consistency: one target stated with two figures; one cited document
+// with two 文号.
+
+var (
+	targetRe = regexp.MustCompile(`(\p{Han}{2,16}?)(?:总数|数量|总量)?(?:力争)?(?:达到|突破|超过|增至|达)(\d+(?:\.\d+)?)(家|个|项|名|所|座|条|亿元|万元|%)`)
+	yearRe   = regexp.MustCompile(`(20\d\d)年`)
+	// leading words that do not belong to a target's subject
+	subjectNoise = regexp.MustCompile(`^(?:全市|全县|全区|累计|到|力争|其中|培育|建设|新增|年均|每年|年底前|年底|以上)+`)
+)
+
+// target is a figure a document sets for a subject.
+type target struct {
+	subject, unit, year, value string
+	start, end                 int
+}
+
+// checkTargets reports a subject given a target twice with different
+// figures for the same year (高新技术企业 1200家 in 目标, 1300家 in a measure).
+func checkTargets(c *checker) {
+	seen := map[string]target{}
+	for _, l := range c.lines {
+		for _, sentence := range splitSentences(l) {
+			year := ""
+			for _, m := range targetRe.FindAllStringSubmatchIndex(sentence.text, -1) {
+				if ys := yearRe.FindAllStringSubmatch(c.src[l.start:sentence.start+m[0]], -1); len(ys) > 0 {
+					year = ys[len(ys)-1][1]
+				}
+				subj := subjectNoise.ReplaceAllString(sentence.text[m[2]:m[3]], "")
+				if len([]rune(subj)) < 3 || year == "" {
+					continue
+				}
+				t := target{subj, sentence.text[m[6]:m[7]], year, sentence.text[m[4]:m[5]],
+					sentence.start + m[4], sentence.start + m[5]}
+				key := t.subject + "|" + t.unit + "|" + t.year
+				if prev, ok := seen[key]; ok && prev.value != t.value {
+					c.add("consistency.target", Finding, KindConsistency, RuleMajority,
+						fmt.Sprintf("%s年%s的目标前文为%s%s，此处为%s%s", year, subj, prev.value, prev.unit, t.value, t.unit),
+						t.start, t.end, nil)
+					continue
+				}
+				seen[key] = t
+			}
+		}
+	}
+}
+
+// splitSentences cuts a line at 。 and ；.
+func splitSentences(l line) []line {
+	var out []line
+	start := 0
+	for i, r := range l.text {
+		if r == '。' || r == '；' {
+			out = append(out, line{l.start + start, l.text[start:i]})
+			start = i + len(string(r))
+		}
+	}
+	return append(out, line{l.start + start, l.text[start:]})
+}
+
+var citedRe = regexp.MustCompile(`《([^《》]{4,80})》\s*[（(]([^（）()《》]{1,12}〔\d{4}〕\d{1,4}号)[）)]`)
+
+// checkCitedNumbers reports a cited document given two different 文号.
+func checkCitedNumbers(c *checker) {
+	seen := map[string]string{}
+	for _, l := range c.lines {
+		for _, m := range citedRe.FindAllStringSubmatchIndex(l.text, -1) {
+			title, num := l.text[m[2]:m[3]], strings.TrimSpace(l.text[m[4]:m[5]])
+			if prev, ok := seen[title]; ok && prev != num {
+				c.add("consistency.doc-number", Finding, KindConsistency, RuleRegulation,
+					fmt.Sprintf("《%s》的发文字号前文为%s，此处为%s", title, prev, num), l.start+m[4], l.start+m[5], nil)
+				continue
+			}
+			seen[title] = num
+		}
+	}
+}
