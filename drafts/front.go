@@ -37,7 +37,10 @@ func (d *Document) readFront(front []para) {
 	for i := 0; i < len(front); i++ {
 		p := front[i]
 		switch {
-		case isWebJunk(p.text) || registration.MatchString(p.text):
+		case isWebJunk(p.text):
+			d.drop(p, WhyWebPage)
+		case registration.MatchString(p.text):
+			d.drop(p, WhyRegistration)
 		case statusWords.MatchString(p.text):
 			d.Status = statusWords.FindStringSubmatch(p.text)[1]
 		case d.Title == "" && isTitleLike(p.text):
@@ -47,7 +50,7 @@ func (d *Document) readFront(front []para) {
 		case isSignatureLine(p.text):
 			issuers = append(issuers, strings.Fields(p.text)...)
 		case d.Title != "" && isTitleLike(p.text) && strings.Contains(norm.Key(d.Title), norm.Key(p.text)):
-			// the title repeated, as web pages do
+			d.drop(p, WhyRepeatedTitle) // the title repeated, as web pages do
 		default:
 			d.Preamble = append(d.Preamble, Paragraph{Text: p.text, Span: p.span})
 		}
@@ -137,6 +140,7 @@ func (d *Document) readClosing(closing []para) {
 	var signature []string
 	for _, p := range closing {
 		if isWebJunk(p.text) {
+			d.drop(p, WhyWebPage)
 			continue
 		}
 		d.Closing = append(d.Closing, Paragraph{Text: p.text, Span: p.span})

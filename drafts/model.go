@@ -25,6 +25,9 @@ type Document struct {
 	// Source is the text the document was parsed from, unchanged. Spans in
 	// nodes and paragraphs are byte offsets into it.
 	Source string `json:"-"`
+	// dropped are the lines the parser read as no part of the document
+	// (see Boilerplate).
+	dropped []Removal
 }
 
 // Meta is what a document says about itself.

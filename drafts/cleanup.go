@@ -1,0 +1,116 @@
+package drafts
+
+import (
+	"sort"
+	"strings"
+)
+
+// Removal is a line of a text that the parser reads as no part of the
+// document: a web page's header, navigation and footer, a registration
+// number, the title repeated, a Markdown rule.
+type Removal struct {
+	Span Span   `json:"span"` // the line in the source, its line break excluded
+	Text string `json:"text"`
+	Why  string `json:"why"` // one of the Why… reasons
+}
+
+// The reasons for a removal, as the clean-up dialog lists them.
+const (
+	WhyWebHeader     = "网页页眉（“原文如下”之前）"
+	WhyWebPage       = "网页栏目、分享与下载链接"
+	WhyRegistration  = "登记号"
+	WhyRepeatedTitle = "重复的标题"
+	WhyRule          = "分隔线"
+)
+
+// drop records that the parser left para p out of the document.
+func (d *Document) drop(p para, why string) {
+	d.dropped = append(d.dropped, Removal{Span: p.span, Text: p.text, Why: why})
+}
+
+// Boilerplate returns what the parser leaves out of the document in src,
+// in source order: exactly the lines a clean-up removes. A text with
+// nothing to remove returns none.
+func Boilerplate(src string) []Removal {
+	d, err := Parse(src)
+	if err != nil {
+		return nil
+	}
+	return d.Boilerplate()
+}
+
+// Boilerplate returns the lines the parse of d left out (see the package
+// function Boilerplate).
+func (d *Document) Boilerplate() []Removal {
+	out := append(webHeader(d.Source), d.dropped...)
+	out = append(out, rules(d.Source)...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+// webHeader returns the lines before a web page's 原文如下 and the marker.
+func webHeader(src string) []Removal {
+	ps := sourceLines(src)
+	rest := afterWebMarker(ps)
+	var out []Removal
+	for _, p := range ps[:len(ps)-len(rest)] {
+		out = append(out, Removal{Span: p.span, Text: p.text, Why: WhyWebHeader})
+	}
+	return out
+}
+
+// rules returns the Markdown rule lines (---) of src.
+func rules(src string) []Removal {
+	var out []Removal
+	for start := 0; start < len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		line := strings.TrimRight(src[start:end], "\r")
+		if markdownRule.MatchString(line) && strings.TrimSpace(line) != "" {
+			out = append(out, Removal{Span: Span{start, start + len(line)}, Text: strings.TrimSpace(line), Why: WhyRule})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// CleanText returns src without the lines Boilerplate lists, each with the
+// blank lines after it, and what it removed. The words of the document
+// are untouched: the cleaned text parses to the same document.
+func CleanText(src string) (string, []Removal) {
+	removed := Boilerplate(src)
+	if len(removed) == 0 {
+		return src, nil
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range removed {
+		if r.Span.Start < last {
+			continue // a line listed twice
+		}
+		b.WriteString(src[last:r.Span.Start])
+		last = afterBlankLines(src, r.Span.End)
+	}
+	b.WriteString(src[last:])
+	return strings.TrimLeft(b.String(), "\r\n"), removed
+}
+
+// afterBlankLines returns the start of the first non-blank line after
+// the line that ends at offset end, or len(src).
+func afterBlankLines(src string, end int) int {
+	for i := end; i < len(src); {
+		nl := strings.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			nl = len(src) - i
+		}
+		if i > end && strings.TrimSpace(src[i:i+nl]) != "" {
+			return i
+		}
+		i += nl + 1
+	}
+	return len(src)
+}

@@ -1,0 +1,83 @@
+package drafts
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Cleaning each built-in document removes exactly the lines the parser
+// leaves out, and the cleaned text parses to the same document.
+func TestCleanTextOnTheCorpus(t *testing.T) {
+	for _, tc := range []struct {
+		seed  string
+		count map[string]int
+	}{
+		{"000", map[string]int{}},
+		{"001", map[string]int{WhyWebPage: 3, WhyRepeatedTitle: 1}}, // 發布日期…, 【Word版】, 【PDF版】
+		{"002", map[string]int{WhyWebHeader: 16, WhyWebPage: 1}},    // 今天是… to 原文如下, 商务合作
+		{"003", map[string]int{WhyRegistration: 1, WhyRule: 2}},     // ZBCR-2023-0060002, ---
+		{"004", map[string]int{}},
+	} {
+		src := seedText(t, tc.seed)
+		clean, removed := CleanText(src)
+		got := map[string]int{}
+		for _, r := range removed {
+			got[r.Why]++
+			if !strings.Contains(src[r.Span.Start:r.Span.End], r.Text) || strings.Contains(clean, "\n"+r.Text+"\n") && r.Why != WhyRepeatedTitle {
+				t.Errorf("%s: removal %q (%s) not a line of the source or still in the clean text", tc.seed, r.Text, r.Why)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.count) {
+			t.Errorf("%s: removed %v, want %v", tc.seed, got, tc.count)
+		}
+		before, after := mustParse(t, src), mustParse(t, clean)
+		if !reflect.DeepEqual(before.Meta, after.Meta) {
+			t.Errorf("%s: meta changed\n%+v\n%+v", tc.seed, before.Meta, after.Meta)
+		}
+		if !reflect.DeepEqual(texts(before), texts(after)) {
+			t.Errorf("%s: the document's paragraphs changed", tc.seed)
+		}
+		if again := Boilerplate(clean); len(again) != 0 {
+			t.Errorf("%s: cleaning twice removes more: %v", tc.seed, again)
+		}
+	}
+}
+
+// texts returns a document's preamble, node texts and closing in order.
+func texts(d *Document) []string {
+	var out []string
+	for _, p := range d.Preamble {
+		out = append(out, p.Text)
+	}
+	d.Walk(func(n, _ *Node) { out = append(out, n.Label+n.Text) })
+	for _, p := range d.Closing {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// The issued 泰安 text opens, once cleaned, on its 文号 and title, not on
+// the web page (今天是…, 分享到, image.png), and ends on its date.
+func TestCleanTextOfTheWebPage(t *testing.T) {
+	clean, _ := CleanText(seedText(t, "002"))
+	if !strings.HasPrefix(clean, "泰政发〔2024〕 5号泰安市人民政府关于加快科技创新引领现代化产业体系建设的实施意见\n") {
+		t.Errorf("starts %.80q", clean)
+	}
+	for _, junk := range []string{"今天是", "分享到", "image.png", "原文如下", "商务合作"} {
+		if strings.Contains(clean, junk) {
+			t.Errorf("still holds %s", junk)
+		}
+	}
+	if !strings.HasSuffix(strings.TrimSpace(clean), "2024年8月15日") {
+		t.Errorf("ends %q", clean[len(clean)-60:])
+	}
+}
+
+func TestCleanTextWithNothingToRemove(t *testing.T) {
+	for _, src := range []string{"", "一、总体要求\n1.加强领导。"} {
+		if clean, removed := CleanText(src); clean != src || removed != nil {
+			t.Errorf("%q: cleaned to %q, removed %v", src, clean, removed)
+		}
+	}
+}
