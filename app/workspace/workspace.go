@@ -85,14 +85,33 @@ type seedFile struct {
 	doc  *drafts.Document
 }
 
+// seedExample makes the example draft from the two files cleaned: the
+// officer first sees the document, not the web page it was copied from
+// (the page stays as it was in the corpus).
 func (w *Workspace) seedExample(draft, issued seedFile) error {
 	if draft.doc == nil || issued.doc == nil {
 		return drafts.ErrEmpty // a missing file, as parsing its empty text said
 	}
-	d, err := w.DB.CreateDraft(draft.doc.Title+"（示例）", draft.doc.City, draft.text, "征求意见稿（示例）", draft.doc)
+	draftText, draftDoc, err := cleaned(draft.text)
 	if err != nil {
 		return err
 	}
-	_, err = w.DB.SaveVersion(d.ID, issued.text, "印发稿 "+issued.doc.Number+"（示例）", issued.doc)
+	issuedText, issuedDoc, err := cleaned(issued.text)
+	if err != nil {
+		return err
+	}
+	d, err := w.DB.CreateDraft(draftDoc.Title+"（示例）", draftDoc.City, draftText, "征求意见稿（示例）", draftDoc)
+	if err != nil {
+		return err
+	}
+	_, err = w.DB.SaveVersion(d.ID, issuedText, "印发稿 "+issuedDoc.Number+"（示例）", issuedDoc)
 	return err
+}
+
+// cleaned returns text without the boilerplate the parser leaves out,
+// parsed.
+func cleaned(text string) (string, *drafts.Document, error) {
+	clean, _ := drafts.CleanText(text)
+	doc, err := drafts.Parse(clean)
+	return clean, doc, err
 }

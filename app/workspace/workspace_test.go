@@ -2,7 +2,10 @@ package workspace
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"qicao/drafts"
 )
 
 func TestFirstStartSeeds(t *testing.T) {
@@ -79,5 +82,41 @@ func TestBankFollowsCorpus(t *testing.T) {
 	added = change(docs[1].ID, "after.txt")
 	if s := sources(); s[docs[1].ID] || !s[added] || len(s) != len(docs) {
 		t.Errorf("bank after the changes holds %v", s)
+	}
+}
+
+// The example draft is seeded clean: its issued version opens on the
+// 文号 and title, not on the web page it was copied from, which the corpus
+// keeps as it was.
+func TestExampleSeededClean(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	list, _ := w.DB.Drafts()
+	if len(list) != 1 {
+		t.Fatalf("%d drafts", len(list))
+	}
+	v, err := w.DB.Version(list[0].ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(v.Text, "泰政发〔2024〕 5号泰安市人民政府关于") || strings.Contains(v.Text, "今天是") ||
+		strings.Contains(v.Text, "分享到") || len(drafts.Boilerplate(v.Text)) != 0 {
+		t.Errorf("version 2 starts %.60q", v.Text)
+	}
+	if v.Doc == nil || v.Doc.Number != "泰政发〔2024〕5号" || len(v.Doc.Clauses()) < 25 {
+		t.Errorf("version 2 parsed as %+v", v.Doc)
+	}
+	docs, _ := w.DB.CorpusDocs()
+	raw := false
+	for _, d := range docs {
+		if full, err := w.DB.CorpusDoc(d.ID); err == nil && strings.HasPrefix(full.Text, "今天是20241221星期六") {
+			raw = true
+		}
+	}
+	if !raw {
+		t.Error("the raw web page is not in the corpus")
 	}
 }
