@@ -1,8 +1,11 @@
 package proof
 
 import (
+	"fmt"
 	"sort"
 	"strings"
+
+	"qicao/drafts"
 )
 
 // Edit replaces Source[Start:End] with Text.
@@ -46,4 +49,17 @@ func AllEdits(items []Item) []Edit {
 		out = append(out, it.Edits()...)
 	}
 	return out
+}
+
+// Shape describes a document's structure for comparing it before and
+// after fixes: each node's depth and label family, in order, and the
+// number of clauses. The unnumbered heading that a fix gives its number
+// counts as the family of its siblings.
+func Shape(d *drafts.Document) string {
+	var b strings.Builder
+	d.Walk(func(n, parent *drafts.Node) {
+		fmt.Fprintf(&b, "%d", n.Level)
+	})
+	fmt.Fprintf(&b, "/%d条", len(d.Clauses()))
+	return b.String()
 }
