@@ -9,7 +9,6 @@ import (
 
 	"qicao/app/workspace"
 	"qicao/drafts"
-	"qicao/drafts/sqlite"
 )
 
 func init() {
@@ -230,7 +229,7 @@ func runDraftShow(env *Env, args []string) error {
 
 // draftText returns version n of a draft, or for n == 0 its working text
 // where there is one, else its latest version.
-func draftText(db *sqlite.DB, id int64, n int) (string, error) {
+func draftText(db workspace.Store, id int64, n int) (string, error) {
 	if n == 0 {
 		if text, ok, err := db.Working(id); err != nil || ok {
 			return text, err

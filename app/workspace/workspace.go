@@ -5,21 +5,30 @@ package workspace
 
 import (
 	"fmt"
+	"os"
 
 	"qicao/assets"
 	"qicao/drafts"
+	"qicao/drafts/postgres"
 	"qicao/drafts/sqlite"
 )
 
 // Workspace is an open database with its first-start content in place.
 type Workspace struct {
-	DB   *sqlite.DB
+	DB   Store
 	bank bankState
 }
 
 // Open opens the database at path ("" for the default: $QICAO_DB, else
-// the user's config dir) and seeds it if it is new.
+// the user's config dir) and seeds it if it is new. A postgres:// URL
+// opens a bureau's server instead (see OpenServer).
 func Open(path string) (*Workspace, error) {
+	if postgres.IsURL(path) || (path == "" && postgres.IsURL(os.Getenv("QICAO_DB"))) {
+		if path == "" {
+			path = os.Getenv("QICAO_DB")
+		}
+		return OpenServer(path)
+	}
 	if path == "" {
 		p, err := sqlite.DefaultPath()
 		if err != nil {
@@ -37,6 +46,17 @@ func Open(path string) (*Workspace, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// OpenServer opens a Qicao database on a PostgreSQL server. It seeds
+// nothing: the corpus and templates are loaded once, by `qicao db init`,
+// and each officer's drafts are their own.
+func OpenServer(url string) (*Workspace, error) {
+	db, err := postgres.Open(url)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{DB: db}, nil
 }
 
 // Close closes the database.

@@ -34,6 +34,8 @@ type Version struct {
 	N          int
 	Text, Note string
 	Created    time.Time
+	// Author is who saved the version, "" where the store does not know.
+	Author string
 	// Doc is the structure saved with the text, nil if none was given.
 	Doc *drafts.Document
 	// Chars is the length of Text in characters; it is set even where

@@ -1,0 +1,49 @@
+package workspace
+
+import (
+	"qicao/drafts"
+	"qicao/drafts/sqlite"
+)
+
+// Store is the store contract: where a workspace keeps drafts, their
+// immutable versions, working texts, the corpus and the templates. Two
+// stores keep it, and one contract test suite (workspace/storetest) holds
+// both to it: *sqlite.DB, the embedded default, and *postgres.DB, a
+// bureau's shared server. Errors match sqlite.ErrNotFound and
+// sqlite.ErrExists under errors.Is in both.
+type Store interface {
+	// Drafts and versions.
+	CreateDraft(title, city, text, note string, doc *drafts.Document) (sqlite.Draft, error)
+	SaveVersion(draftID int64, text, note string, doc *drafts.Document) (sqlite.Version, error)
+	Drafts() ([]sqlite.Draft, error)
+	Draft(id int64) (sqlite.Draft, error)
+	Versions(draftID int64) ([]sqlite.Version, error)
+	Version(draftID int64, n int) (sqlite.Version, error)
+	RenameDraft(id int64, title string) error
+	DeleteDraft(id int64) error
+
+	// The officer's autosaved text of a draft.
+	SetWorking(draftID int64, text string) error
+	ClearWorking(draftID int64) error
+	Working(draftID int64) (text string, ok bool, err error)
+
+	// The corpus.
+	AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (sqlite.CorpusDoc, error)
+	CorpusDocs() ([]sqlite.CorpusDoc, error)
+	CorpusDoc(id int64) (sqlite.CorpusDoc, error)
+	CorpusClauses(docID int64) ([]sqlite.CorpusClause, error)
+	RemoveCorpusDoc(id int64) error
+	CorpusEmpty() (bool, error)
+
+	// Templates.
+	SaveTemplate(t sqlite.TemplateRow) error
+	Templates() ([]sqlite.TemplateRow, error)
+	Template(name string) (sqlite.TemplateRow, error)
+	DeleteTemplate(name string) error
+
+	// Path names the database: a file path or a server URL.
+	Path() string
+	Close() error
+}
+
+var _ Store = (*sqlite.DB)(nil)
