@@ -17,6 +17,10 @@ import (
 // working text is updated and re-parsed: typing only costs the entry.
 const ClauseDelay = 300 * time.Millisecond
 
+// clauseDelay is ClauseDelay, longer in tests that look at typed text
+// before it is written back (a loaded machine can take 300 ms to type).
+var clauseDelay = ClauseDelay
+
 // MaxClauseChars is the longest text the clause pane edits: an Entry
 // re-wraps all its text per keystroke (25–46 ms at 2,000–5,000
 // characters, 210 ms at 20,000). Longer text without numbering is shown
@@ -140,7 +144,7 @@ func (c *clauseEditor) changed(string) {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	c.timer = time.AfterFunc(ClauseDelay, func() { fyne.Do(func() { c.flush(true) }) })
+	c.timer = c.s.bg.after(clauseDelay, func() { fyne.Do(func() { c.flush(true) }) })
 	c.showStatus()
 	c.s.emit(ClauseTyped)
 }

@@ -25,7 +25,7 @@ func editorShell(t testing.TB) *Shell {
 	if err := Setup(a, Options{Language: LangChinese, Variant: VariantLight}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, testWorkspace(t))
+	s := testShell(t, a, testWorkspace(t))
 	s.Window.Resize(fyne.NewSize(1200, 760))
 	list, err := s.Session.WS.DB.Drafts()
 	if err != nil || len(list) == 0 {
@@ -489,7 +489,7 @@ func TestRemembersWindowSizeAndSplits(t *testing.T) {
 	if off := p.Float(prefOutlineSplit); off != 0.4 {
 		t.Errorf("outline split saved as %v", off)
 	}
-	s2 := NewShell(s.App, s.Session.WS)
+	s2 := testShell(t, s.App, s.Session.WS)
 	s2.OpenAndEdit(s.Session.DraftID)
 	if off := find[*container.Split](t, s2, "editor").Offset; off != 0.4 {
 		t.Errorf("outline split restored as %v", off)

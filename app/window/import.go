@@ -68,7 +68,7 @@ func (s *Shell) ImportVersion(text, note string) error {
 // gives an error dialog (drafts/input's Chinese message) and writes
 // nothing.
 func (s *Shell) importText(name string, read func() (string, error), asVersion bool) {
-	go func() {
+	s.bg.run(func() {
 		text, err := read()
 		fyne.Do(func() {
 			if err != nil {
@@ -84,7 +84,7 @@ func (s *Shell) importText(name string, read func() (string, error), asVersion b
 				s.Show("editor")
 			}
 		})
-	}()
+	})
 }
 
 // importFile asks for a .txt or .docx file and imports it.

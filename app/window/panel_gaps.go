@@ -124,7 +124,7 @@ func (u *gapsUI) schedule() {
 		u.show(groups)
 		return
 	}
-	u.timer = time.AfterFunc(GapsDelay, func() {
+	u.timer = u.s.bg.after(GapsDelay, func() {
 		groups, err := u.compute(doc)
 		fyne.Do(func() {
 			if gen == u.gen {

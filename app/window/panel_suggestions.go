@@ -144,7 +144,7 @@ func (u *suggestionsUI) scheduleQuery(q templates.Query, ok bool) {
 		return
 	}
 	u.asked = queryKey(q)
-	u.timer = time.AfterFunc(SuggestDelay, func() {
+	u.timer = u.s.bg.after(SuggestDelay, func() {
 		res, err := u.ask(q)
 		fyne.Do(func() {
 			if gen != u.gen {

@@ -37,7 +37,7 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, testWorkspace(t))
+	s := testShell(t, a, testWorkspace(t))
 	t.Cleanup(s.FlushAutosave)
 	s.Show("editor") // before a draft is open: no work scheduled yet
 	p := panelsOf(s)
@@ -488,6 +488,8 @@ func TestHighlightedRuneSpans(t *testing.T) {
 // The suggestions follow what is typed in the clause pane before the
 // clause is written back into the working text.
 func TestSuggestionsFollowTyping(t *testing.T) {
+	clauseDelay = time.Hour // typing must stay pending however slow the machine
+	t.Cleanup(func() { clauseDelay = ClauseDelay })
 	s := openExample(t)
 	u := panelsOf(s).suggestions
 	entry := s.ClauseEntry()

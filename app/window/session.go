@@ -292,8 +292,13 @@ func (s *Shell) Closing() {
 	for _, fn := range s.Session.atClose {
 		fn()
 	}
+	s.StopBackground()
 	s.FlushAutosave()
 }
+
+// StopBackground drops the window's pending timers and off-UI jobs and
+// waits for those running, so that none outlives the window.
+func (s *Shell) StopBackground() { s.bg.stop() }
 
 // FlushAutosave writes a pending autosave now.
 func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }

@@ -261,7 +261,7 @@ func TestShellViews(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, testWorkspace(t))
+	s := testShell(t, a, testWorkspace(t))
 	if s.Window.Title() != Title {
 		t.Errorf("title %q", s.Window.Title())
 	}
@@ -346,7 +346,7 @@ func TestWindowRendersCJK(t *testing.T) {
 	if _, err := ws.DB.CreateDraft(SampleTraditional, "济宁", "", "", nil); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, ws)
+	s := testShell(t, a, ws)
 	w := s.Window
 	w.Resize(fyne.NewSize(1200, 760))
 	img := w.Canvas().Capture()
@@ -414,7 +414,7 @@ func TestSettingsMenu(t *testing.T) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	s := NewShell(a, testWorkspace(t))
+	s := testShell(t, a, testWorkspace(t))
 	menu := s.Window.MainMenu()
 	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != "设置" {
 		t.Fatalf("main menu: %+v", menu)

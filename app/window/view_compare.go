@@ -177,7 +177,7 @@ func (cv *CompareView) runSoon() {
 	if cv.timer != nil {
 		cv.timer.Stop()
 	}
-	cv.timer = time.AfterFunc(RecompareDelay, func() { deliverUI(cv.Run) })
+	cv.timer = cv.s.bg.after(RecompareDelay, func() { deliverUI(cv.Run) })
 }
 
 // RecompareDelay is how long after the last edit of the working text the
@@ -273,7 +273,7 @@ func (cv *CompareView) Run() {
 	gen := int(cv.gen.Add(1))
 	cv.status.SetText(lang.L("Comparing…"))
 	cv.running.Add(1)
-	go func() {
+	started := cv.s.bg.run(func() {
 		defer cv.running.Done()
 		res, err := cv.compare(o, n, working)
 		deliverUI(func() {
@@ -287,7 +287,10 @@ func (cv *CompareView) Run() {
 			}
 			cv.show(res, o.Name, n.Name)
 		})
-	}()
+	})
+	if !started {
+		cv.running.Done()
+	}
 }
 
 // Generation counts the comparisons asked for.

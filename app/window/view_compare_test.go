@@ -62,7 +62,7 @@ func openCompare(t testing.TB) (*Shell, *CompareView) {
 	}
 	deliverUI = queueUI
 	t.Cleanup(func() { takeQueued(); deliverUI = fyne.Do })
-	s := NewShell(a, testWorkspace(t))
+	s := testShell(t, a, testWorkspace(t))
 	if err := s.OpenDraft(1); err != nil {
 		t.Fatal(err)
 	}

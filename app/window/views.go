@@ -51,6 +51,7 @@ type Shell struct {
 	tabs   *container.AppTabs
 	built  map[string]bool
 	panels panels
+	bg     background // the window's timers and off-UI jobs
 }
 
 // NewShell makes the main window (not yet shown) over an open workspace,
