@@ -1,0 +1,46 @@
+package postgres
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNewerSchemaRefused: a program meeting a schema newer than it knows
+// refuses it with a message, and writes nothing.
+func TestNewerSchemaRefused(t *testing.T) {
+	name, owner := newDB(t)
+	if err := owner.exec(nil, `UPDATE qicao.schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(cluster.URL(name, admin))
+	if err == nil || !strings.Contains(err.Error(), "数据库版本 99 高于本程序支持的版本") {
+		t.Fatalf("Open on a newer schema: %v", err)
+	}
+}
+
+// TestMigrationsRunOnce: opening again runs nothing twice, and the schema
+// version is the number of migration files.
+func TestMigrationsRunOnce(t *testing.T) {
+	name, _ := newDB(t)
+	again, err := Open(cluster.URL(name, admin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	names, _ := migrations()
+	if v, err := again.SchemaVersion(); err != nil || v != len(names) || v < 1 {
+		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(names))
+	}
+}
+
+// TestOfficerCannotMigrate: an officer meeting a database without the
+// schema is told to have the administrator run db init.
+func TestOfficerCannotMigrate(t *testing.T) {
+	_, _ = newDB(t)
+	empty := cluster.NewDatabase(t, admin)
+	cluster.Role(t, "plain_"+empty, "LOGIN")
+	_, err := Open(cluster.URL(empty, "plain_"+empty))
+	if err == nil || !strings.Contains(err.Error(), "db init") {
+		t.Fatalf("officer on an empty database: %v", err)
+	}
+}
