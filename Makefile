@@ -4,7 +4,7 @@ BIN     := bin/qicao
 XVFB    := xvfb-run -a -s '-screen 0 1280x800x24'
 export CGO_ENABLED := 1
 
-.PHONY: run build test vet unit race window bench fuzz generate clean
+.PHONY: run build test vet unit race window soak bench fuzz generate clean
 
 run: build
 	./$(BIN)
@@ -16,7 +16,7 @@ build:
 test:
 	@.ci/deps test
 	@.ci/deps extra
-	$(MAKE) vet unit race window
+	$(MAKE) vet unit race window soak
 
 vet:
 	$(GO) vet ./...
@@ -33,6 +33,12 @@ race:
 # Tests that open a real window need a display: Xvfb provides one.
 window:
 	$(XVFB) $(GO) test -count=1 -tags window -run Window ./app/window/...
+
+# The SIGKILL suites, 100 kills each: saves (drafts/sqlite), imports and
+# first starts (app/workspace); nothing committed may be lost and every
+# first start must complete. About three minutes on two cores.
+soak:
+	QICAO_SOAK=100 $(GO) test -count=1 -timeout 20m -run 'Kill|Simultaneous' ./drafts/sqlite/ ./app/workspace/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./drafts/... ./templates/...

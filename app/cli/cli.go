@@ -23,6 +23,9 @@ type Env struct {
 	// DBPath is the database file: --db, else $QICAO_DB, else the user's
 	// config dir. Commands open it only when they need it.
 	DBPath string
+	// ReadOnly (--read-only) opens the database for reading only, as for
+	// one found damaged: every write is refused.
+	ReadOnly bool
 	// ws is the workspace on DBPath, opened by openWorkspace on first
 	// use and closed by Main.
 	ws *workspace.Workspace
@@ -52,6 +55,11 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	args, err := localeArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "qicao：%v\n", err)
+		return 2
+	}
 	args = takeDBFlag(env, args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printUsage(stdout)
@@ -62,7 +70,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "qicao：未知命令「%s」。运行 qicao help 查看可用命令。\n", args[0])
 		return 2
 	}
-	err := cmd.run(env, args[1:])
+	err = cmd.run(env, args[1:])
 	closeWorkspace(env)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -78,8 +86,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// takeDBFlag removes a leading or trailing --db PATH (or --db=PATH) from
-// args and records it in env; $QICAO_DB is the fallback.
+// takeDBFlag removes --db PATH (or --db=PATH) and --read-only from args
+// and records them in env; $QICAO_DB is the fallback for the path.
 func takeDBFlag(env *Env, args []string) []string {
 	env.DBPath = os.Getenv("QICAO_DB")
 	var rest []string
@@ -90,6 +98,8 @@ func takeDBFlag(env *Env, args []string) []string {
 			i++
 		case strings.HasPrefix(a, "--db="):
 			env.DBPath = strings.TrimPrefix(a, "--db=")
+		case a == "--read-only":
+			env.ReadOnly = true
 		default:
 			rest = append(rest, a)
 		}
@@ -98,7 +108,7 @@ func takeDBFlag(env *Env, args []string) []string {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "起草 Qicao — 政策文件起草助手\n\n用法：qicao [--db 路径] 命令 [参数]\n不带命令时打开窗口。\n\n命令：")
+	fmt.Fprintln(w, "起草 Qicao — 政策文件起草助手\n\n用法：qicao [--db 路径] [--read-only] 命令 [参数]\n不带命令时打开窗口。\n\n命令：")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

@@ -82,9 +82,13 @@ func parseDraftRef(ref string) (id int64, n int, err error) {
 // workspace, and Main closes it when the command is done.
 func openWorkspace(env *Env) (*workspace.Workspace, error) {
 	if env.ws == nil {
-		ws, err := workspace.Open(env.DBPath)
+		open := workspace.Open
+		if env.ReadOnly {
+			open = workspace.OpenReadOnly
+		}
+		ws, err := open(env.DBPath)
 		if err != nil {
-			return nil, err
+			return nil, withChoices(err)
 		}
 		env.ws = ws
 	}

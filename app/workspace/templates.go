@@ -18,20 +18,6 @@ func (w *Workspace) SaveTemplate(t templates.Template, builtin bool) error {
 	return w.DB.SaveTemplate(row)
 }
 
-// seedTemplates stores the built-in templates, generated from the corpus.
-func (w *Workspace) seedTemplates() error {
-	builtin, err := templates.Builtin()
-	if err != nil {
-		return err
-	}
-	for _, t := range builtin {
-		if err := w.SaveTemplate(t, true); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // templateRow converts a template to the store's row.
 func templateRow(t templates.Template, builtin bool) (sqlite.TemplateRow, error) {
 	ph, err := json.Marshal(t.Placeholders)

@@ -11,6 +11,7 @@ import (
 	"qicao/drafts"
 	"qicao/drafts/postgres"
 	"qicao/drafts/sqlite"
+	"qicao/templates"
 )
 
 // Workspace is an open database with its first-start content in place.
@@ -29,23 +30,19 @@ func Open(path string) (*Workspace, error) {
 		}
 		return OpenServer(path)
 	}
-	if path == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := ResolvePath(path)
+	if err != nil {
+		return nil, err
 	}
 	db, err := sqlite.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{DB: db}
-	if err := w.seed(); err != nil {
+	if err := seed(db); err != nil {
 		db.Close()
 		return nil, err
 	}
-	return w, nil
+	return &Workspace{DB: db}, nil
 }
 
 // OpenServer opens a Qicao database on a PostgreSQL server. It seeds
@@ -53,6 +50,22 @@ func Open(path string) (*Workspace, error) {
 // and each officer's drafts are their own.
 func OpenServer(url string) (*Workspace, error) {
 	db, err := postgres.Open(url)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{DB: db}, nil
+}
+
+// OpenReadOnly opens the database file at path ("" for the default) for
+// reading only, for a database Open refused as damaged, newer or
+// read-only: the officer can still read and export every draft. Nothing
+// is seeded and every write is refused.
+func OpenReadOnly(path string) (*Workspace, error) {
+	path, err := ResolvePath(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlite.OpenReadOnly(path)
 	if err != nil {
 		return nil, err
 	}
@@ -69,63 +82,75 @@ const (
 	exampleIssued = "002_5544c373c39e6580.txt"
 )
 
-// seed loads the built-in corpus, the built-in templates and the example
-// draft into a database that has neither corpus nor drafts: a new one.
-func (w *Workspace) seed() error {
-	empty, err := w.DB.CorpusEmpty()
-	if err != nil || !empty {
+// seed fills a new database with the built-in corpus, the built-in
+// templates and the example draft, in one transaction: a start killed
+// half-way leaves nothing, and of several first starts at once exactly
+// one seeds.
+func seed(db *sqlite.DB) error {
+	fresh, err := db.Fresh()
+	if err != nil || !fresh {
 		return err
 	}
-	list, err := w.DB.Drafts()
-	if err != nil || len(list) > 0 {
+	s, err := builtinSeed()
+	if err != nil {
 		return err
 	}
-	files := map[string]seedFile{}
+	_, err = db.SeedOnce(s)
+	return err
+}
+
+// builtinSeed parses the built-in corpus and templates into a seed. The
+// example draft's versions are the two files cleaned: the officer first
+// sees the document, not the web page it was copied from (the page stays
+// as it was in the corpus).
+func builtinSeed() (sqlite.Seed, error) {
+	var s sqlite.Seed
+	files := map[string]sqlite.SeedDoc{}
 	for _, f := range assets.Corpus() {
 		text := string(f.Data)
 		doc, err := drafts.Parse(text)
 		if err != nil {
-			return fmt.Errorf("内置参考文件 %s：%w", f.Name, err)
+			return s, fmt.Errorf("内置参考文件 %s：%w", f.Name, err)
 		}
-		if _, err := w.DB.AddCorpusDoc(f.Name, text, doc, true); err != nil {
-			return err
+		d := sqlite.SeedDoc{Name: f.Name, Text: text, Doc: doc}
+		s.Corpus = append(s.Corpus, d)
+		files[f.Name] = d
+	}
+	builtin, err := templates.Builtin()
+	if err != nil {
+		return s, err
+	}
+	for _, t := range builtin {
+		row, err := templateRow(t, true)
+		if err != nil {
+			return s, err
 		}
-		files[f.Name] = seedFile{text, doc}
+		s.Templates = append(s.Templates, row)
 	}
-	if err := w.seedTemplates(); err != nil {
-		return err
+	draft, err := exampleVersion(files[exampleDraft], "征求意见稿（示例）")
+	if err != nil {
+		return s, err
 	}
-	return w.seedExample(files[exampleDraft], files[exampleIssued])
+	issued, err := exampleVersion(files[exampleIssued], "")
+	if err != nil {
+		return s, err
+	}
+	issued.Note = "印发稿 " + issued.Doc.Number + "（示例）"
+	s.Drafts = []sqlite.SeedDraft{{Title: draft.Doc.Title + "（示例）", City: draft.Doc.City,
+		Versions: []sqlite.SeedVersion{draft, issued}}}
+	return s, nil
 }
 
-// seedFile is a built-in corpus file, parsed once for the corpus and the
-// example draft.
-type seedFile struct {
-	text string
-	doc  *drafts.Document
-}
-
-// seedExample makes the example draft from the two files cleaned: the
-// officer first sees the document, not the web page it was copied from
-// (the page stays as it was in the corpus).
-func (w *Workspace) seedExample(draft, issued seedFile) error {
-	if draft.doc == nil || issued.doc == nil {
-		return drafts.ErrEmpty // a missing file, as parsing its empty text said
+// exampleVersion is a version of the example draft: the file cleaned.
+func exampleVersion(f sqlite.SeedDoc, note string) (sqlite.SeedVersion, error) {
+	if f.Doc == nil {
+		return sqlite.SeedVersion{}, drafts.ErrEmpty // a missing file, as parsing its empty text said
 	}
-	draftText, draftDoc, err := cleaned(draft.text)
+	text, doc, err := cleaned(f.Text)
 	if err != nil {
-		return err
+		return sqlite.SeedVersion{}, err
 	}
-	issuedText, issuedDoc, err := cleaned(issued.text)
-	if err != nil {
-		return err
-	}
-	d, err := w.DB.CreateDraft(draftDoc.Title+"（示例）", draftDoc.City, draftText, "征求意见稿（示例）", draftDoc)
-	if err != nil {
-		return err
-	}
-	_, err = w.DB.SaveVersion(d.ID, issuedText, "印发稿 "+issuedDoc.Number+"（示例）", issuedDoc)
-	return err
+	return sqlite.SeedVersion{Text: text, Note: note, Doc: doc}, nil
 }
 
 // cleaned returns text without the boilerplate the parser leaves out,

@@ -172,7 +172,7 @@ func scanClause(rows rowScanner) (CorpusClause, error) {
 
 // RemoveCorpusDoc removes a corpus document and its clauses.
 func (db *DB) RemoveCorpusDoc(id int64) error {
-	res, err := db.sql.Exec(`DELETE FROM corpus_docs WHERE id = ?`, id)
+	res, err := db.exec(`DELETE FROM corpus_docs WHERE id = ?`, id)
 	if err := affectedOne(res, err, corpusMissing(id)); err != nil {
 		return wrapf(err, "删除参考文件失败")
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,6 +96,14 @@ func TestKillMidSave(t *testing.T) {
 	// first bytes written to a few saves in.
 	delays := []time.Duration{0, 0, 3 * time.Millisecond, 10 * time.Millisecond, 30 * time.Millisecond,
 		100 * time.Millisecond, 300 * time.Millisecond, 700 * time.Millisecond, 1500 * time.Millisecond}
+	// make soak sets QICAO_SOAK=100: that many kills, at random delays
+	// over the same range.
+	if n, err := strconv.Atoi(os.Getenv("QICAO_SOAK")); err == nil && n > len(delays) {
+		rng := rand.New(rand.NewSource(3))
+		for len(delays) < n {
+			delays = append(delays, time.Duration(rng.Int63n(int64(1500*time.Millisecond))))
+		}
+	}
 	var outcomes [3]int
 	for i, delay := range delays {
 		t.Run(fmt.Sprintf("%d_%v", i, delay), func(t *testing.T) {

@@ -227,7 +227,7 @@ func (db *DB) readVersion(draftID int64, n int) (Version, error) {
 // there are unsaved changes.
 func (db *DB) SetWorking(draftID int64, text string) error {
 	now := db.stamp()
-	res, err := db.sql.Exec(`UPDATE drafts SET
+	res, err := db.exec(`UPDATE drafts SET
 		working_text = CASE WHEN ? = (SELECT text FROM versions WHERE draft_id = drafts.id ORDER BY n DESC LIMIT 1)
 			THEN NULL ELSE ? END,
 		working_updated_at = ?
@@ -241,7 +241,7 @@ func (db *DB) SetWorking(draftID int64, text string) error {
 // ClearWorking discards the autosaved text, e.g. when the officer reverts
 // to the latest version.
 func (db *DB) ClearWorking(draftID int64) error {
-	res, err := db.sql.Exec(`UPDATE drafts SET working_text = NULL, working_updated_at = NULL WHERE id = ?`, draftID)
+	res, err := db.exec(`UPDATE drafts SET working_text = NULL, working_updated_at = NULL WHERE id = ?`, draftID)
 	if err := affectedOne(res, err, draftMissing(draftID)); err != nil {
 		return wrapf(err, "清除自动保存内容失败")
 	}
@@ -263,7 +263,7 @@ func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
 
 // RenameDraft gives a draft a new title.
 func (db *DB) RenameDraft(id int64, title string) error {
-	res, err := db.sql.Exec(`UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?`, title, db.stamp(), id)
+	res, err := db.exec(`UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?`, title, db.stamp(), id)
 	if err := affectedOne(res, err, draftMissing(id)); err != nil {
 		return wrapf(err, "重命名草稿失败")
 	}
@@ -273,7 +273,7 @@ func (db *DB) RenameDraft(id int64, title string) error {
 // DeleteDraft deletes a draft with all its versions. It is the only way
 // versions are ever deleted.
 func (db *DB) DeleteDraft(id int64) error {
-	res, err := db.sql.Exec(`DELETE FROM drafts WHERE id = ?`, id)
+	res, err := db.exec(`DELETE FROM drafts WHERE id = ?`, id)
 	if err := affectedOne(res, err, draftMissing(id)); err != nil {
 		return wrapf(err, "删除草稿失败")
 	}

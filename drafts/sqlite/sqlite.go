@@ -17,13 +17,18 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
 )
 
 //go:embed migration/*.sql
-var migrationFS embed.FS
+var embeddedMigrations embed.FS
+
+// migrationFS holds the migrations Open runs; tests add to them.
+var migrationFS fs.FS = embeddedMigrations
 
 // busyTimeout is how long a write waits for another connection or process
 // to finish its transaction before giving up: long enough that two Qicao
@@ -48,6 +53,12 @@ type DB struct {
 	// now gives the time recorded on writes; tests replace it to get fixed
 	// timestamps.
 	now func() time.Time
+	// readOnly is set by OpenReadOnly; damaged once SQLite has reported a
+	// damaged page. Either refuses every write.
+	readOnly bool
+	damaged  atomic.Bool
+	// backupErr is why the automatic backup at open failed, if it did.
+	backupErr error
 }
 
 // DefaultPath returns where Qicao keeps its database: $QICAO_DB if set,
@@ -63,26 +74,101 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "qicao", "qicao.db"), nil
 }
 
-// Open opens the database at path, creating it and its directory if needed,
-// and brings its schema up to date.
+// Open opens the database at path for reading and writing, creating it
+// (readable by its owner only) and its directory if needed, backs it up
+// once a day and before a migration, and brings its schema up to date.
+// A damaged, newer, foreign or read-only database is refused with an
+// *OpenError, before anything is written to it.
 func Open(path string) (*DB, error) {
 	if strings.ContainsRune(path, '?') {
 		// The driver would take everything after '?' for options.
 		return nil, fmt.Errorf("数据库路径不能含有“?”: %s", path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建数据库目录: %w", err)
+		return nil, classify(path, fmt.Errorf("无法创建数据库目录: %w", err))
+	}
+	st, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.exists {
+		if err := create(path); err != nil {
+			return nil, err
+		}
 	}
 	sdb, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
 	}
 	db := &DB{sql: sdb, path: path, now: time.Now}
-	if err := db.migrate(); err != nil {
+	if err := db.upgrade(st); err != nil {
 		sdb.Close()
+		if err := classify(path, err); errors.As(err, new(*OpenError)) {
+			return nil, err
+		}
 		return nil, wrapf(err, "无法打开数据库 %s", path)
 	}
+	if st.exists {
+		db.backupErr = db.dailyBackup()
+	}
 	return db, nil
+}
+
+// upgrade backs up a database about to be migrated, migrates it and marks
+// it as Qicao's.
+func (db *DB) upgrade(st fileState) error {
+	if known := len(mustMigrations()); st.version > 0 && st.version < known {
+		if _, err := db.autoBackup(fmt.Sprintf("before-v%d", st.version+1)); err != nil {
+			return fmt.Errorf("迁移前备份失败，数据库未改动: %w", err)
+		}
+	}
+	if err := db.migrate(); err != nil {
+		return err
+	}
+	if st.appID == applicationID {
+		return nil
+	}
+	return db.inTx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID))
+		return err
+	})
+}
+
+// BackupProblem is why the automatic backup made at Open failed, or nil.
+func (db *DB) BackupProblem() error { return db.backupErr }
+
+// ReadOnly reports whether the database was opened read-only.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// writable refuses a write to a database opened read-only or found
+// damaged.
+func (db *DB) writable() error {
+	switch {
+	case db.readOnly:
+		return errors.New("数据库以只读方式打开，不能保存修改")
+	case db.damaged.Load():
+		return errors.New("数据库已损坏，为免损坏扩大，不再写入；请运行 qicao db check 并从备份恢复")
+	}
+	return nil
+}
+
+// noteDamage remembers a damaged page reported by SQLite, so that no
+// later write goes into the damaged file, and returns err.
+func (db *DB) noteDamage(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		db.damaged.Store(true)
+	}
+	return err
+}
+
+// exec runs one write statement outside a transaction.
+func (db *DB) exec(query string, args ...any) (sql.Result, error) {
+	if err := db.writable(); err != nil {
+		return nil, err
+	}
+	res, err := db.sql.Exec(query, args...)
+	return res, db.noteDamage(err)
 }
 
 // dsn returns the driver's data source name for path. The settings go in
@@ -184,7 +270,8 @@ func (db *DB) checkNotNewer(known int) error {
 		return err
 	}
 	if v > known {
-		return fmt.Errorf("数据库版本 %d 高于本程序支持的版本 %d，请升级起草", v, known)
+		return &OpenError{Problem: Newer, Path: db.path,
+			Detail: fmt.Sprintf("数据库版本 %d，本程序只支持到 %d；请升级起草", v, known)}
 	}
 	return nil
 }
@@ -199,15 +286,18 @@ func (db *DB) UserVersion() (int, error) {
 
 // inTx runs fn in a write transaction and commits it if fn succeeds.
 func (db *DB) inTx(fn func(tx *sql.Tx) error) error {
+	if err := db.writable(); err != nil {
+		return err
+	}
 	tx, err := db.sql.Begin()
 	if err != nil {
-		return err
+		return db.noteDamage(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return db.noteDamage(err)
 	}
-	return tx.Commit()
+	return db.noteDamage(tx.Commit())
 }
 
 // timeLayout is how times are stored: UTC, fixed width so that string
@@ -268,18 +358,21 @@ type rowScanner interface{ Scan(...any) error }
 func queryAll[T any](db *DB, failed string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.sql.Query(query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", failed, err)
+		return nil, wrapf(db.noteDamage(err), "%s", failed)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", failed, err)
+			return nil, wrapf(db.noteDamage(err), "%s", failed)
 		}
 		out = append(out, v)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, wrapf(db.noteDamage(err), "%s", failed)
+	}
+	return out, nil
 }
 
 // affectedOne reports a missing row as err when a write touched no row.
@@ -315,6 +408,9 @@ func reason(err error) string {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
 		return ""
+	}
+	if se.SystemErrno == syscall.ENOSPC || se.SystemErrno == syscall.EDQUOT {
+		return "磁盘空间不足"
 	}
 	switch se.Code {
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:

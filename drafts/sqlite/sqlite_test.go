@@ -83,7 +83,8 @@ func TestOpenRefusesNewerDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "高于") {
+	var oe *OpenError
+	if _, err := Open(path); !errors.As(err, &oe) || oe.Problem != Newer || !strings.Contains(err.Error(), "更新版本") {
 		t.Fatalf("Open newer database: err = %v, want refusal", err)
 	}
 }
@@ -139,7 +140,7 @@ func TestOpenExplainsBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(path)
-	if err == nil || !strings.Contains(err.Error(), "已损坏") {
+	if err == nil || !strings.Contains(err.Error(), "不是起草的数据库") {
 		t.Fatalf("Open on a text file: err = %v, want an explanation in Chinese", err)
 	}
 }

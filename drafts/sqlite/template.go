@@ -19,24 +19,29 @@ type TemplateRow struct {
 
 // SaveTemplate stores t, replacing any template of the same name.
 func (db *DB) SaveTemplate(t TemplateRow) error {
+	if err := db.inTx(func(tx *sql.Tx) error { return insertTemplate(tx, t) }); err != nil {
+		return wrapf(err, "保存模板“%s”失败", t.Name)
+	}
+	return nil
+}
+
+// insertTemplate writes t in tx, replacing any template of the same name.
+func insertTemplate(tx *sql.Tx, t TemplateRow) error {
 	ph, err := rawJSON(t.Placeholders, "占位符")
 	if err != nil {
-		return wrapf(err, "保存模板“%s”失败", t.Name)
+		return err
 	}
 	prov, err := rawJSON(t.Provenance, "来源")
 	if err != nil {
-		return wrapf(err, "保存模板“%s”失败", t.Name)
+		return err
 	}
-	_, err = db.sql.Exec(`INSERT INTO templates (name, category, body, placeholders_json, provenance_json, version, builtin)
+	_, err = tx.Exec(`INSERT INTO templates (name, category, body, placeholders_json, provenance_json, version, builtin)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET category = excluded.category, body = excluded.body,
 			placeholders_json = excluded.placeholders_json, provenance_json = excluded.provenance_json,
 			version = excluded.version, builtin = excluded.builtin`,
 		t.Name, t.Category, t.Body, ph, prov, t.Version, t.Builtin)
-	if err != nil {
-		return wrapf(err, "保存模板“%s”失败", t.Name)
-	}
-	return nil
+	return err
 }
 
 // rawJSON returns raw for a JSON column, NULL when empty; invalid JSON is
@@ -89,7 +94,7 @@ func (db *DB) Template(name string) (TemplateRow, error) {
 
 // DeleteTemplate deletes the template called name.
 func (db *DB) DeleteTemplate(name string) error {
-	res, err := db.sql.Exec(`DELETE FROM templates WHERE name = ?`, name)
+	res, err := db.exec(`DELETE FROM templates WHERE name = ?`, name)
 	if err := affectedOne(res, err, notFoundf("模板“%s”不存在", name)); err != nil {
 		return wrapf(err, "删除模板失败")
 	}
