@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Consistency: one target stated with two figures; one cited document
@@ -27,18 +28,24 @@ type target struct {
 func checkTargets(c *checker) {
 	seen := map[string]target{}
 	for _, l := range c.lines {
+		if !hasTargetVerb(l.text) {
+			continue
+		}
 		for _, sentence := range splitSentences(l) {
+			if !hasTargetVerb(sentence.text) {
+				continue
+			}
 			year := ""
 			for _, m := range targetRe.FindAllStringSubmatchIndex(sentence.text, -1) {
 				if ys := yearRe.FindAllStringSubmatch(c.src[l.start:sentence.start+m[0]], -1); len(ys) > 0 {
 					year = ys[len(ys)-1][1]
 				}
-				subj := subjectNoise.ReplaceAllString(sentence.text[m[2]:m[3]], "")
+				subj := subjectBefore(sentence.text[:m[0]])
 				if len([]rune(subj)) < 3 || year == "" {
 					continue
 				}
-				t := target{subj, sentence.text[m[6]:m[7]], year, sentence.text[m[4]:m[5]],
-					sentence.start + m[4], sentence.start + m[5]}
+				t := target{subj, sentence.text[m[4]:m[5]], year, sentence.text[m[2]:m[3]],
+					sentence.start + m[2], sentence.start + m[3]}
 				key := t.subject + "|" + t.unit + "|" + t.year
 				if prev, ok := seen[key]; ok && prev.value != t.value {
 					c.add("consistency.target", Finding, KindConsistency, RuleMajority,
@@ -50,6 +57,48 @@ func checkTargets(c *checker) {
 			}
 		}
 	}
+}
+
+// hasTargetVerb reports whether s holds 达到, 突破, 超过, 增至 or 达 before a
+// figure; a quick test before targetRe.
+func hasTargetVerb(s string) bool {
+	for _, v := range []string{"达", "突破", "超过", "增至"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], v)
+			if i < 0 {
+				break
+			}
+			j := from + i + len(v)
+			if strings.HasPrefix(s[j:], "到") {
+				j += len("到")
+			}
+			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				return true
+			}
+			from = from + i + len(v)
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the subject of a target: the run of up to 16
+// Chinese characters before its verb, without 总数/数量 and leading words
+// such as 全市, 累计.
+func subjectBefore(s string) string {
+	start, n := len(s), 0
+	for start > 0 && n < 16 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isHan(r) {
+			break
+		}
+		start -= size
+		n++
+	}
+	subj := s[start:]
+	for _, suffix := range []string{"力争", "总数", "数量", "总量"} {
+		subj = strings.TrimSuffix(subj, suffix)
+	}
+	return subjectNoise.ReplaceAllString(subj, "")
 }
 
 // splitSentences cuts a line at 。 and ；.

@@ -3,6 +3,8 @@ package proof
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"qicao/drafts"
 )
 
 // Numbers and spacing (GB/T 15835-2011, GB/T 9704-2012): spaces inside
@@ -12,8 +14,13 @@ import (
 // between Chinese and a figure (不超过 500 万元). Spaces beside Latin
 // letters (6G 低轨, T3 出行) are a hint: brand names keep them.
 func checkSpaces(c *checker) {
+	labelEnds := map[int]bool{}
+	c.doc.Walk(func(n, _ *drafts.Node) { labelEnds[n.LabelSpan.End] = true })
 	for _, l := range c.lines {
 		s := l.text
+		if columns(s) {
+			continue // a table laid out with spaces: names padded to one width (冯 丹)
+		}
 		quoted := quotedRanges(s)
 		for i := 0; i < len(s); {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -31,7 +38,7 @@ func checkSpaces(c *checker) {
 			}
 			b, a := around(s, i, j)
 			switch {
-			case i == 0 || j == len(s) || b < 0 || a < 0:
+			case i == 0 || j == len(s) || b < 0 || a < 0 || labelEnds[l.start+i]:
 			case quoted(i) && isHan(b) && isHan(a): // “感知圣城 优选济宁”: a slogan's two halves
 			case (isChinese(b) || isDigit(b) || b == '%') && (isChinese(a) || isDigit(a)) && (isChinese(b) || isChinese(a)):
 				c.add("space.in-text", Finding, KindNumber, RuleNumbers,

@@ -156,9 +156,8 @@ type unitAt struct {
 func unitOccurrences(c *checker) []unitAt {
 	var out []unitAt
 	for _, p := range unitParens(c) {
-		units, _ := drafts.Units(p.text)
 		from := 0
-		for _, u := range units {
+		for _, u := range p.units {
 			i := strings.Index(p.text[from:], u)
 			if i < 0 {
 				continue
@@ -174,14 +173,24 @@ func unitOccurrences(c *checker) []unitAt {
 // unitParen is a 责任单位 parenthetical where it stands in the source.
 type unitParen struct {
 	start, end int
-	text       string // brackets included
+	text       string   // brackets included
+	units      []string // the units it names
 }
 
 func unitParens(c *checker) []unitParen {
-	var out []unitParen
+	if c.parens != nil {
+		return *c.parens
+	}
+	out := []unitParen{}
+	defer func() { c.parens = &out }()
 	for _, l := range c.lines {
+		if !strings.ContainsAny(l.text, "（(〔") {
+			continue
+		}
 		for _, sp := range drafts.UnitSpans(l.text) {
-			out = append(out, unitParen{l.start + sp.Start, l.start + sp.End, l.text[sp.Start:sp.End]})
+			text := l.text[sp.Start:sp.End]
+			units, _ := drafts.Units(text)
+			out = append(out, unitParen{l.start + sp.Start, l.start + sp.End, text, units})
 		}
 	}
 	return out

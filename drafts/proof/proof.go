@@ -167,6 +167,8 @@ type checker struct {
 	opt   Options
 	lines []line
 	raw   []Item
+	// parens caches the 责任单位 parentheticals (unitParens).
+	parens *[]unitParen
 }
 
 // line is one line of the document's text proper (title block, preamble,

@@ -43,6 +43,9 @@ func around(s string, i, j int) (before, after rune) {
 func checkHalfWidth(c *checker) {
 	labels := labelStarts(c.doc)
 	for _, l := range c.lines {
+		if !strings.ContainsAny(l.text, ",;:?!().\"") {
+			continue
+		}
 		s := l.text
 		parens := halfParens(s)
 		quote := 0
@@ -154,7 +157,7 @@ func checkBrackets(c *checker) {
 	}
 	var stack []open
 	for li, l := range c.lines {
-		if li > 0 && !brokenAfter(c.lines[li-1], l) {
+		if li > 0 && endsSentence(c.lines[li-1].text) {
 			for _, o := range stack {
 				c.add("punct.unmatched", Finding, KindPunctuation, RulePunctuation,
 					fmt.Sprintf("「%s」没有与之配对的后半", string(o.r)), o.i, o.i+utf8.RuneLen(o.r), nil)
@@ -201,6 +204,13 @@ func checkBrackets(c *checker) {
 	}
 }
 
+// endsSentence reports whether a line ends with a mark that closes a
+// sentence (a title split over lines, 怀化's 《…/…》, does not).
+func endsSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isSpace))
+	return strings.ContainsRune("。！？；：.!?;:", last)
+}
+
 // brokenAfter reports whether line b continues line a: a ends in the
 // middle of a sentence and b starts no numbered item (a line break from a
 // PDF: 004's 市级“双 / 百计划”).
@@ -209,8 +219,9 @@ func brokenAfter(a, b line) bool {
 	if !isHan(last) && !strings.ContainsRune("，、“（《", last) {
 		return false
 	}
-	if columns(a.text) || columns(b.text) || dateLine.MatchString(strings.TrimSpace(b.text)) {
-		return false // a signature block of several issuers in columns
+	if columns(a.text) || columns(b.text) || dateLine.MatchString(strings.TrimSpace(b.text)) ||
+		signature(b.text) || titleLine.MatchString(strings.TrimSpace(a.text)) {
+		return false // a signature block, a date, a title
 	}
 	if !strings.ContainsAny(a.text, "。；") {
 		if _, _, _, _, ok := drafts.ParseLabel(strings.TrimLeft(a.text, " \t\u3000")); ok || utf8.RuneCountInString(a.text) < 20 {
@@ -222,14 +233,29 @@ func brokenAfter(a, b line) bool {
 	return !ok
 }
 
+// titleLine matches a line that names a document: a title, an 附件 line.
+var titleLine = regexp.MustCompile(`(?:^附件|(?:方案|意见|办法|通知|规定|决定|细则|计划|要点|名单|意見|辦法|規定|決定|細則|計劃|要點|名單)[)）]?$)`)
+
+// signature reports a short line of Chinese characters only: an issuer's
+// name under a text.
+func signature(s string) bool {
+	t := strings.TrimFunc(s, isSpace)
+	return utf8.RuneCountInString(t) <= 15 && strings.IndexFunc(t, func(r rune) bool { return !isHan(r) }) < 0
+}
+
 var dateLine = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 
 // columns reports a line laid out in columns: a run of three spaces
 // inside it.
 func columns(s string) bool {
+	if !strings.ContainsAny(s, " \u3000\u00a0\t") {
+		return false
+	}
 	run := 0
 	for _, r := range strings.TrimFunc(s, isSpace) {
-		if run = map[bool]int{true: run + 1}[isSpace(r)]; run >= 3 {
+		if !isSpace(r) {
+			run = 0
+		} else if run++; run >= 3 {
 			return true
 		}
 	}
@@ -283,9 +309,25 @@ func checkQuoteNesting(c *checker) {
 
 var doubledMarks = regexp.MustCompile(`[，、。；：]{2,}`)
 
+// hasDoubledMark is a quick test before doubledMarks.
+func hasDoubledMark(s string) bool {
+	prev := false
+	for _, r := range s {
+		mark := r == '，' || r == '、' || r == '。' || r == '；' || r == '：'
+		if mark && prev {
+			return true
+		}
+		prev = mark
+	}
+	return false
+}
+
 // checkDoubledMarks reports two marks in a row (，， 。， 、、).
 func checkDoubledMarks(c *checker) {
 	for _, l := range c.lines {
+		if !hasDoubledMark(l.text) {
+			continue
+		}
 		for _, m := range doubledMarks.FindAllStringIndex(l.text, -1) {
 			s := l.text[m[0]:m[1]]
 			first, _ := utf8.DecodeRuneInString(s)
@@ -338,6 +380,9 @@ var docNumber = regexp.MustCompile(`(\p{Han}{1,10})([\[［【（(])((?:19|20)\d{
 // checkDocNumbers reports 文号 whose year is in [ ], （ ） or 【 】 instead of 〔 〕.
 func checkDocNumbers(c *checker) {
 	for _, l := range c.lines {
+		if !strings.Contains(l.text, "号") || !strings.ContainsAny(l.text, "[［【（(") {
+			continue
+		}
 		for _, m := range docNumber.FindAllStringSubmatchIndex(l.text, -1) {
 			year := l.text[m[6]:m[7]]
 			s, e := l.start+m[4], l.start+m[9]

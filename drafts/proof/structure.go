@@ -77,11 +77,12 @@ func sequences(d *drafts.Document) (map[seqKey][]*drafts.Node, []seqKey) {
 // siblings that lost its number.
 func checkNumbering(c *checker) {
 	seqs, order := sequences(c.doc)
+	unnumberedBefore := afterUnnumbered(c.doc)
 	for _, k := range order {
 		prev := 0
 		var prevNode *drafts.Node
 		for _, n := range seqs[k] {
-			if afterUnnumbered(c.doc, n) {
+			if unnumberedBefore[n] {
 				prev++ // the heading before it lost its number: checkUnnumbered reports it
 			}
 			want := prev + 1
@@ -110,19 +111,20 @@ func checkNumbering(c *checker) {
 	c.doc.Walk(func(n, _ *drafts.Node) { checkUnnumbered(c, n.Children) })
 }
 
-// afterUnnumbered reports whether the sibling just before n has no label.
-func afterUnnumbered(d *drafts.Document, n *drafts.Node) bool {
-	found := false
-	check := func(sibs []*drafts.Node) {
-		for i, m := range sibs {
-			if m == n && i > 0 && sibs[i-1].Label == "" {
-				found = true
+// afterUnnumbered returns the nodes whose sibling just before has no
+// label.
+func afterUnnumbered(d *drafts.Document) map[*drafts.Node]bool {
+	out := map[*drafts.Node]bool{}
+	mark := func(sibs []*drafts.Node) {
+		for i := 1; i < len(sibs); i++ {
+			if sibs[i-1].Label == "" {
+				out[sibs[i]] = true
 			}
 		}
 	}
-	check(d.Nodes)
-	d.Walk(func(m, _ *drafts.Node) { check(m.Children) })
-	return found
+	mark(d.Nodes)
+	d.Walk(func(m, _ *drafts.Node) { mark(m.Children) })
+	return out
 }
 
 func labelOr(n *drafts.Node) string {
@@ -253,7 +255,10 @@ func checkLabelStyles(c *checker) {
 
 // fullWidthForm returns a label form with full-width brackets: (%s) → （%s）.
 func fullWidthForm(form string) string {
-	return strings.NewReplacer("(", "（", ")", "）").Replace(form)
+	if !strings.ContainsAny(form, "()") {
+		return form
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(form, "(", "（"), ")", "）")
 }
 
 // checkLabelSpace reports spaces between a label and its text (28. 强化).

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"qicao/drafts"
 )
 
 // 责任单位 forms: an ending the document's other parentheticals do not
@@ -40,7 +38,7 @@ func readForms(c *checker) []unitForm {
 				break
 			}
 		}
-		f.units, _ = drafts.Units(p.text)
+		f.units = p.units
 		out = append(out, f)
 	}
 	return out

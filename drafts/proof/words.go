@@ -13,6 +13,16 @@ import (
 // ones of the same byte length, so that offsets into s stay valid (001's
 // 充分發揮 reads as 充分发挥).
 func simplified(s string) string {
+	same := true
+	for _, r := range s {
+		if r >= 0x3400 && norm.FoldRune(r) != r {
+			same = false
+			break
+		}
+	}
+	if same {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -34,15 +44,18 @@ func simplified(s string) string {
 func checkDoubledWords(c *checker) {
 	for _, l := range c.lines {
 		rs := []rune(l.text)
-		offs := runeOffsets(l.text)
+		var offs []int
 		for i := 0; i < len(rs); i++ {
 			for n := 6; n >= 2; n-- {
-				if i+2*n > len(rs) || !allHan(rs[i:i+2*n]) || string(rs[i:i+n]) != string(rs[i+n:i+2*n]) {
+				if i+2*n > len(rs) || rs[i] != rs[i+n] || string(rs[i:i+n]) != string(rs[i+n:i+2*n]) || !allHan(rs[i:i+2*n]) {
 					continue
 				}
 				w := string(rs[i : i+n])
-				if reduplicated[w] {
-					continue
+				if reduplicated[w] || !edged(rs, i, i+2*n) && !standsAlone(c.lines, w) {
+					continue // 企业创业创新: 业创 is no word
+				}
+				if offs == nil {
+					offs = runeOffsets(l.text)
 				}
 				c.add("word.doubled", Finding, KindWord, RuleUsage,
 					fmt.Sprintf("「%s」重复了一次", w), l.start+offs[i], l.start+offs[i+2*n], fix(w))
@@ -51,6 +64,27 @@ func checkDoubledWords(c *checker) {
 			}
 		}
 	}
+}
+
+// edged reports whether rs[i:j] touches a punctuation mark or the line's
+// edge on either side.
+func edged(rs []rune, i, j int) bool {
+	return i == 0 || j == len(rs) || !isHan(rs[i-1]) || !isHan(rs[j])
+}
+
+// standsAlone reports whether w occurs somewhere in the lines next to a
+// mark or a line's edge: it is a word of its own, not the seam of two.
+func standsAlone(lines []line, w string) bool {
+	for _, l := range lines {
+		rs := []rune(l.text)
+		wr := []rune(w)
+		for i := 0; i+len(wr) <= len(rs); i++ {
+			if string(rs[i:i+len(wr)]) == w && edged(rs, i, i+len(wr)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reduplicated lists words whose doubling is correct Chinese.
@@ -91,25 +125,49 @@ var confusables = map[string]string{
 	"侯选": "候选", "渲泄": "宣泄", "付作用": "副作用",
 }
 
-var confusableRe = func() *regexp.Regexp {
-	var ws []string
-	for w, r := range confusables {
-		if w != r {
-			ws = append(ws, regexp.QuoteMeta(w))
+// traditional reports whether the first lines hold traditional characters
+// (001): then words are matched on their simplified form.
+func traditional(lines []line) bool {
+	n := 0
+	for _, l := range lines {
+		for _, r := range l.text {
+			if r >= 0x3400 && norm.FoldRune(r) != r && isHan(norm.FoldRune(r)) {
+				return true
+			}
+			if n++; n > 4000 {
+				return false
+			}
 		}
 	}
-	return regexp.MustCompile(strings.Join(ws, "|"))
+	return false
+}
+
+// confusableByRune indexes the table by each wrong word's first rune.
+var confusableByRune = func() map[rune][]string {
+	out := map[rune][]string{}
+	for w := range confusables {
+		r, _ := utf8.DecodeRuneInString(w)
+		out[r] = append(out[r], w)
+	}
+	return out
 }()
 
 // checkConfusables reports a word from the table of sure miswritings.
 func checkConfusables(c *checker) {
+	trad := traditional(c.lines)
 	for _, l := range c.lines {
-		text := simplified(l.text)
-		for _, m := range confusableRe.FindAllStringIndex(text, -1) {
-			w := text[m[0]:m[1]]
-			right := confusables[w]
-			c.add("word.confusable", Finding, KindWord, RuleUsage,
-				fmt.Sprintf("「%s」应为「%s」", w, right), l.start+m[0], l.start+m[1], fix(right))
+		text := l.text
+		if trad {
+			text = simplified(text)
+		}
+		for i, r := range text {
+			for _, w := range confusableByRune[r] {
+				if strings.HasPrefix(text[i:], w) {
+					right := confusables[w]
+					c.add("word.confusable", Finding, KindWord, RuleUsage,
+						fmt.Sprintf("「%s」应为「%s」", w, right), l.start+i, l.start+i+len(w), fix(right))
+				}
+			}
 		}
 	}
 }
@@ -124,6 +182,9 @@ var fullyRole = regexp.MustCompile(`充分([^，。；：、（）“”,;:()]{1
 // 委员会统筹协调作用): the collocation is 充分发挥…作用.
 func checkMissingVerb(c *checker) {
 	for _, l := range c.lines {
+		if !strings.Contains(l.text, "充分") {
+			continue
+		}
 		text := simplified(l.text)
 		for _, m := range fullyRole.FindAllStringSubmatchIndex(text, -1) {
 			inner := strings.TrimPrefix(text[m[2]:m[3]], "地")
