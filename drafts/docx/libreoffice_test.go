@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"qicao/assets"
 	"qicao/drafts"
 )
 
@@ -24,7 +25,7 @@ import (
 type office struct {
 	soffice   string
 	profile   string // -env:UserInstallation URL
-	fontsConf string // FONTCONFIG_FILE, "" when no CJK font could be had
+	fontsConf string // FONTCONFIG_FILE: the app's embedded CJK faces
 }
 
 func newOffice(t *testing.T) *office {
@@ -38,11 +39,7 @@ func newOffice(t *testing.T) *office {
 	}
 	dir := t.TempDir()
 	o := &office{soffice: soffice, profile: "file://" + filepath.Join(dir, "profile")}
-	if fonts, why := cjkFonts(t); fonts != "" {
-		o.fontsConf = writeFontsConf(t, dir, fonts)
-	} else {
-		t.Logf("no CJK font for rendering (%s): layout measurements will skip", why)
-	}
+	o.fontsConf = writeFontsConf(t, dir, cjkFonts(t, dir))
 	return o
 }
 
@@ -92,54 +89,37 @@ func (o *office) resolveAll(t *testing.T, jobs ...string) {
 	}
 }
 
-// cjkFonts returns a directory with Noto CJK fonts for rendering, taken
-// from Debian's fonts-noto-cjk package unpacked into the user's cache
-// (never installed system-wide), or "" and why not.
-func cjkFonts(t *testing.T) (dir, why string) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", err.Error()
+// cjkFonts writes the app's own embedded CJK faces (a subset of Noto Sans
+// CJK SC covering every character of the corpus, assets/fonts) into a
+// directory of the test for LibreOffice to render with. They are the same
+// bytes on every machine, so the layout measured does not depend on which
+// fonts-noto-cjk a Debian release ships, on a download, or on anything an
+// earlier run left in a cache. A CJK face's advance is 1 em whatever its
+// design, so the 28-character line and the 22-line grid measure the same
+// as with the 仿宋 and 小标宋 faces an office has.
+func cjkFonts(t *testing.T, tmp string) string {
+	dir := filepath.Join(tmp, "fonts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	dir = filepath.Join(cache, "qicao-test", "fonts-noto-cjk")
-	if ttc, _ := filepath.Glob(filepath.Join(dir, "usr/share/fonts/opentype/noto/*.ttc")); len(ttc) > 0 {
-		return dir, ""
-	}
-	debs, _ := filepath.Glob("/tmp/debs/fonts-noto-cjk_*.deb")
-	if len(debs) == 0 {
-		dl := filepath.Join(cache, "qicao-test", "debs")
-		_ = os.MkdirAll(dl, 0o755)
-		cmd := exec.Command("apt-get", "download", "fonts-noto-cjk")
-		cmd.Dir = dl
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", fmt.Sprintf("apt-get download fonts-noto-cjk: %v: %s", err, bytes.TrimSpace(out))
+	for name, b := range map[string][]byte{"QicaoCJK-Regular.otf": assets.FontRegular(), "QicaoCJK-Bold.otf": assets.FontBold()} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		debs, _ = filepath.Glob(filepath.Join(dl, "fonts-noto-cjk_*.deb"))
 	}
-	if len(debs) == 0 {
-		return "", "no fonts-noto-cjk package"
-	}
-	_ = os.MkdirAll(dir, 0o755)
-	if out, err := exec.Command("dpkg", "-x", debs[0], dir).CombinedOutput(); err != nil {
-		return "", fmt.Sprintf("dpkg -x: %v: %s", err, out)
-	}
-	return dir, ""
+	return dir
 }
 
 // writeFontsConf writes a fontconfig file adding the fonts in dir and
-// mapping the official fonts to Noto CJK: serif for the 宋/仿宋/楷 faces,
-// sans for 黑体.
+// mapping every official face (宋, 仿宋, 楷, 黑) to them.
 func writeFontsConf(t *testing.T, tmp, fonts string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
 		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include>`)
 	fmt.Fprintf(&b, "<dir>%s</dir><cachedir>%s</cachedir>", fonts, filepath.Join(tmp, "fc-cache"))
-	alias := func(family, to string) {
-		fmt.Fprintf(&b, `<alias binding="same"><family>%s</family><prefer><family>%s</family></prefer></alias>`, family, to)
+	for _, f := range []string{fontTitle, fontBody, fontHeading1, fontHeading2, fontPageNum, "仿宋", "楷体"} {
+		fmt.Fprintf(&b, `<alias binding="same"><family>%s</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>`, f)
 	}
-	for _, f := range []string{fontTitle, fontBody, fontHeading2, fontPageNum, "仿宋", "楷体"} {
-		alias(f, "Noto Serif CJK SC")
-	}
-	alias(fontHeading1, "Noto Sans CJK SC")
 	b.WriteString("</fontconfig>")
 	path := filepath.Join(tmp, "fonts.conf")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
