@@ -10,6 +10,9 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
+// japaneseEnc is Shift-JIS, for tests of Japanese files.
+var japaneseEnc = japanese.ShiftJIS
+
 // encodeLossy encodes s with enc, dropping what enc cannot encode.
 func encodeLossy(t *testing.T, enc encoding.Encoding, s string) []byte {
 	t.Helper()

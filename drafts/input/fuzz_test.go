@@ -1,6 +1,8 @@
 package input
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +54,44 @@ func FuzzDecode(f *testing.F) {
 			if !utf8.ValidString(text) || strings.TrimSpace(text) == "" || strings.ContainsAny(text, "\r\f") {
 				t.Fatalf("%s: bad text %q", name, text)
 			}
+		}
+	})
+}
+
+// checkDecoded fails unless Decode's result is valid: a refusal is an
+// *Error with a Chinese message and no text; a success is valid,
+// non-blank UTF-8 with \n line endings.
+func checkDecoded(t *testing.T, name, text string, err error) {
+	t.Helper()
+	if err != nil {
+		if KindOf(err) == 0 || !han.MatchString(err.Error()) || text != "" {
+			t.Fatalf("%s: bad refusal %T %v, text %q", name, err, err, text)
+		}
+		return
+	}
+	if !utf8.ValidString(text) || blank(text) || strings.ContainsAny(text, "\r\f") {
+		t.Fatalf("%s: bad text %q", name, text)
+	}
+}
+
+// FuzzHTML feeds the HTML reader saved pages, fragments and broken
+// markup, as .html and as .txt.
+func FuzzHTML(f *testing.F) {
+	pages, _ := filepath.Glob("testdata/html/*")
+	for _, p := range pages {
+		if data, err := os.ReadFile(p); err == nil && !strings.HasSuffix(p, ".md") {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{"<p>一、总体要求</p><p>（一）目标<br>二</p>", "<html><body><div><p>正文", "<table><tr><td>a<td>b",
+		`<meta charset="gbk"><p>` + "\xd6\xd0\xce\xc4", "<pre>\n  x</pre>", "<!doctype html><title>标题_网站</title><h1>标题</h1>",
+		"<p>&#0;&#xD800;&amp&lt;&#x110000;</p>", strings.Repeat("<div>", 300) + "深"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"f.html", "f.txt"} {
+			text, err := Decode(name, data)
+			checkDecoded(t, name, text, err)
 		}
 	})
 }

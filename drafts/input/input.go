@@ -38,6 +38,9 @@ var binaryMagics = []struct {
 	{"7z\xBC\xAF\x27\x1C", "7z 压缩文件"},
 }
 
+// htmlExts are the extensions of saved web pages.
+var htmlExts = map[string]bool{".html": true, ".htm": true, ".shtml": true, ".xhtml": true}
+
 // Decode turns a file's bytes into UTF-8 text. name is used only for its
 // extension and in messages. A refusal is an *Error.
 func Decode(name string, data []byte) (string, error) {
@@ -75,11 +78,16 @@ func decode(name string, data []byte) (string, error) {
 	if format := binaryFormat(data); format != "" {
 		return "", refuse(name, KindBinary, "这是"+format+"，不是文本文件或 Word 文档（.docx）", nil)
 	}
-	text, detail, kind := decodeText(data)
-	if kind != 0 {
-		return "", refuse(name, kind, detail, nil)
+	if htmlExts[ext] {
+		return decodeHTMLFile(name, data)
 	}
-	if ext == ".md" || ext == ".markdown" {
+	text, detail, kind := decodeText(data)
+	switch {
+	case kind != 0:
+		return "", refuse(name, kind, detail, nil)
+	case looksLikeHTML(text):
+		return htmlText(text, pageTag.MatchString(text)), nil
+	case ext == ".md" || ext == ".markdown":
 		return fromMarkdown(normaliseNewlines(text)), nil
 	}
 	return text, nil
