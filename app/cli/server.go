@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"qicao/app/workspace"
+	"qicao/drafts/postgres"
+	"qicao/drafts/sqlite"
+)
+
+// The commands of a bureau's shared server: moving in, sharing drafts,
+// and (db.go) setting the server up.
+func init() {
+	register("migrate", "把本机数据库搬到服务器：migrate --from sqlite:路径 --to postgres://…", runMigrate)
+	draftCommands["share"] = runDraftShare
+}
+
+// runMigrate: qicao migrate --from sqlite:PATH --to postgres://… copies
+// everything, checks it, and may be run again after an interruption.
+func runMigrate(env *Env, args []string) error {
+	fs := newFlags(env, "migrate")
+	from := fs.String("from", "", "本机数据库：sqlite:路径")
+	to := fs.String("to", "", "服务器：postgres://…（密码放在 .pgpass，不要写在命令行）")
+	const usage = "用法：qicao migrate --from sqlite:路径 --to postgres://服务器/数据库"
+	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
+		return orUsage(err, usage)
+	}
+	path, ok := strings.CutPrefix(*from, "sqlite:")
+	if !ok || path == "" || !postgres.IsURL(*to) {
+		return usagef("%s", usage)
+	}
+	src, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := postgres.Open(*to)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	r, err := workspace.Migrate(src, dst, func(kind string, done, total int) {
+		if done == total || done%50 == 0 {
+			fmt.Fprintf(env.Stderr, "%s %d/%d\n", kind, done, total)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("%w\n已复制的部分已保存并校验；排除问题后再次运行同一命令即可继续，不会重复", err)
+	}
+	r.Print(env.Stdout)
+	return nil
+}
+
+// runDraftShare: qicao --db postgres://… draft share ID --team TEAM.
+func runDraftShare(env *Env, args []string) error {
+	fs := newFlags(env, "draft share")
+	team := fs.String("team", "", "共享给的团队")
+	const usage = "用法：qicao --db postgres://… draft share 草稿编号 --team 团队"
+	rest, err := parseFlags(fs, args)
+	if err != nil || len(rest) != 1 || *team == "" {
+		return orUsage(err, usage)
+	}
+	id, err := parseID(rest[0])
+	if err != nil {
+		return err
+	}
+	db, err := serverDB(env)
+	if err != nil {
+		return err
+	}
+	if err := db.ShareDraft(id, *team); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "草稿 %d 已共享给团队“%s”。\n", id, *team)
+	return nil
+}
+
+// serverDB returns the workspace's server store, or says that the command
+// needs one.
+func serverDB(env *Env) (*postgres.DB, error) {
+	if !postgres.IsURL(env.DBPath) {
+		return nil, usagef("此命令用于共享服务器：请用 --db postgres://… 或 QICAO_DB 指定服务器")
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return nil, err
+	}
+	return ws.DB.(*postgres.DB), nil
+}
