@@ -11,7 +11,7 @@ import (
 // with two 文号.
 
 var (
-	targetRe = regexp.MustCompile(`(\p{Han}{2,16}?)(?:总数|数量|总量)?(?:力争)?(?:达到|突破|超过|增至|达)(\d+(?:\.\d+)?)(家|个|项|名|所|座|条|亿元|万元|%)`)
+	targetRe = regexp.MustCompile(`(?:达到|突破|超过|增至|达)(\d+(?:\.\d+)?)(家|个|项|名|所|座|条|亿元|万元|%)`)
 	yearRe   = regexp.MustCompile(`(20\d\d)年`)
 	// leading words that do not belong to a target's subject
 	subjectNoise = regexp.MustCompile(`^(?:全市|全县|全区|累计|到|力争|其中|培育|建设|新增|年均|每年|年底前|年底|以上)+`)

@@ -2,6 +2,7 @@ package proof
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"qicao/drafts"
@@ -18,8 +19,8 @@ func checkSpaces(c *checker) {
 	c.doc.Walk(func(n, _ *drafts.Node) { labelEnds[n.LabelSpan.End] = true })
 	for _, l := range c.lines {
 		s := l.text
-		if columns(s) {
-			continue // a table laid out with spaces: names padded to one width (冯 丹)
+		if columns(s) || unpunctuated(s) {
+			continue // a table laid out with spaces (冯 丹), issuers side by side under a text
 		}
 		quoted := quotedRanges(s)
 		for i := 0; i < len(s); {
@@ -75,6 +76,12 @@ func quotedRanges(s string) func(int) bool {
 		}
 		return false
 	}
+}
+
+// unpunctuated reports a short line without a single punctuation mark: a
+// signature line of issuers, a heading.
+func unpunctuated(s string) bool {
+	return utf8.RuneCountInString(s) <= 40 && strings.IndexFunc(s, isCJKPunct) < 0 && !strings.ContainsAny(s, ",.;:()")
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }

@@ -237,13 +237,13 @@ func checkLabelStyles(c *checker) {
 				major, count = f, k
 			}
 		}
-		if full := fullWidthForm(major); full != major {
+		if fullWidthForm(n.Style.Form) != n.Style.Form {
 			want := drafts.Style{Family: n.Style.Family, Form: fullWidthForm(n.Style.Form)}.Format(n.Ordinal)
 			c.add("label.style", Finding, KindStructure, RuleFormat,
 				fmt.Sprintf("编号%s应使用全角括号", n.Label), n.LabelSpan.Start, n.LabelSpan.End, fix(want))
 			return
 		}
-		if n.Style.Form == major || count*2 <= total {
+		if n.Style.Form == major || count*2 <= total || fullWidthForm(major) == n.Style.Form {
 			return
 		}
 		want := drafts.Style{Family: n.Style.Family, Form: major}.Format(n.Ordinal)

@@ -1,0 +1,104 @@
+package proof
+
+import (
+	"strings"
+	"testing"
+)
+
+// A small issued-looking document each case changes in one place.
+const base = `泰安市人民政府关于加快科技创新的实施意见
+
+各县、市、区人民政府，市政府各部门：
+
+为深入贯彻落实党中央决策部署，现提出如下实施意见。
+
+一、总体目标
+
+到2026年，全市高新技术企业突破1200家，研发经费投入强度达到2.8%。
+
+二、重点任务
+
+（一）培育创新主体
+
+1.培育高新技术企业。落实《泰安市高新技术企业培育办法》（泰政办发〔2023〕3号），2026年，高新技术企业达到1200家。（市科技局牵头）
+
+2.加强平台建设。充分发挥各类平台作用，建设一批重点实验室。（市科技局、市财政局按照职责分工负责）
+
+（二）优化创新生态
+
+3.完善金融服务。落实《泰安市高新技术企业培育办法》（泰政办发〔2023〕3号），扩大科技信贷规模。（市科技局、市财政局按照职责分工负责）
+
+4.强化人才支撑。实施人才工程，引进高层次人才。（市委组织部、市人力资源社会保障局按照职责分工负责）
+
+泰安市人民政府
+
+2024年8月15日
+`
+
+// TestChecksOnCases: each check fires on the fault put in, at its text,
+// with its fix, and the base document is clean.
+func TestChecksOnCases(t *testing.T) {
+	if items := Check(parseText(t, base), Options{Hints: true, Organs: seedOrgans(t)}); len(items) != 0 {
+		t.Fatalf("base document not clean: %v", summarize(items))
+	}
+	cases := []struct {
+		id, old, new, text, fix string
+	}{
+		{"consistency.target", "高新技术企业达到1200家", "高新技术企业达到1300家", "1300", ""},
+		{"consistency.doc-number", "扩大科技信贷规模", "扩大科技信贷规模", "", ""}, // replaced below
+		{"punct.doc-number", "泰政办发〔2023〕3号），2026", "泰政办发[2023]3号），2026", "[2023]", "〔2023〕"},
+		{"punct.doubled", "建设一批重点实验室。", "建设一批重点实验室。。", "。。", "。"},
+		{"number.full-width", "突破1200家", "突破１200家", "１", "1"},
+		{"punct.unmatched", "引进高层次人才。", "引进“高层次人才。", "“", ""},
+		{"structure.order", "4.强化人才支撑", "2.强化人才支撑", "2.", ""},
+		{"word.confusable", "实施人才工程", "实施人才工程，营造栓心留人环境", "栓心留人", "拴心留人"},
+		{"word.doubled", "建设一批重点实验室", "建设一批重点实验室实验室", "实验室实验室", "实验室"},
+		{"word.missing-verb", "充分发挥各类平台作用", "充分各类平台作用", "充分", "充分发挥"},
+		{"organ.outdated", "市委组织部、市人力资源社会保障局", "市委组织部、市环保局", "市环保局", "市生态环境局"},
+		{"space.in-text", "引进高层次人才", "引进 高层次人才", " ", ""},
+		{"punct.half-width", "扩大科技信贷规模", "扩大科技信贷规模;加强保险", ";", "；"},
+		{"label.style", "（二）优化创新生态", "(二)优化创新生态", "(二)", "（二）"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.id, func(t *testing.T) {
+			src := strings.Replace(base, tc.old, tc.new, 1)
+			if tc.id == "consistency.doc-number" {
+				src = strings.Replace(base, "扩大科技信贷规模。（市科技局、市财政局", "扩大科技信贷规模。（市科技局、市财政局", 1)
+				src = strings.Replace(src, "（泰政办发〔2023〕3号），扩大", "（泰政办发〔2023〕8号），扩大", 1)
+				tc.text = "泰政办发〔2023〕8号"
+			}
+			if src == base && tc.id != "consistency.doc-number" {
+				t.Fatalf("case did not change the text")
+			}
+			items := Check(parseText(t, src), Options{Organs: seedOrgans(t)})
+			for _, it := range items {
+				if it.ID != tc.id {
+					continue
+				}
+				if it.Text != tc.text {
+					t.Errorf("span text %q, want %q", it.Text, tc.text)
+				}
+				if tc.fix != "" && (it.Fix == nil || *it.Fix != tc.fix) {
+					t.Errorf("fix %v, want %q", it.Fix, tc.fix)
+				}
+				return
+			}
+			t.Errorf("no %s; found %v", tc.id, summarize(items))
+		})
+	}
+}
+
+// TestIgnored: an ignored finding stays ignored after an edit elsewhere.
+func TestIgnored(t *testing.T) {
+	src := strings.Replace(base, "建设一批重点实验室", "建设一批重点实验室实验室", 1)
+	doc := parseText(t, src)
+	items := Check(doc, Options{Organs: seedOrgans(t)})
+	if len(items) != 1 {
+		t.Fatalf("want one finding, got %v", summarize(items))
+	}
+	ignored := map[string]bool{items[0].Key(src): true}
+	edited := strings.Replace(src, "引进高层次人才", "引进培养高层次人才", 1)
+	if got := Check(parseText(t, edited), Options{Organs: seedOrgans(t), Ignored: ignored}); len(got) != 0 {
+		t.Errorf("ignored finding came back: %v", summarize(got))
+	}
+}
