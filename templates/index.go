@@ -213,17 +213,31 @@ type qterm struct {
 func (x *index) query(key, headKey []rune) ([]qterm, float64) {
 	var scratch []term
 	t := tokenize(key, headKey, x.opts.UnigramWeight > 0 || len(key) == 1, &scratch)
+	return x.weigh(t, len(key), func(_ int, tm term) (int32, int32, bool) {
+		id, ok := x.ids[tm]
+		if !ok {
+			return 0, 0, false
+		}
+		return id, x.df[id], true
+	})
+}
+
+// weigh gives the query's terms t their weights, the most telling first,
+// and the query's self score; lookup returns a term's id in the postings
+// and its document frequency (t's i-th term), ok false for a term the
+// index does not have.
+func (x *index) weigh(t tokens, keyLen int, lookup func(i int, tm term) (id, df int32, ok bool)) ([]qterm, float64) {
 	k1, hw := x.opts.K1, x.opts.HeadingWeight
 	qnorm := x.lengthNorm(float64(t.len), x.avgLen())
 	var qs []qterm
 	self := 0.0
 	for i, tm := range t.terms {
-		id, ok := x.ids[tm]
-		if !ok || x.df[id] <= 0 {
+		id, df, ok := lookup(i, tm)
+		if !ok || df <= 0 {
 			continue
 		}
-		w := x.idf(x.df[id])
-		if tm&(1<<21-1) == 0 && len(key) > 1 {
+		w := x.idf(df)
+		if tm&(1<<21-1) == 0 && keyLen > 1 {
 			w *= x.opts.UnigramWeight
 		}
 		// A term the query repeats or heads with counts more, saturating.

@@ -1,0 +1,205 @@
+package templates
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// memStore is an IndexStore in memory, for tests.
+type memStore struct {
+	next  int64
+	segs  map[int64][]byte
+	post  map[int64]map[uint64][]byte
+	docs  map[int64]CorpusDoc
+	reads int // posting lists read by queries
+}
+
+func newMemStore() *memStore {
+	return &memStore{segs: map[int64][]byte{}, post: map[int64]map[uint64][]byte{}, docs: map[int64]CorpusDoc{}}
+}
+
+func (m *memStore) IndexSegments() ([]StoredSegment, error) {
+	var out []StoredSegment
+	for _, id := range slices.Sorted(maps.Keys(m.segs)) {
+		out = append(out, StoredSegment{id, m.segs[id]})
+	}
+	return out, nil
+}
+
+func (m *memStore) IndexPostings(terms []uint64, fn func(uint64, int64, []byte)) error {
+	for _, t := range terms {
+		for _, id := range slices.Sorted(maps.Keys(m.segs)) {
+			if d, ok := m.post[id][t]; ok {
+				m.reads++
+				fn(t, id, d)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *memStore) SegmentPostings(seg int64, fn func(uint64, []byte)) error {
+	for t, d := range m.post[seg] {
+		fn(t, d)
+	}
+	return nil
+}
+
+func (m *memStore) WriteIndexSegment(desc []byte, post map[uint64][]byte, drop []int64) (int64, error) {
+	for _, d := range drop {
+		delete(m.segs, d)
+		delete(m.post, d)
+	}
+	m.next++
+	m.segs[m.next], m.post[m.next] = desc, post
+	return m.next, nil
+}
+
+func (m *memStore) LiveCorpusIDs() ([]int64, error) { return slices.Sorted(maps.Keys(m.docs)), nil }
+
+func (m *memStore) IndexedClause(doc int64, idx int) (BankClause, error) {
+	for _, c := range ClausesOf(m.docs[doc]) {
+		if c.Index == idx {
+			return c, nil
+		}
+	}
+	return BankClause{}, fmt.Errorf("no clause %d of %d", idx, doc)
+}
+
+func (m *memStore) load(ids []int64) ([]CorpusDoc, error) {
+	var out []CorpusDoc
+	for _, id := range ids {
+		out = append(out, m.docs[id])
+	}
+	return out, nil
+}
+
+// sameSuggestions checks that the stored bank answers every benchmark
+// query as the in-memory bank does.
+func sameSuggestions(t *testing.T, mem *Bank, st *StoredBank, qs []BenchQuery) {
+	t.Helper()
+	for _, q := range qs {
+		query := Query{Text: q.Text, Heading: q.Heading, K: 10, ExcludeCities: []string{q.Exclude}}
+		want := mem.Suggest(query)
+		got, err := st.Suggest(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s %q:\n got %v\nwant %v", q.Kind, q.Text, brief(got), brief(want))
+		}
+	}
+}
+
+func brief(ss []Suggestion) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, fmt.Sprintf("%s:%s %.3f", s.Source, s.Label, s.Score))
+	}
+	return out
+}
+
+// TestStoredBankSameAsBank: the stored index, added one document at a
+// time (so that segments merge) or all at once, ranks exactly as the
+// in-memory bank, on the labelled set and on the benchmark queries; after
+// a document is removed, as a bank without it.
+func TestStoredBankSameAsBank(t *testing.T) {
+	srcs := append(seeds(t), SynthSources(3000, 3)...)
+	for i := range srcs {
+		srcs[i].ID = int64(i + 1)
+	}
+	qs := BenchQueries(40, 5)
+	for _, oneByOne := range []bool{false, true} {
+		m := newMemStore()
+		for _, s := range srcs {
+			m.docs[s.ID] = s
+		}
+		st, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+			if !oneByOne {
+				return m.load(ids)
+			}
+			return nil, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if oneByOne {
+			for _, s := range srcs {
+				if err := st.Add([]CorpusDoc{s}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		t.Logf("one by one %v: %d clauses in %d segments", oneByOne, st.Len(), st.Segments())
+		if st.Segments() > 12 {
+			t.Errorf("%d segments for %d documents", st.Segments(), len(srcs))
+		}
+		mem := NewBank(srcs)
+		sameSuggestions(t, mem, st, qs)
+		labelled, err := LoadLabelled()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hit, _, _ := HitAt5(labelled, StoredRanker(st))
+		if want, _, _ := HitAt5(labelled, BankRanker(mem)); hit < want {
+			t.Errorf("hit@5 stored %.3f, in memory %.3f", hit, want)
+		}
+		// Reopened, it needs nothing read from the documents.
+		again, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+			t.Fatalf("reopened index asks for %v", ids)
+			return nil, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameSuggestions(t, mem, again, qs[:20])
+	}
+}
+
+// TestStoredBankRemove: a removed document's clauses are never
+// suggested, and once enough are removed the merge drops them.
+func TestStoredBankRemove(t *testing.T) {
+	m := newMemStore()
+	srcs := seeds(t)
+	for _, s := range srcs {
+		m.docs[s.ID] = s
+	}
+	st, err := OpenStoredBank(m, m.load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(m.docs, srcs[2].ID)
+	if err := st.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	mem := NewBank(append(slices.Clone(srcs[:2]), srcs[3:]...))
+	if st.Len() != mem.Len() {
+		t.Fatalf("stored %d clauses, bank %d", st.Len(), mem.Len())
+	}
+	for _, q := range BenchQueries(30, 9) {
+		got, _ := st.Suggest(Query{Text: q.Text, K: 10})
+		for _, s := range got {
+			if s.SourceID == srcs[2].ID {
+				t.Fatalf("%q: removed document suggested", q.Text)
+			}
+		}
+	}
+}
+
+// StoredRanker ranks with a stored bank.
+func StoredRanker(b *StoredBank) Ranker {
+	return func(l Labelled, k int) []string {
+		ss, err := b.Suggest(Query{Text: l.Text, Heading: l.Heading, K: k, ExcludeCities: []string{l.City}})
+		if err != nil {
+			panic(err)
+		}
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.Source+":"+s.Heading)
+		}
+		return out
+	}
+}
