@@ -553,6 +553,7 @@ func (b *StoredBank) results(q Query, key []rune, self float64, acc []float32, t
 		if err != nil {
 			return nil, err
 		}
+		c.City = cityKey(c.City)
 		out[i] = Suggestion{Score: round3(hh.score / self), BankClause: c, Spans: sharedSpans(set, len(key), c.Text)}
 		if q.AdaptTo != "" {
 			a := Adapt(c.Text, c.City, q.AdaptTo)

@@ -84,11 +84,14 @@ func runSuggest(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	bank, err := loadBank(env)
+	bank, err := loadSuggester(env)
 	if err != nil {
 		return err
 	}
-	ss := bank.Suggest(q)
+	ss, err := bank.Suggest(q)
+	if err != nil {
+		return err
+	}
 	if a.json {
 		return writeJSON(env.Stdout, newSuggestOutput(ss))
 	}

@@ -70,11 +70,11 @@ func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (sqlit
 	if err != nil {
 		return d, err
 	}
+	d.Doc = doc
 	if bank := w.builtBank(); bank != nil {
-		d.Doc = doc
 		bank.Add(bankDoc(d))
 	}
-	return d, nil
+	return d, w.indexAdded([]templates.CorpusDoc{bankDoc(d)})
 }
 
 // RemoveCorpusDoc removes a document from the corpus and from the bank.
@@ -85,5 +85,5 @@ func (w *Workspace) RemoveCorpusDoc(id int64) error {
 	if bank := w.builtBank(); bank != nil {
 		bank.Remove(id)
 	}
-	return nil
+	return w.indexRemoved()
 }

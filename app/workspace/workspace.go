@@ -16,8 +16,9 @@ import (
 
 // Workspace is an open database with its first-start content in place.
 type Workspace struct {
-	DB   Store
-	bank bankState
+	DB    Store
+	bank  bankState
+	index indexState
 }
 
 // Open opens the database at path ("" for the default: $QICAO_DB, else

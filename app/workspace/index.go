@@ -1,0 +1,95 @@
+package workspace
+
+import (
+	"fmt"
+	"sync"
+
+	"qicao/templates"
+)
+
+// indexState is the stored clause index, opened on first use.
+type indexState struct {
+	mu    sync.Mutex
+	index *templates.StoredBank
+}
+
+// Suggester answers suggestion queries: the stored clause index, or the
+// clause bank for a store that keeps no index.
+type Suggester interface {
+	Suggest(q templates.Query) ([]templates.Suggestion, error)
+}
+
+// Suggester returns the stored clause index when the store keeps one,
+// else the clause bank built in memory.
+func (w *Workspace) Suggester() (Suggester, error) {
+	if _, ok := w.DB.(templates.IndexStore); !ok {
+		b, err := w.Bank()
+		if err != nil {
+			return nil, err
+		}
+		return memSuggester{b}, nil
+	}
+	return w.StoredBank()
+}
+
+type memSuggester struct{ b *templates.Bank }
+
+func (m memSuggester) Suggest(q templates.Query) ([]templates.Suggestion, error) {
+	return m.b.Suggest(q), nil
+}
+
+// StoredBank returns the clause index kept in the database, opened on
+// first use; documents it lacks (added by an older Qicao, or before the
+// index existed) are indexed then. A store that keeps no index has none:
+// use Suggester.
+func (w *Workspace) StoredBank() (*templates.StoredBank, error) {
+	w.index.mu.Lock()
+	defer w.index.mu.Unlock()
+	if w.index.index != nil {
+		return w.index.index, nil
+	}
+	store, ok := w.DB.(templates.IndexStore)
+	if !ok {
+		return nil, fmt.Errorf("此数据库不保存条款索引")
+	}
+	b, err := templates.OpenStoredBank(store, w.loadCorpus)
+	if err != nil {
+		return nil, err
+	}
+	w.index.index = b
+	return b, nil
+}
+
+// loadCorpus reads corpus documents for the bank.
+func (w *Workspace) loadCorpus(ids []int64) ([]templates.CorpusDoc, error) {
+	out := make([]templates.CorpusDoc, 0, len(ids))
+	for _, id := range ids {
+		d, err := w.DB.CorpusDoc(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bankDoc(d))
+	}
+	return out, nil
+}
+
+// indexAdded adds stored documents to the clause index if it is open;
+// one not open indexes them when it is.
+func (w *Workspace) indexAdded(docs []templates.CorpusDoc) error {
+	w.index.mu.Lock()
+	defer w.index.mu.Unlock()
+	if w.index.index == nil {
+		return nil
+	}
+	return w.index.index.Add(docs)
+}
+
+// indexRemoved tells an open clause index that documents were removed.
+func (w *Workspace) indexRemoved() error {
+	w.index.mu.Lock()
+	defer w.index.mu.Unlock()
+	if w.index.index == nil {
+		return nil
+	}
+	return w.index.index.Refresh()
+}

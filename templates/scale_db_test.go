@@ -1,0 +1,87 @@
+package templates_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"qicao/drafts"
+	"qicao/drafts/sqlite"
+	"qicao/templates"
+)
+
+// TestBuildScaleDB adds QICAO_SCALE_DOCS synthetic documents of thirty
+// clauses (templates.SynthSources: the seeds' clauses recombined across
+// the sixteen cities of 山东) to the database at QICAO_SCALE_DB, with
+// their clause index, for the cold-process figures of docs/BENCHMARKS.md
+// (make bench-scale). It does nothing unless both are set.
+func TestBuildScaleDB(t *testing.T) {
+	path, n := os.Getenv("QICAO_SCALE_DB"), os.Getenv("QICAO_SCALE_DOCS")
+	if path == "" || n == "" {
+		t.Skip("set QICAO_SCALE_DB and QICAO_SCALE_DOCS")
+	}
+	docs, err := strconv.Atoi(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	srcs := templates.SynthSources(30*docs, 1)
+	byID := map[int64]templates.CorpusDoc{}
+	load := func(ids []int64) ([]templates.CorpusDoc, error) {
+		var out []templates.CorpusDoc
+		for _, id := range ids {
+			if d, ok := byID[id]; ok {
+				out = append(out, d)
+				continue
+			}
+			d, err := db.CorpusDoc(id)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: d.Doc})
+		}
+		return out, nil
+	}
+	bank, err := templates.OpenStoredBank(db, load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const batch = 500
+	for i := 0; i < len(srcs); i += batch {
+		var added []templates.CorpusDoc
+		for _, s := range srcs[i:min(i+batch, len(srcs))] {
+			d, err := db.AddCorpusDoc(s.Name, docText(s.Doc), s.Doc, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			added = append(added, templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: s.Doc})
+		}
+		if err := bank.Add(added); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d documents, %d clauses, %d segments in %v; index in memory ~%.1f MB",
+		len(srcs), bank.Len(), bank.Segments(), time.Since(start).Round(time.Millisecond), float64(bank.MemoryBytes())/1e6)
+}
+
+// docText writes a synthetic document as the text it would be read from.
+func docText(d *drafts.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n\n", d.Title, d.Number)
+	for _, s := range d.Nodes {
+		fmt.Fprintf(&b, "%s%s\n", s.Label, s.Heading)
+		for _, c := range s.Children {
+			fmt.Fprintf(&b, "%s%s\n", c.Label, c.Text)
+		}
+	}
+	fmt.Fprintf(&b, "\n%s市人民政府\n%s\n", d.City, d.Date)
+	return b.String()
+}
