@@ -16,7 +16,10 @@ func init() {
 // runDB checks, backs up, restores or replaces the database.
 func runDB(env *Env, args []string) error {
 	if len(args) == 0 {
-		return usagef("用法：qicao db check | backup [输出文件] | restore [备份文件] | new [--force]")
+		return usagef("用法：qicao db check | backup [输出文件] | restore [备份文件] | new [--force]；服务器：db init | officer add")
+	}
+	if run, ok := serverDBCommands[args[0]]; ok {
+		return run(env, args[1:])
 	}
 	path, err := workspace.ResolvePath(env.DBPath)
 	if err != nil {

@@ -4,9 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"qicao/drafts/postgres/pgtest"
 )
 
-// TestMain points every test at a database of its own, never the user's.
+// cluster is a throw-away PostgreSQL server for the server commands' tests.
+var cluster *pgtest.Cluster
+
+// TestMain points every test at a database of its own, never the user's,
+// and starts a PostgreSQL server for the tests that need one.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "qicao-cli-test")
 	if err != nil {
@@ -14,7 +20,7 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("QICAO_DB", filepath.Join(dir, "qicao.db"))
 	os.Setenv("XDG_CONFIG_HOME", dir)
-	code := m.Run()
+	code := pgtest.Main(m, &cluster)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -16,6 +16,62 @@ func init() {
 	draftCommands["share"] = runDraftShare
 }
 
+// serverDBCommands are the sub-commands of `qicao db` for a server; runDB
+// hands them over before it looks for a database file.
+var serverDBCommands = map[string]func(env *Env, args []string) error{
+	"init":    runDBInit,
+	"officer": runDBOfficer,
+}
+
+// runDBInit: qicao --db postgres://… db init, run by the database's owner.
+func runDBInit(env *Env, args []string) error {
+	if len(args) > 0 || !postgres.IsURL(env.DBPath) {
+		return usagef("用法：qicao --db postgres://服务器/数据库 db init（由数据库的所有者运行）")
+	}
+	docs, tmpls, err := workspace.InitServer(env.DBPath)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "服务器上的数据库已就绪；新载入内置参考文件 %d 份、模板 %d 个。\n", docs, tmpls)
+	return nil
+}
+
+// runDBOfficer: qicao --db postgres://… db officer add NAME [--team TEAM]
+// [--name 显示名] [--curator].
+func runDBOfficer(env *Env, args []string) error {
+	const usage = "用法：qicao --db postgres://… db officer add 用户名 [--team 团队] [--name 显示名] [--curator]"
+	if len(args) == 0 || args[0] != "add" {
+		return usagef("%s", usage)
+	}
+	fs := newFlags(env, "db officer add")
+	var o postgres.Officer
+	fs.StringVar(&o.Team, "team", "", "加入的团队（没有则新建）")
+	fs.StringVar(&o.Display, "name", "", "版本上显示的作者名")
+	fs.BoolVar(&o.Curator, "curator", false, "可以维护参考文件库和模板")
+	rest, err := parseFlags(fs, args[1:])
+	if err != nil || len(rest) != 1 {
+		return orUsage(err, usage)
+	}
+	o.Role = rest[0]
+	if !postgres.IsURL(env.DBPath) {
+		return usagef("%s", usage)
+	}
+	db, err := postgres.Open(env.DBPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.AddOfficer(o); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "“%s”已是起草的用户", o.Role)
+	if o.Team != "" {
+		fmt.Fprintf(env.Stdout, "，属于团队“%s”", o.Team)
+	}
+	fmt.Fprintln(env.Stdout, "。密码请由管理员在 psql 中用 \\password 设置，官员写入自己的 ~/.pgpass。")
+	return nil
+}
+
 // runMigrate: qicao migrate --from sqlite:PATH --to postgres://… copies
 // everything, checks it, and may be run again after an interruption.
 func runMigrate(env *Env, args []string) error {

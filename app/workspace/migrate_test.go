@@ -99,4 +99,3 @@ func counts(t *testing.T, s workspace.Store) [4]int {
 	c[2], c[3] = len(docs), len(ts)
 	return c
 }
-
