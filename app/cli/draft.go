@@ -67,11 +67,11 @@ func runDraftNew(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text, city, doc := "", "", (*drafts.Document)(nil)
+	text, city := "", ""
 	if ld != nil {
-		text, city, doc = ld.Text, ld.Doc.City, ld.Doc
+		text, city = ld.Text, ld.Doc.City
 	}
-	d, err := ws.DB.CreateDraft(*title, city, text, *note, doc)
+	d, err := ws.DB.CreateDraft(*title, city, text, *note)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func runDraftSave(env *Env, args []string) error {
 			return err
 		}
 	}
-	v, err := ws.DB.SaveVersion(id, ld.Text, *note, ld.Doc)
+	v, err := ws.DB.SaveVersion(id, ld.Text, *note)
 	if err != nil {
 		return err
 	}

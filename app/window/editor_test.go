@@ -214,7 +214,7 @@ func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
 func TestNewDraftTypeAndImport(t *testing.T) {
 	s := editorShell(t)
 	db := s.Session.WS.DB
-	d, err := db.CreateDraft("测试草稿", "", "", "", nil)
+	d, err := db.CreateDraft("测试草稿", "", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,7 +385,7 @@ func TestOutlineContextMenuAndPaste(t *testing.T) {
 
 func TestClausePaneRefusesHugeUnnumberedText(t *testing.T) {
 	s := editorShell(t)
-	d, err := s.Session.WS.DB.CreateDraft("长文", "", strings.Repeat("没有编号的长段落。", 1000), "", nil)
+	d, err := s.Session.WS.DB.CreateDraft("长文", "", strings.Repeat("没有编号的长段落。", 1000), "")
 	if err != nil {
 		t.Fatal(err)
 	}

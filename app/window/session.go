@@ -184,7 +184,7 @@ func (s *Shell) SaveVersion(note string) error {
 		return nil
 	}
 	s.FlushAutosave()
-	v, err := ss.WS.DB.SaveVersion(ss.DraftID, ss.Text, note, ss.Doc)
+	v, err := ss.WS.DB.SaveVersion(ss.DraftID, ss.Text, note)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qicao/drafts/sqlite"
+	"qicao/drafts"
 )
 
 // askSaveVersion asks for an optional note and saves the working text as
@@ -77,7 +77,7 @@ func (s *Shell) ShowVersions() {
 func versionName(n int) string { return lang.L("Version {{.N}}", map[string]any{"N": n}) }
 
 // versionLine is a version as the list shows it: number, time, size, note.
-func versionLine(v sqlite.Version) string {
+func versionLine(v drafts.Version) string {
 	line := versionName(v.N) + "　" +
 		v.Created.Local().Format("2006-01-02 15:04") + "　" +
 		lang.L("{{.Chars}} characters", map[string]any{"Chars": fmt.Sprint(v.Chars)})

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
-	"qicao/drafts/sqlite"
 )
 
 // corpusView: the built-in corpus of policy documents and the officer's
@@ -35,11 +34,11 @@ func corpusView() View {
 // document's outline and the chosen node's text on the right.
 type corpusUI struct {
 	s       *Shell
-	docs    []sqlite.CorpusDoc
+	docs    []drafts.CorpusDoc
 	cities  []string
 	byCity  map[string][]int // indexes into docs
 	tree    *widget.Tree
-	doc     *sqlite.CorpusDoc // the document shown, with its parse
+	doc     *drafts.CorpusDoc // the document shown, with its parse
 	rows    []corpusRow
 	outline *widget.List
 	header  *widget.Label
@@ -135,7 +134,7 @@ func (c *corpusUI) updateNode(id widget.TreeNodeID, branch bool, o fyne.CanvasOb
 
 // docLabel names a document in the tree: its title as written, 文号 or
 // status.
-func docLabel(d sqlite.CorpusDoc) string {
+func docLabel(d drafts.CorpusDoc) string {
 	title := d.Title
 	if title == "" {
 		title = d.Name
@@ -146,7 +145,7 @@ func docLabel(d sqlite.CorpusDoc) string {
 	return title
 }
 
-func (c *corpusUI) docByTreeID(id widget.TreeNodeID) *sqlite.CorpusDoc {
+func (c *corpusUI) docByTreeID(id widget.TreeNodeID) *drafts.CorpusDoc {
 	var n int64
 	if _, err := fmt.Sscanf(id, "d:%d", &n); err != nil {
 		return nil
@@ -184,7 +183,7 @@ func (c *corpusUI) show(id int64) bool {
 }
 
 // docHeader is the shown document's title line.
-func docHeader(d sqlite.CorpusDoc) string {
+func docHeader(d drafts.CorpusDoc) string {
 	parts := []string{d.Title}
 	for _, p := range []string{d.Number, d.Date} {
 		if p != "" {

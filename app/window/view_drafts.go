@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qicao/drafts/sqlite"
+	"qicao/drafts"
 )
 
 // Sample titles from the built-in corpus, one simplified and one
@@ -38,8 +38,8 @@ func draftsView() View {
 // draftsPage is the drafts view's state.
 type draftsPage struct {
 	s        *Shell
-	all      []sqlite.Draft
-	shown    []sqlite.Draft
+	all      []drafts.Draft
+	shown    []drafts.Draft
 	selected int64 // draft chosen in the list, 0 for none
 
 	search  *widget.Entry
@@ -152,7 +152,7 @@ func (r *draftRow) DoubleTapped(*fyne.PointEvent) {
 
 // draftTitle is the title as listed: a mark for unsaved changes, and for
 // the open draft.
-func draftTitle(s *Shell, d sqlite.Draft) string {
+func draftTitle(s *Shell, d drafts.Draft) string {
 	t := d.Title
 	if t == "" {
 		t = lang.L("(untitled)")
@@ -165,7 +165,7 @@ func draftTitle(s *Shell, d sqlite.Draft) string {
 
 // draftInfo is the line under a draft's title: versions, last change,
 // unsaved state.
-func draftInfo(s *Shell, d sqlite.Draft) string {
+func draftInfo(s *Shell, d drafts.Draft) string {
 	info := lang.L("{{.N}} versions · updated {{.When}}", map[string]any{
 		"N": d.Versions, "When": d.Updated.Local().Format("2006-01-02 15:04")})
 	if d.ID == s.Session.DraftID {
@@ -179,7 +179,7 @@ func draftInfo(s *Shell, d sqlite.Draft) string {
 
 // unsaved reports whether draft d has changes not saved as a version: the
 // open draft's working text as it is now, another's as last written.
-func unsaved(s *Shell, d sqlite.Draft) bool {
+func unsaved(s *Shell, d drafts.Draft) bool {
 	if d.ID == s.Session.DraftID {
 		return s.Dirty()
 	}
@@ -220,13 +220,13 @@ func (p *draftsPage) filter() {
 }
 
 // chosen returns the chosen draft, if it is listed.
-func (p *draftsPage) chosen() (sqlite.Draft, bool) {
+func (p *draftsPage) chosen() (drafts.Draft, bool) {
 	for _, d := range p.all {
 		if d.ID == p.selected {
 			return d, true
 		}
 	}
-	return sqlite.Draft{}, false
+	return drafts.Draft{}, false
 }
 
 func (p *draftsPage) showDetails() {
@@ -252,7 +252,7 @@ func (p *draftsPage) open() {
 
 func (p *draftsPage) newDraft() {
 	askText(p.s, lang.L("New draft"), lang.L("Title"), "", func(title string) {
-		d, err := p.s.Session.WS.DB.CreateDraft(title, "", "", "", nil)
+		d, err := p.s.Session.WS.DB.CreateDraft(title, "", "", "")
 		if err != nil {
 			p.s.ShowError(err)
 			return

@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"qicao/drafts"
-	"qicao/drafts/sqlite"
 	"qicao/templates"
 )
 
@@ -60,12 +59,12 @@ func (w *Workspace) buildBank() (*templates.Bank, error) {
 }
 
 // bankDoc is a stored corpus document as the bank takes it.
-func bankDoc(d sqlite.CorpusDoc) templates.CorpusDoc {
+func bankDoc(d drafts.CorpusDoc) templates.CorpusDoc {
 	return templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: d.Doc}
 }
 
 // AddCorpusDoc stores a document in the corpus and adds it to the bank.
-func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (sqlite.CorpusDoc, error) {
+func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (drafts.CorpusDoc, error) {
 	d, err := w.DB.AddCorpusDoc(name, text, doc, false)
 	if err != nil {
 		return d, err

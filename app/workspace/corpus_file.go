@@ -6,25 +6,24 @@ import (
 
 	"qicao/drafts"
 	"qicao/drafts/input"
-	"qicao/drafts/sqlite"
 )
 
 // AddCorpusFile reads, parses and stores a file in the corpus under its
 // base name, and adds it to the bank. Unreadable files, files with no
 // numbered clauses and names already taken are refused with a Chinese
 // message, and nothing is stored.
-func (w *Workspace) AddCorpusFile(path string) (sqlite.CorpusDoc, error) {
+func (w *Workspace) AddCorpusFile(path string) (drafts.CorpusDoc, error) {
 	name := filepath.Base(path)
 	text, err := input.ReadFile(path)
 	if err != nil {
-		return sqlite.CorpusDoc{}, err
+		return drafts.CorpusDoc{}, err
 	}
 	doc, err := drafts.Parse(text)
 	if err != nil {
-		return sqlite.CorpusDoc{}, fmt.Errorf("「%s」无法解析：%w", name, err)
+		return drafts.CorpusDoc{}, fmt.Errorf("「%s」无法解析：%w", name, err)
 	}
 	if err := CheckCorpusDoc(name, doc); err != nil {
-		return sqlite.CorpusDoc{}, err
+		return drafts.CorpusDoc{}, err
 	}
 	return w.AddCorpusDoc(name, text, doc)
 }

@@ -13,12 +13,12 @@ import (
 // sqlite.ErrExists under errors.Is in both.
 type Store interface {
 	// Drafts and versions.
-	CreateDraft(title, city, text, note string, doc *drafts.Document) (sqlite.Draft, error)
-	SaveVersion(draftID int64, text, note string, doc *drafts.Document) (sqlite.Version, error)
-	Drafts() ([]sqlite.Draft, error)
-	Draft(id int64) (sqlite.Draft, error)
-	Versions(draftID int64) ([]sqlite.Version, error)
-	Version(draftID int64, n int) (sqlite.Version, error)
+	CreateDraft(title, city, text, note string) (drafts.Draft, error)
+	SaveVersion(draftID int64, text, note string) (drafts.Version, error)
+	Drafts() ([]drafts.Draft, error)
+	Draft(id int64) (drafts.Draft, error)
+	Versions(draftID int64) ([]drafts.Version, error)
+	Version(draftID int64, n int) (drafts.Version, error)
 	RenameDraft(id int64, title string) error
 	DeleteDraft(id int64) error
 
@@ -28,9 +28,9 @@ type Store interface {
 	Working(draftID int64) (text string, ok bool, err error)
 
 	// The corpus.
-	AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (sqlite.CorpusDoc, error)
-	CorpusDocs() ([]sqlite.CorpusDoc, error)
-	CorpusDoc(id int64) (sqlite.CorpusDoc, error)
+	AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (drafts.CorpusDoc, error)
+	CorpusDocs() ([]drafts.CorpusDoc, error)
+	CorpusDoc(id int64) (drafts.CorpusDoc, error)
 	CorpusClauses(docID int64) ([]sqlite.CorpusClause, error)
 	RemoveCorpusDoc(id int64) error
 	CorpusEmpty() (bool, error)

@@ -17,7 +17,7 @@ func TestUnsharedDraftIsPrivate(t *testing.T) {
 	name, owner := newDB(t)
 	a := officer(t, owner, name, "a", "甲组", false)
 	b := officer(t, owner, name, "b", "乙组", false)
-	d, err := a.CreateDraft("A 的草稿", "泰安", "第一版：A 的正文", "初稿", nil)
+	d, err := a.CreateDraft("A 的草稿", "泰安", "第一版：A 的正文", "初稿")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestUnsharedDraftIsPrivate(t *testing.T) {
 	if _, err := b.Version(d.ID, 1); !errors.Is(err, ErrNotFound) {
 		t.Errorf("B Version: %v", err)
 	}
-	if _, err := b.SaveVersion(d.ID, "B 改的", "", nil); err == nil {
+	if _, err := b.SaveVersion(d.ID, "B 改的", ""); err == nil {
 		t.Error("B saved a version of A's draft")
 	}
 	if err := b.RenameDraft(d.ID, "B 改名"); err == nil {
@@ -115,7 +115,7 @@ func TestUnsharedDraftIsPrivate(t *testing.T) {
 	if _, ok, _ := b.Working(d.ID); ok {
 		t.Fatal("B sees A's working text")
 	}
-	v2, err := b.SaveVersion(d.ID, "第二版：B 改的", "B 的意见", nil)
+	v2, err := b.SaveVersion(d.ID, "第二版：B 改的", "B 的意见")
 	if err != nil || v2.N != 2 || v2.Author != b.Role() {
 		t.Fatalf("B saves on shared: %+v, %v", v2, err)
 	}

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"qicao/drafts"
 )
 
 // draftMissing is the error for a draft that does not exist or that the
@@ -23,14 +21,10 @@ func authorSQL(n int) string {
 }
 
 // CreateDraft makes a new draft owned by the officer. A non-empty text
-// becomes its version 1, with note and doc (doc may be nil).
-func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) (Draft, error) {
-	docJSON, err := drafts.MarshalStored(doc)
-	if err != nil {
-		return Draft{}, err
-	}
+// becomes its version 1, with note.
+func (db *DB) CreateDraft(title, city, text, note string) (Draft, error) {
 	var id int64
-	err = db.inTx(func(tx pgx.Tx, c context.Context) error {
+	err := db.inTx(func(tx pgx.Tx, c context.Context) error {
 		latest := 0
 		if text != "" {
 			latest = 1
@@ -39,7 +33,7 @@ func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) 
 			title, city, latest).Scan(&id); err != nil || text == "" {
 			return err
 		}
-		return db.insertVersion(tx, c, id, 1, text, note, docJSON)
+		return db.insertVersion(tx, c, id, 1, text, note)
 	})
 	if err != nil {
 		return Draft{}, wrapf(err, "新建草稿失败")
@@ -47,10 +41,11 @@ func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) 
 	return db.Draft(id)
 }
 
-// insertVersion writes version n of a draft.
-func (db *DB) insertVersion(tx pgx.Tx, c context.Context, draftID int64, n int, text, note string, docJSON []byte) error {
-	_, err := tx.Exec(c, `INSERT INTO qicao.versions (draft_id, n, text, doc_json, note, author)
-		VALUES ($1, $2, $3, $4, $5, `+authorSQL(6)+`)`, draftID, n, text, nullText(docJSON), note, db.Author)
+// insertVersion writes version n of a draft. Its structure is not stored
+// (doc_json stays NULL): Parse(text) gives it back.
+func (db *DB) insertVersion(tx pgx.Tx, c context.Context, draftID int64, n int, text, note string) error {
+	_, err := tx.Exec(c, `INSERT INTO qicao.versions (draft_id, n, text, note, author)
+		VALUES ($1, $2, $3, $4, `+authorSQL(5)+`)`, draftID, n, text, note, db.Author)
 	return err
 }
 
@@ -65,21 +60,17 @@ func nullText(b []byte) *string {
 
 // SaveVersion saves text as the draft's next version, whatever was saved
 // meanwhile. The officer's autosaved text equal to text is cleared.
-func (db *DB) SaveVersion(draftID int64, text, note string, doc *drafts.Document) (Version, error) {
-	return db.SaveVersionOn(draftID, -1, text, note, doc)
+func (db *DB) SaveVersion(draftID int64, text, note string) (Version, error) {
+	return db.SaveVersionOn(draftID, -1, text, note)
 }
 
 // SaveVersionOn saves text as version base+1, the one after the version
 // the officer started from. If someone saved a version since, nothing is
 // written and the error is a *ConflictError (matching ErrConflict); base
 // < 0 saves on top of whatever is latest.
-func (db *DB) SaveVersionOn(draftID int64, base int, text, note string, doc *drafts.Document) (Version, error) {
-	docJSON, err := drafts.MarshalStored(doc)
-	if err != nil {
-		return Version{}, err
-	}
+func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (Version, error) {
 	var n int
-	err = db.inTx(func(tx pgx.Tx, c context.Context) error {
+	err := db.inTx(func(tx pgx.Tx, c context.Context) error {
 		err := tx.QueryRow(c, `UPDATE qicao.drafts SET latest = latest + 1, updated_at = now()
 			WHERE id = $1 AND (latest = $2 OR $2 < 0) RETURNING latest`, draftID, base).Scan(&n)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -88,7 +79,7 @@ func (db *DB) SaveVersionOn(draftID int64, base int, text, note string, doc *dra
 		if err != nil {
 			return err
 		}
-		if err := db.insertVersion(tx, c, draftID, n, text, note, docJSON); err != nil {
+		if err := db.insertVersion(tx, c, draftID, n, text, note); err != nil {
 			return err
 		}
 		_, err = tx.Exec(c, `DELETE FROM qicao.working WHERE draft_id = $1 AND role = current_user AND text = $2`, draftID, text)
@@ -222,18 +213,14 @@ type querier interface {
 // readVersion reads version n (latest if n <= 0); pgx.ErrNoRows if none.
 func (db *DB) readVersion(q querier, c context.Context, draftID int64, n int) (Version, error) {
 	v := Version{DraftID: draftID}
-	var docJSON *string
-	err := q.QueryRow(c, `SELECT n, text, note, created_at, doc_json, char_length(text), author FROM qicao.versions
+	err := q.QueryRow(c, `SELECT n, text, note, created_at, char_length(text), author FROM qicao.versions
 		WHERE draft_id = $1 AND (n = $2 OR $2 <= 0) ORDER BY n DESC LIMIT 1`, draftID, n).
-		Scan(&v.N, &v.Text, &v.Note, &v.Created, &docJSON, &v.Chars, &v.Author)
+		Scan(&v.N, &v.Text, &v.Note, &v.Created, &v.Chars, &v.Author)
 	if err != nil {
 		return Version{}, err
 	}
 	v.Created = v.Created.UTC()
-	if docJSON != nil {
-		v.Doc, err = drafts.UnmarshalStored([]byte(*docJSON), v.Text)
-	}
-	return v, err
+	return v, nil
 }
 
 // latestText returns the text of the draft's latest version ("" if none),

@@ -3,15 +3,16 @@ package postgres
 import (
 	"errors"
 
+	"qicao/drafts"
 	"qicao/drafts/sqlite"
 )
 
-// The store's entity types and error kinds are the SQLite store's, so that
-// both satisfy one contract.
+// The store's entity types are the domain's, its rows and error kinds the
+// SQLite store's, so that both satisfy one contract.
 type (
-	Draft        = sqlite.Draft
-	Version      = sqlite.Version
-	CorpusDoc    = sqlite.CorpusDoc
+	Draft        = drafts.Draft
+	Version      = drafts.Version
+	CorpusDoc    = drafts.CorpusDoc
 	CorpusClause = sqlite.CorpusClause
 	TemplateRow  = sqlite.TemplateRow
 )

@@ -25,13 +25,13 @@ func TestTwoHandlesWriteConcurrently(t *testing.T) {
 				defer wg.Done()
 				for i := 0; i < rounds; i++ {
 					text := fmt.Sprintf("句柄%d 协程%d 第%d次", h, w, i)
-					if _, err := db.SaveVersion(d.ID, text, "", nil); err != nil {
+					if _, err := db.SaveVersion(d.ID, text, ""); err != nil {
 						errs <- err
 					}
 					if err := db.SetWorking(d.ID, text+"（未保存）"); err != nil {
 						errs <- err
 					}
-					if _, err := db.CreateDraft(text, "", text, "", nil); err != nil {
+					if _, err := db.CreateDraft(text, "", text, ""); err != nil {
 						errs <- err
 					}
 				}
@@ -77,7 +77,7 @@ func TestWriterWaitsForLock(t *testing.T) {
 	start := time.Now()
 	done := make(chan error)
 	go func() {
-		_, err := b.SaveVersion(d.ID, "第二版", "", nil)
+		_, err := b.SaveVersion(d.ID, "第二版", "")
 		done <- err
 	}()
 	time.Sleep(hold)

@@ -5,28 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"qicao/drafts"
 )
-
-// CorpusDoc is a reference document in the corpus: a policy another city
-// issued, or one the officer added.
-type CorpusDoc struct {
-	ID int64
-	// Name identifies the document in the corpus, e.g. its file name.
-	Name string
-	// City, Number, Title and Date come from the document's Meta.
-	City, Number, Title, Date string
-	// Builtin marks the documents shipped with Qicao.
-	Builtin bool
-	// Text and Doc are set by CorpusDoc, not by CorpusDocs.
-	Text string
-	Doc  *drafts.Document
-	// Clauses is the number of clauses stored for the document.
-	Clauses int
-	Added   time.Time
-}
 
 // CorpusClause is one stored clause of a corpus document.
 type CorpusClause struct {
@@ -49,10 +30,10 @@ func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在
 // AddCorpusDoc adds a document to the corpus with one row per clause of
 // doc, all in one transaction: on any error nothing is written. The name
 // must not be taken yet. doc may be nil for a document with no structure.
-func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (CorpusDoc, error) {
+func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (drafts.CorpusDoc, error) {
 	docJSON, err := marshalDoc(doc)
 	if err != nil {
-		return CorpusDoc{}, err
+		return drafts.CorpusDoc{}, err
 	}
 	var id int64
 	err = db.inTx(func(tx *sql.Tx) error {
@@ -62,7 +43,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 		return insertClauses(tx, id, doc)
 	})
 	if err != nil {
-		return CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
+		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
 	}
 	return db.CorpusDoc(id)
 }
@@ -116,12 +97,12 @@ const corpusColumns = `SELECT c.id, c.name, c.city, c.number, c.title, c.date, c
 	FROM corpus_docs c`
 
 // scanCorpusDoc reads a row selected with corpusColumns.
-func scanCorpusDoc(row rowScanner) (CorpusDoc, error) {
-	var d CorpusDoc
+func scanCorpusDoc(row rowScanner) (drafts.CorpusDoc, error) {
+	var d drafts.CorpusDoc
 	var added sql.NullString
 	err := row.Scan(&d.ID, &d.Name, &d.City, &d.Number, &d.Title, &d.Date, &d.Builtin, &added, &d.Clauses)
 	if err != nil {
-		return CorpusDoc{}, err
+		return drafts.CorpusDoc{}, err
 	}
 	d.Added, err = parseTime(added)
 	return d, err
@@ -129,22 +110,22 @@ func scanCorpusDoc(row rowScanner) (CorpusDoc, error) {
 
 // CorpusDocs returns the corpus documents in the order they were added,
 // without Text and Doc.
-func (db *DB) CorpusDocs() ([]CorpusDoc, error) {
+func (db *DB) CorpusDocs() ([]drafts.CorpusDoc, error) {
 	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
 // CorpusDoc returns one corpus document with its Text and Doc.
-func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
+func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 	d, err := scanCorpusDoc(db.sql.QueryRow(corpusColumns+` WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return CorpusDoc{}, corpusMissing(id)
+		return drafts.CorpusDoc{}, corpusMissing(id)
 	}
 	if err != nil {
-		return CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
 	}
 	var docJSON sql.NullString
 	if err := db.sql.QueryRow(`SELECT text, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&d.Text, &docJSON); err != nil {
-		return CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
 	}
 	d.Doc, err = unmarshalDoc(docJSON, d.Text)
 	return d, err

@@ -4,59 +4,20 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 	"unicode/utf8"
 
 	"qicao/drafts"
 )
 
-// Draft is a document an officer is writing: a title and a series of
-// saved versions, plus the autosaved text not yet saved as a version.
-type Draft struct {
-	ID          int64
-	Title, City string
-	// Created is when the draft was made; Updated when it was last renamed
-	// or given a version.
-	Created, Updated time.Time
-	// Versions is the number of saved versions, which is also the number
-	// of the latest.
-	Versions int
-	// HasWorking reports autosaved text that differs from the latest
-	// version; WorkingSaved is when it was autosaved.
-	HasWorking   bool
-	WorkingSaved time.Time
-}
-
-// Version is one saved state of a draft. Once saved it never changes.
-type Version struct {
-	DraftID int64
-	// N numbers the draft's versions from 1.
-	N          int
-	Text, Note string
-	Created    time.Time
-	// Author is who saved the version, "" where the store does not know.
-	Author string
-	// Doc is the structure saved with the text, nil if none was given.
-	Doc *drafts.Document
-	// Chars is the length of Text in characters; it is set even where
-	// Text is left out.
-	Chars int
-}
-
 // draftMissing is the error for a draft id that does not exist.
 func draftMissing(id int64) error { return notFoundf("草稿 %d 不存在", id) }
 
 // CreateDraft makes a new draft. A non-empty text becomes its version 1,
-// with note and doc (doc may be nil); an empty text makes a draft with no
-// versions yet.
-func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) (Draft, error) {
-	docJSON, err := marshalDoc(doc)
-	if err != nil {
-		return Draft{}, err
-	}
+// with note; an empty text makes a draft with no versions yet.
+func (db *DB) CreateDraft(title, city, text, note string) (drafts.Draft, error) {
 	now := db.stamp()
 	var id int64
-	err = db.inTx(func(tx *sql.Tx) error {
+	err := db.inTx(func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO drafts (title, city, created_at, updated_at) VALUES (?, ?, ?, ?)`,
 			title, city, now, now)
 		if err != nil {
@@ -65,36 +26,35 @@ func (db *DB) CreateDraft(title, city, text, note string, doc *drafts.Document) 
 		if id, err = res.LastInsertId(); err != nil || text == "" {
 			return err
 		}
-		return insertVersion(tx, id, 1, text, note, docJSON, now)
+		return insertVersion(tx, id, 1, text, note, now)
 	})
 	if err != nil {
-		return Draft{}, wrapf(err, "新建草稿失败")
+		return drafts.Draft{}, wrapf(err, "新建草稿失败")
 	}
 	return db.Draft(id)
 }
 
-// insertVersion writes version n of a draft.
-func insertVersion(tx *sql.Tx, draftID int64, n int, text, note string, docJSON sql.NullString, now string) error {
-	_, err := tx.Exec(`INSERT INTO versions (draft_id, n, text, doc_json, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		draftID, n, text, docJSON, note, now)
+// insertVersion writes version n of a draft. Its structure is not
+// stored (versions.doc_json stays NULL): nothing read it back, and parsing
+// the text again takes about half a millisecond (docs/BENCHMARKS.md).
+func insertVersion(tx *sql.Tx, draftID int64, n int, text, note string, now string) error {
+	_, err := tx.Exec(`INSERT INTO versions (draft_id, n, text, note, created_at) VALUES (?, ?, ?, ?, ?)`,
+		draftID, n, text, note, now)
 	return err
 }
 
-// SaveVersion saves text (with note and doc, which may be nil) as the
-// draft's next version, in one transaction. Autosaved working text equal
-// to text is cleared, since it is now saved.
-func (db *DB) SaveVersion(draftID int64, text, note string, doc *drafts.Document) (Version, error) {
-	docJSON, err := marshalDoc(doc)
-	if err != nil {
-		return Version{}, err
-	}
+// SaveVersion saves text (with note) as the draft's next version, in one
+// transaction. Autosaved working text equal to text is cleared, since it
+// is now saved.
+func (db *DB) SaveVersion(draftID int64, text, note string) (drafts.Version, error) {
 	now := db.stamp()
 	var n int
+	var err error
 	err = db.inTx(func(tx *sql.Tx) error {
 		if n, err = nextVersion(tx, draftID); err != nil {
 			return err
 		}
-		if err := insertVersion(tx, draftID, n, text, note, docJSON, now); err != nil {
+		if err := insertVersion(tx, draftID, n, text, note, now); err != nil {
 			return err
 		}
 		_, err := tx.Exec(`UPDATE drafts SET updated_at = ?,
@@ -104,7 +64,7 @@ func (db *DB) SaveVersion(draftID int64, text, note string, doc *drafts.Document
 		return err
 	})
 	if err != nil {
-		return Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
 	}
 	return db.Version(draftID, n)
 }
@@ -127,43 +87,43 @@ const draftColumns = `SELECT d.id, d.title, d.city, d.created_at, d.updated_at,
 	FROM drafts d`
 
 // scanDraft reads a row selected with draftColumns.
-func scanDraft(row rowScanner) (Draft, error) {
-	var d Draft
+func scanDraft(row rowScanner) (drafts.Draft, error) {
+	var d drafts.Draft
 	var created, updated, working sql.NullString
 	err := row.Scan(&d.ID, &d.Title, &d.City, &created, &updated, &d.HasWorking, &working, &d.Versions)
 	if err != nil {
-		return Draft{}, err
+		return drafts.Draft{}, err
 	}
 	if d.Created, err = parseTime(created); err != nil {
-		return Draft{}, err
+		return drafts.Draft{}, err
 	}
 	if d.Updated, err = parseTime(updated); err != nil {
-		return Draft{}, err
+		return drafts.Draft{}, err
 	}
 	d.WorkingSaved, err = parseTime(working)
 	return d, err
 }
 
 // Drafts returns all drafts, most recently updated first.
-func (db *DB) Drafts() ([]Draft, error) {
+func (db *DB) Drafts() ([]drafts.Draft, error) {
 	return queryAll(db, "读取草稿列表失败", scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
 }
 
 // Draft returns one draft.
-func (db *DB) Draft(id int64) (Draft, error) {
+func (db *DB) Draft(id int64) (drafts.Draft, error) {
 	d, err := scanDraft(db.sql.QueryRow(draftColumns+` WHERE d.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Draft{}, draftMissing(id)
+		return drafts.Draft{}, draftMissing(id)
 	}
 	if err != nil {
-		return Draft{}, fmt.Errorf("读取草稿 %d 失败: %w", id, err)
+		return drafts.Draft{}, fmt.Errorf("读取草稿 %d 失败: %w", id, err)
 	}
 	return d, nil
 }
 
-// Versions returns the draft's versions in order, without Text and Doc
+// Versions returns the draft's versions in order, without Text
 // (Chars is set); use Version for a version's text.
-func (db *DB) Versions(draftID int64) ([]Version, error) {
+func (db *DB) Versions(draftID int64) ([]drafts.Version, error) {
 	if _, err := db.Draft(draftID); err != nil {
 		return nil, err
 	}
@@ -173,9 +133,9 @@ func (db *DB) Versions(draftID int64) ([]Version, error) {
 		return nil, fmt.Errorf("读取草稿 %d 的版本失败: %w", draftID, err)
 	}
 	defer rows.Close()
-	var out []Version
+	var out []drafts.Version
 	for rows.Next() {
-		v := Version{DraftID: draftID}
+		v := drafts.Version{DraftID: draftID}
 		var created sql.NullString
 		if err := rows.Scan(&v.N, &v.Note, &created, &v.Chars); err != nil {
 			return nil, err
@@ -188,37 +148,34 @@ func (db *DB) Versions(draftID int64) ([]Version, error) {
 	return out, rows.Err()
 }
 
-// Version returns version n of a draft with its Text and Doc; n <= 0
+// Version returns version n of a draft with its Text; n <= 0
 // means the latest.
-func (db *DB) Version(draftID int64, n int) (Version, error) {
+func (db *DB) Version(draftID int64, n int) (drafts.Version, error) {
 	v, err := db.readVersion(draftID, n)
 	if !errors.Is(err, sql.ErrNoRows) {
 		return v, err
 	}
 	if _, err := db.Draft(draftID); err != nil {
-		return Version{}, err
+		return drafts.Version{}, err
 	}
 	if n <= 0 {
-		return Version{}, notFoundf("草稿 %d 还没有保存过版本", draftID)
+		return drafts.Version{}, notFoundf("草稿 %d 还没有保存过版本", draftID)
 	}
-	return Version{}, notFoundf("草稿 %d 没有第 %d 版", draftID, n)
+	return drafts.Version{}, notFoundf("草稿 %d 没有第 %d 版", draftID, n)
 }
 
 // readVersion reads version n (latest if n <= 0); sql.ErrNoRows if none.
-func (db *DB) readVersion(draftID int64, n int) (Version, error) {
-	v := Version{DraftID: draftID}
-	var created, docJSON sql.NullString
-	err := db.sql.QueryRow(`SELECT n, text, note, created_at, doc_json FROM versions
+func (db *DB) readVersion(draftID int64, n int) (drafts.Version, error) {
+	v := drafts.Version{DraftID: draftID}
+	var created sql.NullString
+	err := db.sql.QueryRow(`SELECT n, text, note, created_at FROM versions
 		WHERE draft_id = ? AND (n = ? OR ? <= 0) ORDER BY n DESC LIMIT 1`, draftID, n, n).
-		Scan(&v.N, &v.Text, &v.Note, &created, &docJSON)
+		Scan(&v.N, &v.Text, &v.Note, &created)
 	if err != nil {
-		return Version{}, err
+		return drafts.Version{}, err
 	}
 	v.Chars = utf8.RuneCountInString(v.Text)
-	if v.Created, err = parseTime(created); err != nil {
-		return Version{}, err
-	}
-	v.Doc, err = unmarshalDoc(docJSON, v.Text)
+	v.Created, err = parseTime(created)
 	return v, err
 }
 

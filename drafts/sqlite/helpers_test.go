@@ -53,18 +53,18 @@ func sampleDoc() *drafts.Document {
 }
 
 // mustDraft creates a draft with versions texts[0], texts[1], … or fails.
-func mustDraft(t *testing.T, db *DB, title string, texts ...string) Draft {
+func mustDraft(t *testing.T, db *DB, title string, texts ...string) drafts.Draft {
 	t.Helper()
 	first := ""
 	if len(texts) > 0 {
 		first = texts[0]
 	}
-	d, err := db.CreateDraft(title, "泰安", first, "初稿", nil)
+	d, err := db.CreateDraft(title, "泰安", first, "初稿")
 	if err != nil {
 		t.Fatalf("CreateDraft: %v", err)
 	}
 	for i := 1; i < len(texts); i++ {
-		if _, err := db.SaveVersion(d.ID, texts[i], "修改", nil); err != nil {
+		if _, err := db.SaveVersion(d.ID, texts[i], "修改"); err != nil {
 			t.Fatalf("SaveVersion %d: %v", i+1, err)
 		}
 	}

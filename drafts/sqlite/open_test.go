@@ -69,7 +69,7 @@ func TestDamagedDatabaseRefused(t *testing.T) {
 		t.Fatalf("OpenReadOnly damaged: %v", err)
 	}
 	defer db.Close()
-	if _, err := db.CreateDraft("新", "", "一、总体要求", "", nil); err == nil || !strings.Contains(err.Error(), "只读") {
+	if _, err := db.CreateDraft("新", "", "一、总体要求", ""); err == nil || !strings.Contains(err.Error(), "只读") {
 		t.Errorf("write to read-only database: %v", err)
 	}
 	if err := db.SetWorking(1, "x"); err == nil || !strings.Contains(err.Error(), "只读") {
@@ -89,7 +89,7 @@ func TestDamageNoticedInUseStopsWrites(t *testing.T) {
 	db := openTest(t)
 	d := mustDraft(t, db, "草稿", "第一版")
 	db.noteDamage(sqlite3.Error{Code: sqlite3.ErrCorrupt})
-	if _, err := db.SaveVersion(d.ID, "第二版", "", nil); err == nil || !strings.Contains(err.Error(), "已损坏") {
+	if _, err := db.SaveVersion(d.ID, "第二版", ""); err == nil || !strings.Contains(err.Error(), "已损坏") {
 		t.Fatalf("save after damage: %v", err)
 	}
 	if err := db.SetWorking(d.ID, "x"); err == nil {
@@ -294,7 +294,7 @@ func TestDiskFullNamed(t *testing.T) {
 	defer db.Close()
 	var last error
 	for i := 0; i < 200 && last == nil; i++ {
-		_, last = db.CreateDraft("草稿", "", strings.Repeat("推进科技创新。", 2000), "", nil)
+		_, last = db.CreateDraft("草稿", "", strings.Repeat("推进科技创新。", 2000), "")
 	}
 	if last == nil || !strings.Contains(last.Error(), "磁盘空间不足") {
 		t.Fatalf("filling the disk: %v", last)

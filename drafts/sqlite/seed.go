@@ -26,7 +26,8 @@ type SeedDraft struct {
 	Versions    []SeedVersion
 }
 
-// SeedVersion is one version of an example draft.
+// SeedVersion is one version of an example draft. Doc is its text parsed,
+// for the seeder's own use (a version's structure is not stored).
 type SeedVersion struct {
 	Text, Note string
 	Doc        *drafts.Document
@@ -108,11 +109,7 @@ func seedDraft(tx *sql.Tx, d SeedDraft, now string) error {
 		return err
 	}
 	for i, v := range d.Versions {
-		js, err := marshalDoc(v.Doc)
-		if err != nil {
-			return err
-		}
-		if err := insertVersion(tx, id, i+1, v.Text, v.Note, js, now); err != nil {
+		if err := insertVersion(tx, id, i+1, v.Text, v.Note, now); err != nil {
 			return err
 		}
 	}

@@ -114,7 +114,7 @@ func TestNotFoundErrorsReadInChinese(t *testing.T) {
 		want string
 	}{
 		{first(db.Draft(12)), "草稿 12 不存在"},
-		{first(db.SaveVersion(12, "x", "", nil)), "草稿 12 不存在"},
+		{first(db.SaveVersion(12, "x", "")), "草稿 12 不存在"},
 		{db.SetWorking(12, "x"), "草稿 12 不存在"},
 		{db.RenameDraft(12, "x"), "草稿 12 不存在"},
 		{db.DeleteDraft(12), "草稿 12 不存在"},

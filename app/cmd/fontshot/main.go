@@ -83,7 +83,7 @@ func main() {
 	defer ws.Close()
 	// A draft with a traditional title, beside the example draft: the
 	// drafts view shows it, and its title is the label checked for ink.
-	trad, err := ws.DB.CreateDraft(window.SampleTraditional, "济宁", "", "", nil)
+	trad, err := ws.DB.CreateDraft(window.SampleTraditional, "济宁", "", "")
 	if err != nil {
 		fail(err)
 	}
