@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"qicao/drafts"
 	"qicao/drafts/postgres"
 	"qicao/drafts/sqlite"
 )
@@ -44,7 +45,7 @@ func Migrate(src Store, dst *postgres.DB, progress func(kind string, done, total
 
 // draftKey identifies a source draft across runs: its creation time and
 // its first version, which never change.
-func draftKey(d sqlite.Draft, first sqlite.Version) string {
+func draftKey(d drafts.Draft, first drafts.Version) string {
 	return hashOf("draft", d.Created.UTC().Format("2006-01-02 15:04:05.000"), first.Text, first.Note)
 }
 
@@ -59,7 +60,7 @@ func hashOf(parts ...string) string {
 
 // versionsHash is the content hash of a draft's versions: number, text,
 // note and time (to the millisecond, as SQLite keeps it).
-func versionsHash(vs []sqlite.Version) string {
+func versionsHash(vs []drafts.Version) string {
 	parts := make([]string, 0, 4*len(vs))
 	for _, v := range vs {
 		parts = append(parts, fmt.Sprint(v.N), v.Text, v.Note, v.Created.UTC().Format("2006-01-02 15:04:05.000"))
@@ -68,12 +69,12 @@ func versionsHash(vs []sqlite.Version) string {
 }
 
 // fullVersions reads every version of a draft with its text.
-func fullVersions(s Store, id int64) ([]sqlite.Version, error) {
+func fullVersions(s Store, id int64) ([]drafts.Version, error) {
 	list, err := s.Versions(id)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]sqlite.Version, 0, len(list))
+	out := make([]drafts.Version, 0, len(list))
 	for _, v := range list {
 		full, err := s.Version(id, v.N)
 		if err != nil {
@@ -94,7 +95,7 @@ func moveDrafts(src Store, dst *postgres.DB, r *MoveReport, progress func(string
 		if err != nil {
 			return err
 		}
-		first := sqlite.Version{Note: d.Title} // the key of a draft without versions
+		first := drafts.Version{Note: d.Title} // the key of a draft without versions
 		if len(vs) > 0 {
 			first = vs[0]
 		}
@@ -153,7 +154,7 @@ func moveCorpus(src Store, dst *postgres.DB, r *MoveReport, progress func(string
 }
 
 // checkCorpus compares the server's copy of a document with the source.
-func checkCorpus(dst *postgres.DB, want sqlite.CorpusDoc, clauses int) error {
+func checkCorpus(dst *postgres.DB, want drafts.CorpusDoc, clauses int) error {
 	got, err := dst.CorpusDocByName(want.Name)
 	if err != nil {
 		return err

@@ -50,7 +50,7 @@ func TestMigrateResumesAfterDroppedConnection(t *testing.T) {
 	// A version saved locally after the move is added on the next run,
 	// to the same draft.
 	list, _ := src.DB.Drafts()
-	if _, err := src.DB.SaveVersion(list[0].ID, "搬迁后又改的一版", "后来的修改", nil); err != nil {
+	if _, err := src.DB.SaveVersion(list[0].ID, "搬迁后又改的一版", "后来的修改"); err != nil {
 		t.Fatal(err)
 	}
 	if r, err = workspace.Migrate(src.DB, dst, nil); err != nil || r.AddedDrafts != 0 || r.AddedVersions != 1 {
@@ -68,12 +68,12 @@ func seededSQLite(t *testing.T, n int) *workspace.Workspace {
 	}
 	t.Cleanup(func() { w.Close() })
 	for i := 0; i < n; i++ {
-		d, err := w.DB.CreateDraft(fmt.Sprintf("草稿%d", i), "泰安", fmt.Sprintf("第%d份草稿的第1版", i), "初稿", nil)
+		d, err := w.DB.CreateDraft(fmt.Sprintf("草稿%d", i), "泰安", fmt.Sprintf("第%d份草稿的第1版", i), "初稿")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for v := 2; v <= 1+i%3; v++ {
-			if _, err := w.DB.SaveVersion(d.ID, fmt.Sprintf("第%d份草稿的第%d版", i, v), "修改", nil); err != nil {
+			if _, err := w.DB.SaveVersion(d.ID, fmt.Sprintf("第%d份草稿的第%d版", i, v), "修改"); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 )
 
 // ImportDraft copies a draft from another store with its versions (each
-// with its text, note, document, time and author) and returns its id
+// with its text, note, time and author) and returns its id
 // here. key identifies the source draft: a draft already imported under
 // key gets only the versions it lacks, so an interrupted or repeated
 // import never duplicates; created says the draft itself is new. Each
@@ -33,13 +33,9 @@ func (db *DB) ImportDraft(key string, d Draft, versions []Version) (id int64, cr
 			if v.N != latest+1 {
 				return fmt.Errorf("源草稿的版本号不连续（第 %d 版之后是第 %d 版）", latest, v.N)
 			}
-			js, err := drafts.MarshalStored(v.Doc)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.Exec(c, `INSERT INTO qicao.versions (draft_id, n, text, doc_json, note, created_at, author)
-				VALUES ($1, $2, $3, $4, $5, $6, `+authorSQL(7)+`)`,
-				id, v.N, v.Text, nullText(js), v.Note, v.Created, v.Author); err != nil {
+			if _, err := tx.Exec(c, `INSERT INTO qicao.versions (draft_id, n, text, note, created_at, author)
+				VALUES ($1, $2, $3, $4, $5, `+authorSQL(6)+`)`,
+				id, v.N, v.Text, v.Note, v.Created, v.Author); err != nil {
 				return err
 			}
 			latest++
