@@ -4,10 +4,11 @@ import (
 	"io"
 
 	"qicao/drafts/docx"
+	"qicao/drafts/proof"
 )
 
 func init() {
-	register("export", "导出文件：export docx 文件|draft:ID@N -o 输出.docx [--force]（党政机关公文格式）", runExport)
+	register("export", "导出文件：export docx 文件|draft:ID@N -o 输出.docx [--comments] [--force]（党政机关公文格式；--comments 把校对结果写成批注）", runExport)
 }
 
 // runExport writes a document in another format; only docx so far.
@@ -17,6 +18,7 @@ func runExport(env *Env, args []string) error {
 	}
 	fs := newFlags(env, "export docx")
 	out := fs.String("o", "", "输出的 .docx 文件")
+	comments := fs.Bool("comments", false, "把校对发现的问题写成 Word 批注")
 	var o outputs
 	o.forceFlag(fs)
 	rest, err := parseFlags(fs, args[1:])
@@ -34,5 +36,19 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return o.write(env, *out, func(w io.Writer) error { return docx.WriteDraft(w, ld.Doc, docx.Options{}) })
+	var opt docx.Options
+	if *comments {
+		opt.Comments = proofComments(ld)
+	}
+	return o.write(env, *out, func(w io.Writer) error { return docx.WriteDraft(w, ld.Doc, opt) })
+}
+
+// proofComments checks the document and returns its findings as comments.
+func proofComments(ld *loadedDoc) []docx.Comment {
+	var out []docx.Comment
+	for _, it := range proof.Check(ld.Doc, proof.Options{Organs: builtinOrgans()}) {
+		before, after := it.Context(ld.Text)
+		out = append(out, docx.Comment{Text: it.Text, Before: before, After: after, Message: it.Note()})
+	}
+	return out
 }

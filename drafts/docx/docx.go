@@ -34,6 +34,9 @@ type Options struct {
 	// Strict keeps punctuation-width and space-only changes as revisions;
 	// by default the new form is written without marking them.
 	Strict bool
+	// Comments are written as Word comments (批注) on the text they name,
+	// in source order; one whose text cannot be found is left out.
+	Comments []Comment
 }
 
 func (o Options) author() string {

@@ -30,6 +30,9 @@ type run struct {
 	Text   string
 	Style  string // character style id, "" for the paragraph's
 	Change *change
+	// CommentStarts and CommentEnds are the ids of the comments (批注)
+	// whose range opens before this run and closes after it.
+	CommentStarts, CommentEnds []int
 }
 
 // moveRange marks the start or end of a named move (w:moveFromRangeStart,

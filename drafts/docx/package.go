@@ -46,7 +46,9 @@ type partData struct {
 	Title, Author  string
 	Created        string
 	TrackRevisions bool
-	Fonts          []font
+	// Comments are the 批注 placed in Blocks.
+	Comments []placedComment
+	Fonts    []font
 	// L and F are the layout measures and fonts styles.xml uses.
 	L layoutValues
 	F fontNames
@@ -74,7 +76,7 @@ type footerData struct {
 // writes them, [Content_Types].xml first.
 func writePackage(w io.Writer, pg page, blocks []block, title string, opt Options) error {
 	data := partData{Blocks: blocks, Page: pg, Title: title, Author: opt.author(), Created: opt.date(), Fonts: fonts,
-		TrackRevisions: hasChanges(blocks),
+		TrackRevisions: hasChanges(blocks), Comments: placeComments(blocks, opt.Comments),
 		L: layoutValues{LinePitch: pg.LinePitch, TwoLines: 2 * pg.LinePitch, TableLine: 360,
 			Indent1: charPitch, Indent2: 2 * charPitch, Tracking: tracking},
 		F: fontNames{Title: fontTitle, Heading1: fontHeading1, Heading2: fontHeading2, PageNum: fontPageNum}}
@@ -83,17 +85,23 @@ func writePackage(w io.Writer, pg page, blocks []block, title string, opt Option
 		name, tmpl string
 		data       any
 	}{
-		{"[Content_Types].xml", "[Content_Types].xml", nil},
+		{"[Content_Types].xml", "[Content_Types].xml", data},
 		{"_rels/.rels", "rels.xml", nil},
 		{"docProps/core.xml", "core.xml", data},
 		{"docProps/app.xml", "app.xml", nil},
-		{"word/_rels/document.xml.rels", "document.xml.rels", nil},
+		{"word/_rels/document.xml.rels", "document.xml.rels", data},
 		{"word/document.xml", "document.xml", data},
 		{"word/styles.xml", "styles.xml", data},
 		{"word/settings.xml", "settings.xml", data},
 		{"word/fontTable.xml", "fontTable.xml", data},
 		{"word/footer1.xml", "footer.xml", footerData{Align: "right", Right: numberIndent}},
 		{"word/footer2.xml", "footer.xml", footerData{Align: "left", Left: numberIndent}},
+	}
+	if len(data.Comments) > 0 {
+		parts = append(parts, struct {
+			name, tmpl string
+			data       any
+		}{"word/comments.xml", "comments.xml", data})
 	}
 	zw := zip.NewWriter(w)
 	for _, p := range parts {

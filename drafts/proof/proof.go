@@ -17,6 +17,7 @@ package proof
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"qicao/drafts"
 )
@@ -283,4 +284,41 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// Context returns a few characters of src just before and just after the
+// item's span, on the same line: enough to find the span again in a
+// re-rendered copy of the text (a Word comment's anchor).
+func (it Item) Context(src string) (before, after string) {
+	const n = 6
+	lo := it.Start
+	for k := 0; k < n && lo > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(src[:lo])
+		if src[lo-size] == '\n' {
+			break
+		}
+		lo -= size
+	}
+	hi := it.End
+	for k := 0; k < n && hi < len(src); k++ {
+		r, size := utf8.DecodeRuneInString(src[hi:])
+		if r == '\n' || r == '\r' {
+			break
+		}
+		hi += size
+	}
+	return src[lo:it.Start], src[it.End:hi]
+}
+
+// Note is the item as a reviewer's note: kind, message, rule and fix.
+func (it Item) Note() string {
+	s := "【" + it.Kind + "】" + it.Message
+	if it.Fix != nil {
+		if *it.Fix == "" {
+			s += "。建议删去"
+		} else {
+			s += "。建议改为「" + *it.Fix + "」"
+		}
+	}
+	return s + "（依据：" + it.Rule + "）"
 }
