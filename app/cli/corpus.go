@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"qicao/app/workspace"
 )
@@ -14,7 +19,7 @@ func init() {
 
 func runCorpus(env *Env, args []string) error {
 	if len(args) == 0 {
-		return usagef("用法：qicao corpus list [--json] | add 文件 | remove 编号")
+		return usagef("用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
 	}
 	switch args[0] {
 	case "list":
@@ -65,34 +70,85 @@ func runCorpusList(env *Env, args []string) error {
 	return nil
 }
 
-// runCorpusAdd: qicao corpus add FILE [--name NAME]. The file is read and
-// parsed before the database is opened: bad input writes nothing.
+// runCorpusAdd: qicao corpus add [--name NAME] FILE|DIR…. One file is
+// read and parsed before the database is opened: bad input writes
+// nothing. Several files or a folder are imported (importCorpus).
 func runCorpusAdd(env *Env, args []string) error {
 	fs := newFlags(env, "corpus add")
-	name := fs.String("name", "", "在文件库中的名称（缺省为文件名）")
+	name := fs.String("name", "", "在文件库中的名称（缺省为文件名；只用于一个文件）")
 	rest, err := parseFlags(fs, args)
-	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao corpus add 文件 [--name 名称]")
+	if err != nil || len(rest) == 0 {
+		return orUsage(err, "用法：qicao corpus add 文件|文件夹… [--name 名称]")
+	}
+	if st, err := os.Stat(rest[0]); len(rest) > 1 || err == nil && st.IsDir() {
+		if *name != "" {
+			return usagef("--name 只用于加入一个文件")
+		}
+		return importCorpus(env, rest)
 	}
 	ld, err := loadDocument(env, rest[0])
 	if err != nil {
 		return err
 	}
-	if err := workspace.CheckCorpusDoc(rest[0], ld.Doc); err != nil {
-		return err
-	}
 	if *name == "" {
 		*name = filepath.Base(rest[0])
+	}
+	if err := workspace.CheckCorpusDoc(*name, ld.Doc); err != nil {
+		return err
 	}
 	ws, err := openWorkspace(env)
 	if err != nil {
 		return err
+	}
+	if d, ok, err := ws.CorpusDocByText(ld.Text); err != nil {
+		return err
+	} else if ok {
+		return fmt.Errorf("「%s」与参考文件库中的「%s」（编号 %d）内容相同，未重复加入", *name, d.Name, d.ID)
 	}
 	d, err := ws.AddCorpusDoc(*name, ld.Text, ld.Doc)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已加入参考文件库：%d\t%s\t%d 条\n", d.ID, d.Title, d.Clauses)
+	return nil
+}
+
+// importCorpus adds every file of the arguments (folders recursively),
+// each refusal and duplicate told on stderr with a progress line; Ctrl-C
+// stops after the batch being stored, and running the same command again
+// carries on (what is stored is skipped as duplicate).
+func importCorpus(env *Env, args []string) error {
+	files, err := workspace.CorpusFiles(args)
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start, last, shown := time.Now(), time.Time{}, ""
+	line := func(p workspace.ImportProgress) string {
+		return fmt.Sprintf("已处理 %d/%d 个文件：加入 %d，跳过重复 %d，未能加入 %d（%.0f 秒）",
+			p.Done, p.Total, p.Added, p.Skipped, p.Failed, time.Since(start).Seconds())
+	}
+	p, err := ws.ImportCorpus(ctx, files, func(path, msg string) {
+		fmt.Fprintf(env.Stderr, "\r\033[K%s：%s\n", path, msg)
+	}, func(p workspace.ImportProgress) {
+		if l := line(p); l != shown && (time.Since(last) > 200*time.Millisecond || p.Done == p.Total) {
+			last, shown = time.Now(), l
+			fmt.Fprintf(env.Stderr, "\r\033[K%s", l)
+		}
+	})
+	fmt.Fprintln(env.Stderr)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("导入已中断（已加入 %d 个文件）；再次运行同一命令可继续，已加入的文件会作为重复跳过", p.Added)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s\n", line(p))
 	return nil
 }
 

@@ -11,7 +11,8 @@ import (
 // AddCorpusFile reads, parses and stores a file in the corpus under its
 // base name, and adds it to the bank. Unreadable files, files with no
 // numbered clauses and names already taken are refused with a Chinese
-// message, and nothing is stored.
+// message, and nothing is stored; so is a file whose normalised text is
+// that of a document already in the corpus.
 func (w *Workspace) AddCorpusFile(path string) (drafts.CorpusDoc, error) {
 	name := filepath.Base(path)
 	text, err := input.ReadFile(path)
@@ -24,6 +25,11 @@ func (w *Workspace) AddCorpusFile(path string) (drafts.CorpusDoc, error) {
 	}
 	if err := CheckCorpusDoc(name, doc); err != nil {
 		return drafts.CorpusDoc{}, err
+	}
+	if d, ok, err := w.CorpusDocByText(text); err != nil {
+		return drafts.CorpusDoc{}, err
+	} else if ok {
+		return drafts.CorpusDoc{}, fmt.Errorf("「%s」与参考文件库中的「%s」（编号 %d）内容相同，未重复加入", name, d.Name, d.ID)
 	}
 	return w.AddCorpusDoc(name, text, doc)
 }

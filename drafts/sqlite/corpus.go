@@ -1,12 +1,15 @@
 package sqlite
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 
 	"qicao/drafts"
+	"qicao/drafts/norm"
 )
 
 // CorpusClause is one stored clause of a corpus document.
@@ -61,9 +64,9 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, docJSO
 	if doc != nil {
 		meta = doc.Meta
 	}
-	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, doc_json, builtin, added_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		name, meta.City, meta.Number, meta.Title, meta.Date, text, docJSON, builtin, now)
+	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, doc_json, builtin, added_at, text_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, meta.City, meta.Number, meta.Title, meta.Date, text, docJSON, builtin, now, TextKey(text))
 	if err != nil {
 		return 0, err
 	}
@@ -168,4 +171,92 @@ func (db *DB) CorpusEmpty() (bool, error) {
 		return false, fmt.Errorf("读取参考文件失败: %w", err)
 	}
 	return !some, nil
+}
+
+// TextKey is the hash a document's text is told apart by: of its
+// normalised form, so that the same document read from a .docx and from a
+// .txt, or in traditional characters, is the same.
+func TextKey(text string) string {
+	sum := sha256.Sum256([]byte(norm.Key(text)))
+	return hex.EncodeToString(sum[:16])
+}
+
+// CorpusDocByText returns the corpus document whose normalised text is
+// that of text, if there is one.
+func (db *DB) CorpusDocByText(text string) (drafts.CorpusDoc, bool, error) {
+	if err := db.fillTextKeys(); err != nil {
+		return drafts.CorpusDoc{}, false, err
+	}
+	d, err := scanCorpusDoc(db.sql.QueryRow(corpusColumns+` WHERE c.text_key = ? ORDER BY c.id LIMIT 1`, TextKey(text)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return drafts.CorpusDoc{}, false, nil
+	}
+	if err != nil {
+		return drafts.CorpusDoc{}, false, fmt.Errorf("读取参考文件失败: %w", err)
+	}
+	return d, true, nil
+}
+
+// fillTextKeys hashes the texts of documents stored before text_key was.
+func (db *DB) fillTextKeys() error {
+	type row struct {
+		id   int64
+		text string
+	}
+	rows, err := queryAll(db, "读取参考文件失败", func(r rowScanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.id, &x.text)
+	}, `SELECT id, text FROM corpus_docs WHERE text_key IS NULL`)
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	return db.inTx(func(tx *sql.Tx) error {
+		for _, r := range rows {
+			if _, err := tx.Exec(`UPDATE corpus_docs SET text_key = ? WHERE id = ?`, TextKey(r.text), r.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// NewCorpusDoc is a document to add with AddCorpusDocs.
+type NewCorpusDoc struct {
+	Name string
+	Text string
+	Doc  *drafts.Document
+}
+
+// AddCorpusDocs adds documents to the corpus in one transaction, as
+// AddCorpusDoc adds one: on any error nothing is written. The documents
+// returned have their Doc but not their Text.
+func (db *DB) AddCorpusDocs(docs []NewCorpusDoc) ([]drafts.CorpusDoc, error) {
+	out := make([]drafts.CorpusDoc, len(docs))
+	now := db.stamp()
+	err := db.inTx(func(tx *sql.Tx) error {
+		for i, d := range docs {
+			docJSON, err := marshalDoc(d.Doc)
+			if err != nil {
+				return err
+			}
+			id, err := insertCorpusDoc(tx, d.Name, d.Text, d.Doc, docJSON, false, now)
+			if err != nil {
+				return fmt.Errorf("“%s”: %w", d.Name, err)
+			}
+			if err := insertClauses(tx, id, d.Doc); err != nil {
+				return fmt.Errorf("“%s”: %w", d.Name, err)
+			}
+			out[i] = drafts.CorpusDoc{ID: id, Name: d.Name, Doc: d.Doc}
+			if d.Doc != nil {
+				m := d.Doc.Meta
+				out[i].City, out[i].Number, out[i].Title, out[i].Date = m.City, m.Number, m.Title, m.Date
+				out[i].Clauses = len(d.Doc.Clauses())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrapf(err, "添加参考文件失败")
+	}
+	return out, nil
 }

@@ -1,0 +1,279 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"qicao/drafts"
+	"qicao/drafts/input"
+	"qicao/drafts/sqlite"
+	"qicao/templates"
+)
+
+// Importing many documents into the corpus: files are read and parsed on
+// every core, refused or skipped with a message each (unreadable, no
+// numbered clauses, the same text as a document already there), and
+// stored in batches of one transaction each, indexed batch by batch. An
+// interrupted import keeps the batches stored; running it again skips
+// them as duplicates and carries on.
+
+// ImportBatch is how many documents one transaction stores.
+const ImportBatch = 200
+
+// ImportProgress counts an import's files.
+type ImportProgress struct {
+	Total, Done, Added, Skipped, Failed int
+}
+
+// CorpusFiles lists the files an import reads: each FILE argument, and
+// every file under each DIR argument (hidden ones left out), in name order.
+func CorpusFiles(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取「%s」：文件或文件夹不存在或无权读取", a)
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != a {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("无法读取文件夹「%s」：%w", a, err)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// parsed is one file read and parsed, or why not.
+type parsed struct {
+	path, text string
+	doc        *drafts.Document
+	err        error
+}
+
+// ImportCorpus adds the files to the corpus. note is told why each file
+// not added was skipped or refused; progress is called after each file.
+// Cancelling ctx stops after the batch being stored.
+func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(path, msg string), progress func(ImportProgress)) (ImportProgress, error) {
+	p := ImportProgress{Total: len(files)}
+	names, err := w.corpusNames()
+	if err != nil {
+		return p, err
+	}
+	seen := map[string]string{} // text key → name, this import
+	var batch []sqlite.NewCorpusDoc
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if _, err := w.addCorpusBatch(batch); err != nil {
+			return err
+		}
+		p.Added += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	for r := range parseFiles(ctx, files) {
+		p.Done++
+		if msg, dup := w.refusal(r, seen); msg != "" {
+			note(r.path, msg)
+			if dup {
+				p.Skipped++
+			} else {
+				p.Failed++
+			}
+		} else {
+			name := corpusName(r.path, names)
+			names[name] = true
+			seen[sqlite.TextKey(r.text)] = name
+			batch = append(batch, sqlite.NewCorpusDoc{Name: name, Text: r.text, Doc: r.doc})
+		}
+		if len(batch) >= ImportBatch {
+			if err := flush(); err != nil {
+				return p, err
+			}
+		}
+		progress(p)
+	}
+	if err := flush(); err != nil {
+		return p, err
+	}
+	progress(p)
+	return p, ctx.Err()
+}
+
+// refusal says why a parsed file is not added, or "", and whether it is
+// a duplicate.
+func (w *Workspace) refusal(r parsed, seen map[string]string) (string, bool) {
+	if r.err != nil {
+		return r.err.Error(), false
+	}
+	if err := CheckCorpusDoc(filepath.Base(r.path), r.doc); err != nil {
+		return err.Error(), false
+	}
+	if name, ok := seen[sqlite.TextKey(r.text)]; ok {
+		return fmt.Sprintf("与本次导入的「%s」内容相同，已跳过", name), true
+	}
+	if d, ok, err := w.CorpusDocByText(r.text); err != nil {
+		return err.Error(), false
+	} else if ok {
+		return fmt.Sprintf("与参考文件库中的「%s」（编号 %d）内容相同，已跳过", d.Name, d.ID), true
+	}
+	return "", false
+}
+
+// CorpusDocByText finds a corpus document with the same normalised text, when
+// the store can tell.
+func (w *Workspace) CorpusDocByText(text string) (drafts.CorpusDoc, bool, error) {
+	if s, ok := w.DB.(interface {
+		CorpusDocByText(string) (drafts.CorpusDoc, bool, error)
+	}); ok {
+		return s.CorpusDocByText(text)
+	}
+	return drafts.CorpusDoc{}, false, nil
+}
+
+// corpusNames returns the names taken in the corpus.
+func (w *Workspace) corpusNames() (map[string]bool, error) {
+	list, err := w.DB.CorpusDocs()
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]bool, len(list))
+	for _, d := range list {
+		names[d.Name] = true
+	}
+	return names, nil
+}
+
+// corpusName is the file's base name, or its path when that is taken.
+func corpusName(path string, taken map[string]bool) string {
+	name := filepath.Base(path)
+	if !taken[name] {
+		return name
+	}
+	name = filepath.ToSlash(filepath.Clean(path))
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("%s (%d)", filepath.ToSlash(filepath.Clean(path)), i)
+	}
+	return name
+}
+
+// addCorpusBatch stores documents in one transaction when the store can,
+// and adds them to the bank and the index.
+func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error) {
+	var added []drafts.CorpusDoc
+	if s, ok := w.DB.(interface {
+		AddCorpusDocs([]sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error)
+	}); ok {
+		var err error
+		if added, err = s.AddCorpusDocs(batch); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, d := range batch {
+			a, err := w.DB.AddCorpusDoc(d.Name, d.Text, d.Doc, false)
+			if err != nil {
+				return nil, err
+			}
+			a.Doc = d.Doc
+			added = append(added, a)
+		}
+	}
+	docs := make([]templates.CorpusDoc, len(added))
+	for i, d := range added {
+		docs[i] = bankDoc(d)
+	}
+	if bank := w.builtBank(); bank != nil {
+		for _, d := range docs {
+			bank.Add(d)
+		}
+	}
+	return added, w.indexAdded(docs)
+}
+
+// parseFiles reads and parses files on every core, yielding them in
+// order; it stops reading when ctx is cancelled.
+func parseFiles(ctx context.Context, files []string) func(func(parsed) bool) {
+	return func(yield func(parsed) bool) {
+		workers := runtime.GOMAXPROCS(0)
+		results := make([]chan parsed, len(files))
+		for i := range results {
+			results[i] = make(chan parsed, 1)
+		}
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					results[i] <- parseFile(files[i])
+				}
+			}()
+		}
+		go func() {
+			defer close(next)
+			for i := range files {
+				select {
+				case next <- i:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+		defer wg.Wait()
+		for i := range files {
+			select {
+			case r := <-results[i]:
+				if !yield(r) {
+					go drain(next)
+					return
+				}
+			case <-ctx.Done():
+				go drain(next)
+				return
+			}
+		}
+	}
+}
+
+func drain(next chan int) {
+	for range next {
+	}
+}
+
+func parseFile(path string) parsed {
+	r := parsed{path: path}
+	if r.text, r.err = input.ReadFile(path); r.err != nil {
+		return r
+	}
+	if r.doc, r.err = drafts.Parse(r.text); r.err != nil {
+		r.err = fmt.Errorf("无法解析：%w", r.err)
+	}
+	return r
+}
