@@ -34,13 +34,9 @@ func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在
 // doc, all in one transaction: on any error nothing is written. The name
 // must not be taken yet. doc may be nil for a document with no structure.
 func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (drafts.CorpusDoc, error) {
-	docJSON, err := marshalDoc(doc)
-	if err != nil {
-		return drafts.CorpusDoc{}, err
-	}
 	var id int64
-	err = db.inTx(func(tx *sql.Tx) error {
-		if id, err = insertCorpusDoc(tx, name, text, doc, docJSON, builtin, db.stamp()); err != nil {
+	err := db.inTx(func(tx *sql.Tx) (err error) {
+		if id, err = insertCorpusDoc(tx, name, text, doc, builtin, db.stamp()); err != nil {
 			return err
 		}
 		return insertClauses(tx, id, doc)
@@ -52,7 +48,9 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 }
 
 // insertCorpusDoc writes the corpus_docs row and returns its id.
-func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, docJSON sql.NullString, builtin bool, now string) (int64, error) {
+// The structure is not stored (doc_json stays NULL): CorpusDoc parses the
+// text again, which the clause index spares all but the bank in memory.
+func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, builtin bool, now string) (int64, error) {
 	var taken bool
 	if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM corpus_docs WHERE name = ?)`, name).Scan(&taken); err != nil {
 		return 0, err
@@ -64,9 +62,9 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, docJSO
 	if doc != nil {
 		meta = doc.Meta
 	}
-	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, doc_json, builtin, added_at, text_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		name, meta.City, meta.Number, meta.Title, meta.Date, text, docJSON, builtin, now, TextKey(text))
+	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, builtin, added_at, text_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, meta.City, meta.Number, meta.Title, meta.Date, text, builtin, now, TextKey(text))
 	if err != nil {
 		return 0, err
 	}
@@ -130,8 +128,17 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 	if err := db.sql.QueryRow(`SELECT text, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&d.Text, &docJSON); err != nil {
 		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
 	}
-	d.Doc, err = unmarshalDoc(docJSON, d.Text)
-	return d, err
+	if docJSON.Valid { // stored before migration 004
+		d.Doc, err = unmarshalDoc(docJSON, d.Text)
+		return d, err
+	}
+	if d.Clauses == 0 { // stored without a structure (the corpus takes none without clauses)
+		return d, nil
+	}
+	if d.Doc, err = drafts.Parse(d.Text); err != nil {
+		return drafts.CorpusDoc{}, fmt.Errorf("参考文件 %d 无法解析: %w", id, err)
+	}
+	return d, nil
 }
 
 // CorpusClauses returns the stored clauses of corpus document docID in
@@ -235,11 +242,7 @@ func (db *DB) AddCorpusDocs(docs []NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 	now := db.stamp()
 	err := db.inTx(func(tx *sql.Tx) error {
 		for i, d := range docs {
-			docJSON, err := marshalDoc(d.Doc)
-			if err != nil {
-				return err
-			}
-			id, err := insertCorpusDoc(tx, d.Name, d.Text, d.Doc, docJSON, false, now)
+			id, err := insertCorpusDoc(tx, d.Name, d.Text, d.Doc, false, now)
 			if err != nil {
 				return fmt.Errorf("“%s”: %w", d.Name, err)
 			}

@@ -72,11 +72,7 @@ func (db *DB) SeedOnce(s Seed) (bool, error) {
 // seedIn writes s in tx.
 func seedIn(tx *sql.Tx, s Seed, now string) error {
 	for _, d := range s.Corpus {
-		js, err := marshalDoc(d.Doc)
-		if err != nil {
-			return err
-		}
-		id, err := insertCorpusDoc(tx, d.Name, d.Text, d.Doc, js, true, now)
+		id, err := insertCorpusDoc(tx, d.Name, d.Text, d.Doc, true, now)
 		if err != nil {
 			return err
 		}
