@@ -51,6 +51,9 @@ type Bank struct {
 	bySource map[int64][]uint32
 	idx      *index
 	dead     int
+
+	topicMu    sync.Mutex
+	topicCache [][]topic // raw topics by clause, filled by clauseTopics
 }
 
 // NewBank builds a bank from the given documents with DefaultOptions.
@@ -75,6 +78,7 @@ func (b *Bank) reset() {
 	b.bySource = map[int64][]uint32{}
 	b.idx = newIndex(b.opts)
 	b.dead = 0
+	b.topicCache = nil
 }
 
 // Add puts a document's clauses into the bank, replacing any document

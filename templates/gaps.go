@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -133,6 +134,13 @@ func (d *draftIndex) best(qs []qterm, opts Options, acc []float64) (int, float64
 // heading no phrase of the body takes up again (some 总体要求) cannot be
 // judged and are not listed.
 func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
+	groups, _ := b.GapsContext(context.Background(), draft, opts)
+	return groups
+}
+
+// GapsContext is Gaps, given up with ctx's error when ctx is done (the
+// window cancels the gaps of a text that has since changed).
+func (b *Bank) GapsContext(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
 	if opts.Threshold == 0 {
 		opts.Threshold = DefaultGapThreshold
 	}
@@ -145,11 +153,18 @@ func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 	acc := make([]float64, len(d.clauses))
 	var gaps []Gap
 	var asked []gapQuery // of each gap, for supportGaps
+	topics := b.clauseTopics()
 	for i, c := range b.clauses {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if !b.alive[i] || !keep(uint32(i)) {
 			continue
 		}
-		ts := b.topics(c.Text, c.Heading)
+		if len(topics[i]) == 0 {
+			continue // no topics: cannot be judged (topicCoverage's !ok)
+		}
+		ts := b.weighTopics(topics[i])
 		cov, ok := topicCoverage(ts, draftKey)
 		if !ok || cov >= opts.Threshold {
 			continue
@@ -162,12 +177,14 @@ func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 		gaps = append(gaps, g)
 		asked = append(asked, q)
 	}
-	b.supportGaps(gaps, asked, excluded, opts.Threshold)
+	if err := b.supportGaps(ctx, gaps, asked, excluded, opts.Threshold); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Strength > gaps[j].Strength })
 	if opts.Limit > 0 && len(gaps) > opts.Limit {
 		gaps = gaps[:opts.Limit]
 	}
-	return groupGaps(gaps)
+	return groupGaps(gaps), nil
 }
 
 // keyOf joins the match keys of clauses, "|" between them (never in a
@@ -209,14 +226,17 @@ func nearest(d *draftIndex, qs []qterm, self float64, opts Options, acc []float6
 // supportGaps finds, for each gap, the other cities with a clause on the
 // same topics among its ten nearest clauses, and sets its strength.
 // asked holds each gap's topics and query terms.
-func (b *Bank) supportGaps(gaps []Gap, asked []gapQuery, excluded []string, threshold float64) {
+func (b *Bank) supportGaps(ctx context.Context, gaps []Gap, asked []gapQuery, excluded []string, threshold float64) error {
 	keys := map[uint32]string{} // match keys of the clauses looked at, shared by the gaps
 	for i := range gaps {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		g := &gaps[i]
 		g.Also = []string{}
 		q := Query{K: 10, ExcludeCities: append([]string{g.City}, excluded...)}
 		seen := map[string]bool{}
-		for _, h := range b.top(asked[i].terms, q) {
+		for _, h := range b.top(asked[i].terms[:min(len(asked[i].terms), supportTerms)], q) {
 			o := b.clauses[h.doc]
 			ok, done := keys[h.doc]
 			if !done {
@@ -231,6 +251,7 @@ func (b *Bank) supportGaps(gaps []Gap, asked []gapQuery, excluded []string, thre
 		}
 		g.Strength = round3((1 - g.Coverage) * (1 + 0.5*float64(len(g.Also))))
 	}
+	return nil
 }
 
 // topicPhrases lists the topics' phrases, those missing from the draft
@@ -286,6 +307,12 @@ type topic struct {
 // holding it occurs as often. Each weighs its length times its count
 // times its mean bigram idf.
 func (b *Bank) topics(text, heading string) []topic {
+	return b.weighTopics(rawTopics(text, heading))
+}
+
+// rawTopics returns a clause's topics without their weights, which change
+// with the bank; the phrases depend on the clause alone.
+func rawTopics(text, heading string) []topic {
 	key, _ := MatchKey(text)
 	head := []rune(norm.Key(heading))
 	body := string(key)
@@ -308,11 +335,36 @@ func (b *Bank) topics(text, heading string) []topic {
 			if count(i-1, j) == n || count(i, j+1) == n {
 				continue
 			}
-			p := string(head[i:j])
-			out = append(out, topic{p, n, float64(j-i) * float64(n) * b.meanIDF(head[i:j])})
+			out = append(out, topic{phrase: string(head[i:j]), count: n})
 		}
 	}
 	return out
+}
+
+// weighTopics returns the topics with their weights from the bank's idf.
+func (b *Bank) weighTopics(raw []topic) []topic {
+	out := make([]topic, len(raw))
+	for i, t := range raw {
+		p := []rune(t.phrase)
+		out[i] = topic{t.phrase, t.count, float64(len(p)) * float64(t.count) * b.meanIDF(p)}
+	}
+	return out
+}
+
+// clauseTopics returns the raw topics of every clause of the bank,
+// indexed once: each clause's phrases are found the first time Gaps needs
+// them and kept until the bank is compacted.
+func (b *Bank) clauseTopics() [][]topic {
+	b.topicMu.Lock()
+	defer b.topicMu.Unlock()
+	for i := len(b.topicCache); i < len(b.clauses); i++ {
+		var ts []topic
+		if b.alive[i] {
+			ts = rawTopics(b.clauses[i].Text, b.clauses[i].Heading)
+		}
+		b.topicCache = append(b.topicCache, ts)
+	}
+	return b.topicCache[:len(b.clauses)]
 }
 
 // meanIDF is the mean idf of the bigrams of a phrase.
@@ -344,3 +396,8 @@ func topicCoverage(ts []topic, draftKey string) (float64, bool) {
 	}
 	return have / all, true
 }
+
+// supportTerms is how many of a gap clause's most telling terms look for
+// its neighbours in other cities: all of them made one BM25 query over
+// the common terms' long posting lists per gap, quadratic in the corpus.
+const supportTerms = 24

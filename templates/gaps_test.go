@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"context"
+	"errors"
 	"testing"
 )
 
@@ -68,5 +70,20 @@ func TestGapsExcludeCity(t *testing.T) {
 		if h[:3] == "004" {
 			t.Errorf("烟台 excluded, yet listed %s", h)
 		}
+	}
+}
+
+// TestGapsCancelled: a cancelled context stops Gaps with its error and
+// no gaps.
+func TestGapsCancelled(t *testing.T) {
+	b := NewBank(seeds(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	groups, err := b.GapsContext(ctx, seedSource(t, "000").Doc, GapOptions{})
+	if !errors.Is(err, context.Canceled) || groups != nil {
+		t.Errorf("cancelled: %d groups, %v", len(groups), err)
+	}
+	if groups, err := b.GapsContext(context.Background(), seedSource(t, "000").Doc, GapOptions{}); err != nil || len(groups) == 0 {
+		t.Errorf("not cancelled: %d groups, %v", len(groups), err)
 	}
 }
