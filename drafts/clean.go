@@ -1,6 +1,7 @@
 package drafts
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,13 +15,17 @@ type para struct {
 	span      Span   // source bytes of the whole lines, indentation included
 	textStart int    // source offset where text begins (after indentation and marks)
 	blankLine bool   // a blank line preceded this para in the source
+	nearPage  bool   // a page number stands next to it
 }
 
 // sourceLines splits src into paragraphs, one per non-blank line, with
-// Markdown heading marks, bold marks and rules dropped.
+// Markdown heading marks, bold marks and rules dropped, HTML tags read as
+// the paragraph breaks they make, page numbers dropped, and running
+// headers and footers (a line repeated beside page numbers) dropped.
 func sourceLines(src string) []para {
 	var out []para
-	blank := false
+	blank, nearPage := false, false
+	repeats := map[string]int{}
 	for start := 0; start < len(src); {
 		end := strings.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -29,16 +34,121 @@ func sourceLines(src string) []para {
 			end += start
 		}
 		line := strings.TrimRight(src[start:end], "\r")
-		if p, ok := cleanLine(line, start); ok {
+		if isPageNumber(line) {
+			if n := len(out); n > 0 && !out[n-1].nearPage {
+				out[n-1].nearPage = true
+				repeats[out[n-1].text]++
+			}
+			blank, nearPage = true, true
+			start = end + 1
+			continue
+		}
+		ps := lineParas(line, start)
+		for _, p := range ps {
 			p.blankLine = blank
+			if nearPage {
+				p.nearPage = true
+				repeats[p.text]++
+			}
 			out = append(out, p)
-			blank = false
-		} else {
+			blank, nearPage = false, false
+		}
+		if len(ps) == 0 {
 			blank = true
 		}
 		start = end + 1
 	}
+	return dropRunningLines(out, repeats)
+}
+
+// dropRunningLines drops the lines that stand beside page numbers more
+// than twice: running headers and footers.
+func dropRunningLines(ps []para, repeats map[string]int) []para {
+	if len(repeats) == 0 {
+		return ps
+	}
+	kept := ps[:0]
+	for _, p := range ps {
+		if p.nearPage && repeats[p.text] > 2 && utf8.RuneCountInString(p.text) <= 40 && !isLabelled(p.text) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+var pageNumber = regexp.MustCompile(`^[\s\x{3000}]*(?:[—–－\-─]+\s*[0-9０-９]{1,4}\s*[—–－\-─]+|` +
+	`第\s*[0-9０-９]{1,4}\s*页\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页|共\s*[0-9０-９]{1,4}\s*页\s*[,，]?\s*第\s*[0-9０-９]{1,4}\s*页|` +
+	`[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|\f+)[\s\x{3000}\f]*$`)
+
+// isPageNumber reports whether line is a page number a PDF or a printed
+// page left: — 3 —, -3-, 第3页 共10页, 3/10.
+func isPageNumber(line string) bool {
+	return len(line) < 40 && pageNumber.MatchString(line)
+}
+
+// lineParas returns the paragraphs of one source line: none for a blank
+// line, one for a line of text, and for a line of HTML (<p>…</p><p>…)
+// one per block it holds.
+func lineParas(line string, offset int) []para {
+	if !strings.Contains(line, "<") || !htmlTag.MatchString(line) {
+		if p, ok := cleanLine(line, offset); ok {
+			return []para{p}
+		}
+		return nil
+	}
+	var out []para
+	last := 0
+	flush := func(end int) {
+		seg := line[last:end]
+		if p, ok := cleanLine(stripTags(seg), offset+last); ok {
+			p.textStart = offset + last + visibleStart(seg)
+			p.span = Span{offset + last, offset + end}
+			out = append(out, p)
+		}
+	}
+	for _, m := range htmlTag.FindAllStringSubmatchIndex(line, -1) {
+		if m[2] >= 0 && blockTags[strings.ToLower(line[m[2]:m[3]])] {
+			flush(m[0])
+			last = m[1]
+		}
+	}
+	flush(len(line))
 	return out
+}
+
+var (
+	htmlTag   = regexp.MustCompile(`<!--.*?-->|</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>`)
+	blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "tr": true, "h1": true, "h2": true,
+		"h3": true, "h4": true, "h5": true, "h6": true, "table": true, "ul": true, "ol": true, "section": true,
+		"article": true, "hr": true, "title": true, "td": false, "body": true, "html": true, "head": true}
+)
+
+// stripTags drops the tags of an HTML fragment and reads its entities.
+func stripTags(s string) string {
+	s = htmlTag.ReplaceAllString(s, "")
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// visibleStart returns the offset in an HTML fragment of its first
+// character of text: past its tags and indentation.
+func visibleStart(seg string) int {
+	i := 0
+	for i < len(seg) {
+		if loc := htmlTag.FindStringIndex(seg[i:]); loc != nil && loc[0] == 0 {
+			i += loc[1]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(seg[i:])
+		if !isLayoutSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 var markdownRule = regexp.MustCompile(`^\s*(?:-{3,}|\*{3,}|_{3,})\s*$`)
@@ -51,6 +161,10 @@ func cleanLine(line string, offset int) (para, bool) {
 	}
 	lead := leadingMarks(line)
 	text := strings.ReplaceAll(line[lead:], "**", "")
+	if strings.Contains(text, "&") && strings.Contains(text, ";") {
+		text = html.UnescapeString(text) // &nbsp; &lt; &#12288;
+		text = strings.TrimRightFunc(text, isLayoutSpace)
+	}
 	text = strings.TrimRightFunc(text, isLayoutSpace)
 	if text == "" {
 		return para{}, false
@@ -131,8 +245,8 @@ func isCut(prev, next para) bool {
 }
 
 var (
-	dateLine     = regexp.MustCompile(`^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
-	issuedOnLine = regexp.MustCompile(`^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印[发發]\s*$`)
+	dateLine     = regexp.MustCompile(`^\s*` + dateRe + `\s*$`)
+	issuedOnLine = regexp.MustCompile(`^\s*` + dateRe + `\s*印[发發]\s*$`)
 )
 
 // orgEndings are the last characters of organisation names: 人民政府,

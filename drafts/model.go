@@ -28,6 +28,34 @@ type Document struct {
 	// dropped are the lines the parser read as no part of the document
 	// (see Boilerplate).
 	dropped []Removal
+	// Parts are the documents the text holds, in order: for a notice that
+	// wraps attachments (关于印发…的通知, 附件1, 附件2), the notice and each
+	// attachment; otherwise the document alone. Nodes, Preamble and Closing
+	// are those of the main part.
+	Parts []Part `json:"-"`
+
+	webDate string // 成文日期 from a page's metadata, used when the text has no date
+	years   int    // 有效期X年, counted from Effective.From
+}
+
+// PartKind says what a part of a text is.
+type PartKind string
+
+// The kinds of part.
+const (
+	PartDocument   PartKind = "document"   // a text that is one document
+	PartNotice     PartKind = "notice"     // a notice that issues or forwards attachments
+	PartAttachment PartKind = "attachment" // a document a notice wraps
+)
+
+// Part is one document of a text: a notice, an attachment, or the whole.
+// Its Document holds its own metadata and tree (Source is the whole text;
+// Parts is empty).
+type Part struct {
+	Kind PartKind
+	// Main marks the part whose tree is the document's outline.
+	Main bool
+	*Document
 }
 
 // Meta is what a document says about itself.
@@ -92,6 +120,9 @@ type Node struct {
 	LabelSpan Span `json:"-"`
 	// BodySpan covers the node's own paragraphs, children excluded.
 	BodySpan Span `json:"-"`
+
+	texts      []string // Text in pieces while the tree is built
+	groupUnits string   // a 责任单位 line written after the node's group
 }
 
 // Body returns the node's text after its heading sentence: empty for a
@@ -102,10 +133,10 @@ func (n *Node) Body() string {
 	return strings.TrimSpace(rest)
 }
 
-// IsClause reports whether the node is a clause: it carries body text of
-// its own, or it is a leaf.
+// IsClause reports whether the node is a clause: an article (第X条), or a
+// node that carries body text of its own, or a leaf.
 func (n *Node) IsClause() bool {
-	return n.Body() != "" || len(n.Children) == 0
+	return n.Style.Family == Article || n.Body() != "" || len(n.Children) == 0
 }
 
 // Clause is a clause with its place in the document.

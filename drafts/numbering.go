@@ -7,8 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// Style is a way of writing a number label. Officers' documents use four
-// families (GB/T 9704-2012: 一、 → （一） → 1. → （1）) in several spellings.
+// Style is a way of writing a number label. Officers' documents use the
+// four families of GB/T 9704-2012 (一、 → （一） → 1. → （1）, then ①) in
+// several spellings; normative documents (办法, 条例, 规定) are written in
+// the structural family 第X编/第X章/第X节/第X条 above them.
 type Style struct {
 	Family Family
 	// Form is the spelling of the label around the number, e.g. "（%s）",
@@ -27,13 +29,33 @@ const (
 	HanParen           // （一）
 	ArabicDot          // 1.  1、  1．
 	ArabicParen        // （1）
+	Circled            // ①
+	Volume             // 第一编
+	Chapter            // 第一章
+	Section            // 第一节
+	Article            // 第一条
 )
+
+// Rank orders the structural families: 编 1, 章 2, 节 3, 条 4; 0 for the
+// item families, which nest by the document's own order instead.
+func (f Family) Rank() int {
+	if f >= Volume && f <= Article {
+		return int(f-Volume) + 1
+	}
+	return 0
+}
 
 // Format writes ordinal n in the style, e.g. Style{HanParen,"（%s）"}.Format(23) = "（二十三）".
 func (s Style) Format(n int) string {
 	num := strconv.Itoa(n)
-	if s.Family == HanComma || s.Family == HanParen {
+	switch {
+	case s.Family == Circled && n >= 1 && n <= 20:
+		num = string(rune('①' + n - 1))
+	case s.Family == HanComma || s.Family == HanParen || s.Family.Rank() > 0 && !strings.Contains(s.Form, "%d"):
 		num = HanNumeral(n)
+	}
+	if s.Family.Rank() > 0 {
+		return strings.Replace(strings.Replace(s.Form, "%d", "%s", 1), "%s", num, 1)
 	}
 	return strings.Replace(s.Form, "%s", num, 1)
 }
@@ -45,6 +67,8 @@ var labelPattern = regexp.MustCompile(`^(` +
 	`|[（(]\s*([一二三四五六七八九十百零〇]+)\s*[）)]` + // （一）
 	`|([0-9０-９]{1,3})[.．、]` + // 1. 1、 1．
 	`|[（(]\s*([0-9０-９]{1,3})\s*[）)]` + // （1）
+	`|([①-⑳])` + // ①
+	`|第[ \t\x{3000}]*([一二三四五六七八九十百千零〇两]+|[0-9０-９]{1,4})[ \t\x{3000}]*([编章节条編節條])(之[一二三四五六七八九十]+)?` + // 第一章, 第十条之一
 	`)`)
 
 // ParseLabel reads a number label at the start of s. It returns the label
@@ -83,11 +107,47 @@ func ParseLabel(s string) (label string, style Style, ordinal int, consumed int,
 	case m[10] >= 0:
 		ordinal = parseArabic(s[m[10]:m[11]])
 		style = Style{ArabicParen, parenForm(label)}
+	case m[12] >= 0:
+		r, _ := utf8.DecodeRuneInString(s[m[12]:])
+		ordinal, style = int(r-'①')+1, Style{Circled, "%s"}
+	case m[14] >= 0:
+		ordinal, style = structuralLabel(s[m[14]:m[15]], s[m[16]:m[17]])
+		if !structuralFits(style.Family, s[consumed:], consumed > m[3]) {
+			return "", Style{}, 0, 0, false
+		}
 	}
 	if ordinal <= 0 {
 		return "", Style{}, 0, 0, false
 	}
 	return label, style, ordinal, consumed, true
+}
+
+// structuralLabel reads the number and the kind of a 第X章/第X条 label.
+func structuralLabel(num, kind string) (int, Style) {
+	f := map[string]Family{"编": Volume, "編": Volume, "章": Chapter, "节": Section, "節": Section, "条": Article, "條": Article}[kind]
+	if r, _ := utf8.DecodeRuneInString(num); isDigit(r) {
+		return parseArabic(num), Style{f, "第%d" + kind}
+	}
+	return ParseHanNumeral(strings.ReplaceAll(num, "两", "二")), Style{f, "第%s" + kind}
+}
+
+// structuralFits reports whether the text after a structural label reads
+// as that label's: a chapter's or section's heading is a short line without
+// a full stop (第一章 总则), and an article's text does not go on as a
+// reference does (第十条第二款, 第三条规定的).
+func structuralFits(f Family, rest string, spaced bool) bool {
+	if f == Article {
+		if spaced {
+			return true
+		}
+		for _, ref := range []string{"第", "规定", "規定", "所", "的", "至", "、", "，", "。", "）", ")"} {
+			if strings.HasPrefix(rest, ref) {
+				return false
+			}
+		}
+		return true
+	}
+	return utf8.RuneCountInString(rest) <= 40 && !strings.ContainsAny(rest, "。；，")
 }
 
 func parenForm(label string) string {
@@ -155,6 +215,12 @@ func ParseHanNumeral(s string) int {
 				cur = 1
 			}
 			total += cur * 100
+			cur = 0
+		case '千':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 1000
 			cur = 0
 		case '零', '〇':
 		default:

@@ -12,24 +12,50 @@ var ErrEmpty = errors.New("文档为空：没有可解析的文字")
 
 // Parse reads a policy document from plain text (UTF-8) into its structure
 // and metadata. It cleans as it reads, never changing the words: a web
-// page's header and footer are dropped, Markdown marks ignored, sentences
-// cut by page breaks joined and a title split over two lines rejoined.
+// page's header and footer are dropped, Markdown marks and HTML tags
+// ignored, page numbers dropped, sentences cut by page breaks joined and a
+// title split over two lines rejoined. A notice that wraps documents
+// (关于印发…的通知 and its 附件) is read part by part: the document's
+// metadata is the notice's, its tree the main attachment's (see Parts).
 func Parse(src string) (*Document, error) {
 	ps := sourceLines(src)
 	ps = afterWebMarker(ps)
 	if len(ps) == 0 {
 		return nil, ErrEmpty
 	}
+	var parts []Part
+	for i, span := range splitParts(ps) {
+		pd := parsePart(src, ps[span.Start:span.End], i > 0)
+		parts = append(parts, Part{Kind: PartDocument, Document: pd})
+	}
+	d := compose(src, parts)
+	d.Walk(func(n *Node, _ *Node) { n.Units, n.LeadUnits = nodeUnits(n) })
+	return d, nil
+}
+
+// parsePart reads one part of a text: its front matter, its tree and its
+// closing. An attachment's first paragraph (after its 附件 mark) is its
+// title.
+func parsePart(src string, ps []para, attachment bool) *Document {
 	d := &Document{Source: src}
-	first := structureStart(ps)
-	d.readFront(ps[:first])
+	if attachment {
+		ps = dropAttachmentMark(ps)
+		if _, _, _, _, labelled := ParseLabel(ps[0].text); !labelled && len(ps) > 1 {
+			ps = ps[d.readTitle(ps):]
+		}
+	}
+	ps = skipContents(ps)
+	first := structureStart(ps, d.Title != "")
+	front := ps[:first]
 	body := joinPageBreaks(ps[first:])
+	k := frontClosing(front)
+	d.readFront(front[:k])
 	var closing []para
 	d.Nodes, closing = buildTree(body)
-	d.readClosing(closing)
+	d.readClosing(append(append([]para(nil), front[k:]...), closing...))
 	d.fillIssuersAndCity()
-	d.Walk(func(n *Node, _ *Node) { n.Units, n.LeadUnits = Units(n.Text) })
-	return d, nil
+	d.readStatus()
+	return d
 }
 
 // afterWebMarker drops a web page's header where the page announces the
@@ -44,11 +70,15 @@ func afterWebMarker(ps []para) []para {
 }
 
 // structureStart returns the index of the first numbered paragraph after
-// the title (or of the first one at all when there is no title).
-func structureStart(ps []para) int {
+// the title (or of the first one at all when there is no title, or when
+// the title was read already).
+func structureStart(ps []para, titled bool) int {
 	title := 0
 	for i, p := range ps {
-		if isTitleLike(p.text) {
+		if titled {
+			break
+		}
+		if isTitleLike(p.text) && !isMetadataLine(p.text) {
 			title = i
 			break
 		}
@@ -63,7 +93,9 @@ func structureStart(ps []para) int {
 
 // treeBuilder nests numbered paragraphs by the document's own order of
 // label families: a label of a family already open closes it and what is
-// under it; a new family opens a level below.
+// under it; a new family opens a level below. The structural labels
+// (第X编/章/节/条) nest by their rank instead: a chapter closes the open
+// chapter and everything under it, articles included.
 type treeBuilder struct {
 	roots []*Node
 	stack []*Node
@@ -73,8 +105,14 @@ type treeBuilder struct {
 // paragraphs (signature, date, notes) apart.
 func buildTree(body []para) (roots []*Node, closing []para) {
 	var b treeBuilder
+	lastArticle := -1 // the last paragraph that opens a structural node
 	for i, p := range body {
-		if isClosing(p.text) {
+		if _, style, _, _, ok := ParseLabel(p.text); ok && style.Family.Rank() > 0 {
+			lastArticle = i
+		}
+	}
+	for i, p := range body {
+		if isClosing(p.text) && i > lastArticle {
 			return b.finish(), body[i:]
 		}
 		if label, style, ord, consumed, ok := ParseLabel(p.text); ok {
@@ -95,14 +133,9 @@ func (b *treeBuilder) open(n *Node, p para, text string) {
 	if n.Label == "" { // a heading without its number sits at the top
 		b.stack = b.stack[:0]
 	}
-	for i := len(b.stack) - 1; i >= 0; i-- {
-		if b.stack[i].Style.Family == n.Style.Family {
-			b.stack = b.stack[:i]
-			break
-		}
-	}
+	b.stack = b.stack[:b.closeFor(n.Style.Family)]
 	n.Level = len(b.stack) + 1
-	n.Text = text
+	n.texts = []string{text}
 	n.Span, n.BodySpan = p.span, p.span
 	if n.Level == 1 {
 		b.roots = append(b.roots, n)
@@ -112,6 +145,33 @@ func (b *treeBuilder) open(n *Node, p para, text string) {
 	}
 	b.stack = append(b.stack, n)
 	b.grow(p.span.End)
+}
+
+// closeFor returns how many open nodes stay open when a node of family f
+// opens.
+func (b *treeBuilder) closeFor(f Family) int {
+	if r := f.Rank(); r > 0 {
+		keep := -1
+		for i, n := range b.stack {
+			nr := n.Style.Family.Rank()
+			if nr >= r {
+				return i
+			}
+			if nr > 0 {
+				keep = i
+			}
+		}
+		if keep >= 0 {
+			return keep + 1 // items under the enclosing chapter close
+		}
+		return len(b.stack)
+	}
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].Style.Family == f {
+			return i
+		}
+	}
+	return len(b.stack)
 }
 
 // extend adds an unnumbered paragraph to the innermost open node.
@@ -124,9 +184,31 @@ func (b *treeBuilder) extend(p para) {
 	if isUnitsOnly(p.text) {
 		sep = "" // a 责任单位 pushed onto a line of its own ends the clause
 	}
-	n.Text += sep + p.text
+	if isUnitsOnly(p.text) || isUnitsLine(p.text) {
+		b.shareUnits(p.text)
+	}
+	n.texts = append(n.texts, sep, p.text)
 	n.BodySpan.End = p.span.End
 	b.grow(p.span.End)
+}
+
+// shareUnits gives a 责任单位 line that follows a group of items without
+// units of their own to the whole group: the items before the innermost
+// one, back to the first that names units.
+func (b *treeBuilder) shareUnits(line string) {
+	var siblings []*Node
+	if k := len(b.stack); k == 1 {
+		siblings = b.roots
+	} else if k > 1 {
+		siblings = b.stack[k-2].Children
+	}
+	for i := len(siblings) - 2; i >= 0 && i >= len(siblings)-50; i-- {
+		s := siblings[i]
+		if s.groupUnits != "" || len(unitParentheticals(strings.Join(s.texts, ""))) > 0 {
+			return
+		}
+		s.groupUnits = line
+	}
 }
 
 // grow extends the spans of all open nodes to end.
@@ -140,12 +222,29 @@ func (b *treeBuilder) finish() []*Node {
 	var walk func([]*Node)
 	walk = func(ns []*Node) {
 		for _, n := range ns {
-			n.Heading = HeadingOf(n.Text)
+			n.Text = strings.Join(n.texts, "")
+			n.texts = nil
+			n.Heading = headingOfNode(n)
 			walk(n.Children)
 		}
 	}
 	walk(b.roots)
 	return b.roots
+}
+
+// headingOfNode returns a node's heading: a chapter's or section's title
+// without the spaces that spread it (总 则 → 总则), an article's bracketed
+// title (第一条【立法目的】…), else the first sentence.
+func headingOfNode(n *Node) string {
+	switch r := n.Style.Family.Rank(); {
+	case r > 0 && r < Article.Rank():
+		return tidyTitle(strings.ReplaceAll(HeadingOf(n.Text), "\u3000", " "))
+	case r == Article.Rank() && strings.HasPrefix(n.Text, "【"):
+		if t, _, ok := strings.Cut(strings.TrimPrefix(n.Text, "【"), "】"); ok {
+			return t
+		}
+	}
+	return HeadingOf(n.Text)
 }
 
 // HeadingOf returns a node's heading from its text: the first paragraph

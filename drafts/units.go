@@ -11,8 +11,13 @@ import (
 // （市科技局、市财政局按职责分工负责）, （责任单位：市科技局）.
 
 var (
-	unitsPrefix = regexp.MustCompile(`^(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[:：]\s*`)
-	unitName    = regexp.MustCompile(`^(?:市|县|縣|区|區|省|各|中共|共青团|共青團|团|團|人民|国家|國家|中国|中國|\p{Han}{2,4}(?:市|县|縣|区|區))`)
+	// unitsPrefix names a list of units and, for some, their role.
+	unitsPrefix = regexp.MustCompile(`^(责任单位|責任單位|责任部门|責任部門|责任主体|責任主體|牵头单位|牽頭單位|牵头部门|牽頭部門|` +
+		`主责单位|主責單位|配合单位|配合單位|配合部门|配合部門|协办单位|協辦單位|参与单位|參與單位|协助单位|協助單位)\s*[:：]\s*`)
+	// unitsLine is a 责任单位 written as a sentence of its own, without
+	// brackets: 责任单位：县财政局。
+	unitsLine = regexp.MustCompile(`(?:^|[。；;\n])\s*((?:责任单位|責任單位|责任部门|責任部門|牵头单位|牽頭單位|牵头部门|牽頭部門|主责单位|主責單位)\s*[:：][^\n]*)`)
+	unitName  = regexp.MustCompile(`^(?:市|县|縣|区|區|省|各|中共|共青团|共青團|团|團|人民|国家|國家|中国|中國|\p{Han}{2,4}(?:市|县|縣|区|區))`)
 )
 
 // UnitSpans returns the byte spans in text of its 责任单位 parentheticals,
@@ -31,8 +36,9 @@ type unitParenthetical struct {
 	all, lead []string
 }
 
-// unitParentheticals returns the 责任单位 parentheticals of text with the
-// units each names, in order.
+// unitParentheticals returns the 责任单位 parentheticals of text, and its
+// 责任单位 sentences written without brackets, with the units each names,
+// in order.
 func unitParentheticals(text string) []unitParenthetical {
 	var out []unitParenthetical
 	for _, s := range parentheticals(text) {
@@ -43,7 +49,27 @@ func unitParentheticals(text string) []unitParenthetical {
 			out = append(out, unitParenthetical{s, all, lead})
 		}
 	}
+	if !strings.Contains(text, "单位") && !strings.Contains(text, "單位") && !strings.Contains(text, "部门") && !strings.Contains(text, "部門") {
+		return out
+	}
+	for _, m := range unitsLine.FindAllStringSubmatchIndex(text, -1) {
+		if insideAny(m[2], out) {
+			continue
+		}
+		if all, lead, ok := parseUnits(text[m[2]:m[3]]); ok {
+			out = append(out, unitParenthetical{Span{m[2], m[3]}, all, lead})
+		}
+	}
 	return out
+}
+
+func insideAny(at int, ps []unitParenthetical) bool {
+	for _, p := range ps {
+		if at >= p.span.Start && at < p.span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // StripUnits returns text without its 责任单位 parentheticals.
@@ -86,37 +112,94 @@ func appendUnseen(list []string, seen map[string]bool, names []string) []string 
 
 // parseUnits reads the inside of a parenthetical as a list of units; ok is
 // false when it is some other aside (首台（套）, （含金融和投资机构专家）).
+// Units are separated by 、 or spaces, groups by ，or ；; a group's role is
+// said after it (市科技局牵头), before it (牵头单位：…；配合单位：…) or by a
+// mark on a unit (市科技局（牵头）). When some unit is named as the lead,
+// the units without a role are its partners.
 func parseUnits(s string) (all, lead []string, ok bool) {
 	s = strings.TrimSpace(s)
 	prefix := unitsPrefix.FindStringIndex(s)
 	prefixed := prefix != nil
 	if prefixed {
-		s = s[prefix[1]:]
+		if i := strings.Index(s, "。"); i >= 0 { // 具体任务…下同 after the list
+			s = s[:i]
+		}
 	}
-	groups := splitTop(s, "，,；;")
-	roles := 0
-	for _, g := range groups {
+	type named struct{ name, role string }
+	var names []named
+	roles, leadNamed := 0, false
+	for _, g := range splitTop(s, "，,；;") {
 		g = strings.TrimSpace(g)
+		preRole := ""
+		if m := unitsPrefix.FindStringSubmatch(g); m != nil {
+			preRole, g = prefixRole(m[1]), g[len(m[0]):]
+		}
 		g, role := cutRole(g)
-		if role != "" {
+		if role == "" {
+			role = preRole
+		}
+		if role != "" || preRole != "" {
 			roles++
 		}
-		names := splitTop(g, "、")
-		for _, n := range names {
-			n = strings.TrimSpace(n)
+		for _, n := range splitTop(g, "、 \u3000") {
+			n, mark := cutMark(strings.TrimSpace(n))
+			if n == "" && mark == "" {
+				continue
+			}
 			if !isUnitName(n) {
 				return nil, nil, false
 			}
-			all = append(all, n)
-			if role == "" || !isPartnerRole(role) {
-				lead = append(lead, n)
+			r := role
+			if mark != "" {
+				r, roles = mark, roles+1
+			}
+			leadNamed = leadNamed || isLeadRole(r)
+			names = append(names, named{n, r})
+		}
+	}
+	if len(names) == 0 || roles == 0 && !prefixed {
+		return nil, nil, false
+	}
+	for _, n := range names {
+		all = append(all, n.name)
+		if !isPartnerRole(n.role) && !(leadNamed && n.role == "") {
+			lead = append(lead, n.name)
+		}
+	}
+	return all, lead, true
+}
+
+// prefixRole returns the role a list's key gives its units: 牵头 for
+// 牵头单位, 配合 for 配合单位, none for 责任单位.
+func prefixRole(key string) string {
+	switch {
+	case strings.HasPrefix(key, "牵头") || strings.HasPrefix(key, "牽頭") || strings.HasPrefix(key, "主责") || strings.HasPrefix(key, "主責"):
+		return "牵头"
+	case strings.HasPrefix(key, "责任") || strings.HasPrefix(key, "責任"):
+		return ""
+	}
+	return "配合"
+}
+
+// cutMark splits a unit's role mark off its name: 市科技局（牵头）.
+func cutMark(n string) (name, role string) {
+	for _, open := range []string{"（", "("} {
+		if i := strings.LastIndex(n, open); i > 0 {
+			inner := strings.TrimRight(n[i+len(open):], "）)")
+			if isLeadRole(inner) || isPartnerRole(inner) {
+				return strings.TrimSpace(n[:i]), inner
 			}
 		}
 	}
-	if len(all) == 0 || roles == 0 && !prefixed {
-		return nil, nil, false
+	return n, ""
+}
+
+func isLeadRole(role string) bool {
+	switch role {
+	case "牵头", "牽頭", "牵头负责", "牽頭負責":
+		return true
 	}
-	return all, lead, true
+	return false
 }
 
 func isPartnerRole(role string) bool {
@@ -203,6 +286,13 @@ func parentheticals(text string) []Span {
 		}
 	}
 	return out
+}
+
+// isUnitsLine reports whether text is a 责任单位 sentence of its own
+// (责任单位：县财政局。).
+func isUnitsLine(text string) bool {
+	m := unitsLine.FindStringSubmatchIndex(text)
+	return m != nil && strings.TrimSpace(text[:m[2]]) == "" && len(unitParentheticals(text)) > 0
 }
 
 // isUnitsOnly reports whether text is nothing but a 责任单位 parenthetical,

@@ -18,6 +18,20 @@ type parseOutput struct {
 	drafts.Meta
 	Sections []*drafts.Node `json:"sections"`
 	Clauses  []clauseJSON   `json:"clauses"`
+	// Parts lists the documents the text holds: a notice and each of its
+	// attachments, or the document alone. Sections and Clauses describe
+	// the main one.
+	Parts []partJSON `json:"parts"`
+}
+
+// partJSON is one part of a parsed text: its kind (document, notice,
+// attachment), whether it is the main one, its metadata and its tree.
+type partJSON struct {
+	Kind drafts.PartKind `json:"kind"`
+	Main bool            `json:"main"`
+	drafts.Meta
+	Sections []*drafts.Node `json:"sections"`
+	Clauses  int            `json:"clauses"`
 }
 
 type clauseJSON struct {
@@ -52,8 +66,13 @@ func runParse(env *Env, args []string) error {
 }
 
 func newParseOutput(d *drafts.Document) parseOutput {
-	out := parseOutput{Meta: d.Meta, Sections: d.Nodes, Clauses: []clauseJSON{}}
+	out := parseOutput{Meta: d.Meta, Sections: nonNil(d.Nodes), Clauses: []clauseJSON{}, Parts: []partJSON{}}
 	out.Issuers = nonNil(out.Issuers)
+	for _, p := range d.Parts {
+		pj := partJSON{Kind: p.Kind, Main: p.Main, Meta: p.Meta, Sections: nonNil(p.Nodes), Clauses: len(p.Clauses())}
+		pj.Issuers = nonNil(pj.Issuers)
+		out.Parts = append(out.Parts, pj)
+	}
 	for _, c := range d.Clauses() {
 		out.Clauses = append(out.Clauses, clauseJSON{Label: c.Label, Ordinal: c.Ordinal, Heading: c.Heading,
 			Text: c.Text, Path: nonNil(c.Path), Units: nonNil(c.Units), LeadUnits: nonNil(c.LeadUnits)})
