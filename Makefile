@@ -4,7 +4,7 @@ BIN     := bin/qicao
 XVFB    := xvfb-run -a -s '-screen 0 1280x800x24'
 export CGO_ENABLED := 1
 
-.PHONY: run build test vet unit race window soak bench fuzz generate clean
+.PHONY: run build test vet unit race window soak bench bench-scale fuzz generate clean
 
 run: build
 	./$(BIN)
@@ -42,6 +42,10 @@ soak:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./drafts/... ./templates/...
+
+# The scale figures of docs/BENCHMARKS.md in one run (see .ci/bench-scale).
+bench-scale:
+	GO=$(GO) sh .ci/bench-scale
 
 # Each fuzzer for 60 s; inputs that find a failure land in testdata/fuzz.
 fuzz:

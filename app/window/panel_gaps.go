@@ -1,6 +1,7 @@
 package window
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -34,6 +35,7 @@ type gapsUI struct {
 	status *widget.Label
 	timer  *time.Timer
 	gen    int
+	cancel context.CancelFunc // stops the gaps being computed for an older text
 	// immediate computes at once on the UI goroutine (tests).
 	immediate bool
 }
@@ -111,21 +113,29 @@ func (u *gapsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // schedule computes the gaps GapsDelay after the last call, off the UI
-// goroutine.
+// goroutine; a computation still running for an older text is cancelled.
 func (u *gapsUI) schedule() {
 	u.gen++
 	gen, doc := u.gen, u.s.Session.Doc
 	if u.timer != nil {
 		u.timer.Stop()
 	}
+	if u.cancel != nil {
+		u.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.cancel = cancel
 	if doc == nil || u.immediate {
-		groups, err := u.compute(doc)
+		groups, err := u.compute(ctx, doc)
 		u.s.ShowError(err)
 		u.show(groups)
 		return
 	}
 	u.timer = u.s.bg.after(GapsDelay, func() {
-		groups, err := u.compute(doc)
+		groups, err := u.compute(ctx, doc)
+		if ctx.Err() != nil {
+			return // the text changed meanwhile: a newer computation follows
+		}
 		fyne.Do(func() {
 			if gen == u.gen {
 				u.s.ShowError(err)
@@ -136,7 +146,7 @@ func (u *gapsUI) schedule() {
 }
 
 // compute returns the draft's gaps.
-func (u *gapsUI) compute(doc *drafts.Document) ([]templates.GapGroup, error) {
+func (u *gapsUI) compute(ctx context.Context, doc *drafts.Document) ([]templates.GapGroup, error) {
 	if doc == nil {
 		return nil, nil
 	}
@@ -144,7 +154,7 @@ func (u *gapsUI) compute(doc *drafts.Document) ([]templates.GapGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.Gaps(doc, templates.GapOptions{}), nil
+	return b.GapsContext(ctx, doc, templates.GapOptions{})
 }
 
 // show lists the groups, each with its gaps.
