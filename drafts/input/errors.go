@@ -28,6 +28,13 @@ const (
 	KindOldDoc
 	// KindUnreadable: the file could not be read from disk.
 	KindUnreadable
+	// KindScannedPDF: a PDF of page images without text (a scan).
+	KindScannedPDF
+	// KindBrokenPDF: a damaged, encrypted or unreadable PDF.
+	KindBrokenPDF
+	// KindPDFBomb: a PDF whose streams would unpack to far more than any
+	// real document, or with more pages than any.
+	KindPDFBomb
 )
 
 var kindNames = map[Kind]string{
@@ -40,6 +47,9 @@ var kindNames = map[Kind]string{
 	KindBrokenDocx:  "broken docx",
 	KindOldDoc:      "old doc",
 	KindUnreadable:  "unreadable",
+	KindScannedPDF:  "scanned pdf",
+	KindBrokenPDF:   "broken pdf",
+	KindPDFBomb:     "pdf bomb",
 }
 
 // kindMessages are the default details shown to the user.
@@ -53,6 +63,9 @@ var kindMessages = map[Kind]string{
 	KindBrokenDocx:  "Word 文档已损坏或不完整，无法读出其中的文字",
 	KindOldDoc:      "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为 .docx”后再导入",
 	KindUnreadable:  "读取文件时出错",
+	KindScannedPDF:  "这是扫描版 PDF（页面只有图片，没有文字），无法提取文字；请向发文单位索取文字版，或先用 OCR 软件识别成文字",
+	KindBrokenPDF:   "PDF 文件已损坏或不完整，无法读出其中的文字",
+	KindPDFBomb:     "PDF 文件解压后过大或页数过多，疑似“压缩炸弹”，已拒绝",
 }
 
 // String returns a short English name for the kind, for logs and tests.

@@ -22,6 +22,7 @@ var (
 	zipEmptyMagic = []byte("PK\x05\x06")
 	oleMagic      = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	rtfMagic      = []byte(`{\rtf`)
+	pdfMagic      = []byte("%PDF-")
 )
 
 // binaryMagics name common binary formats, for a clearer message; some
@@ -30,7 +31,6 @@ var binaryMagics = []struct {
 	magic  string
 	format string
 }{
-	{"%PDF-", "PDF 文件"},
 	{"\x89PNG\r\n\x1a\n", "PNG 图片"},
 	{"\xFF\xD8\xFF", "JPEG 图片"},
 	{"GIF8", "GIF 图片"},
@@ -72,6 +72,8 @@ func decode(name string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, rtfMagic):
 		return "", refuse(name, KindOldDoc,
 			"这是 RTF 格式的文件，请在 Word 或 WPS 中“另存为 .docx”后再导入", nil)
+	case bytes.HasPrefix(data, pdfMagic):
+		return decodePDF(name, data)
 	case ext == ".docx":
 		return "", refuse(name, KindBrokenDocx, "文件扩展名是 .docx，但内容不是 Word 文档", nil)
 	}
