@@ -209,7 +209,7 @@ func TestDecodeRefusesText(t *testing.T) {
 		{"random.bin", randomBytes(4096, false), KindBinary},
 		{"random-no-nul.txt", randomBytes(4096, true), KindBinary},
 		{"image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), randomBytes(64, false)...), KindBinary},
-		{"scan.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), KindBinary},
+		{"no-xref.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), KindBrokenPDF},
 		{"controls.txt", []byte("abc\x01\x02\x03\x04\x05def\x06\x07\x08"), KindBinary},
 		{"nul.txt", []byte("第一行\x00第二行"), KindBinary},
 		{"latin1.txt", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e\n"), KindUndecodable},
