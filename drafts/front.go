@@ -15,7 +15,7 @@ var (
 	// webMarker ends a web page's header: the document follows it.
 	webMarker = regexp.MustCompile(`^(?:原文如下|全文如下|正文如下|附全文|附原文)\s*[:：]?$`)
 	// webJunk matches lines a web page puts around a document.
-	webJunk = regexp.MustCompile(`^(?:今天是|热点关键词|熱點關鍵詞|来源[:：]|來源[:：]|字体[:：]|字體[:：]|分享到|扫一扫|掃一掃|` +
+	webJunk = regexp.MustCompile(`^(?:今天是|返回顶部|返回頂部|热点关键词|熱點關鍵詞|来源[:：]|來源[:：]|字体[:：]|字體[:：]|分享到|扫一扫|掃一掃|` +
 		`当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|作者[:：]|下载地址|點擊此處下載|点击此处下载|` +
 		`版权所有|版權所有|网站标识码|網站標識碼|网站地图|網站地圖|联系我们|聯繫我們|技术支持[:：]|` +
 		`【(?:打印|关闭|關閉|大|中|小|纠错|我要纠错)】|` +
@@ -25,7 +25,7 @@ var (
 	// docNumber matches a 文号: 泰政发〔2024〕5号, 濟政發〔2025〕8號.
 	docNumber = regexp.MustCompile(`(\p{Han}{1,10})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*([号號])`)
 	// docKind is how a title ends: the kind of document.
-	docKind = regexp.MustCompile(`(?:意见|意見|办法|辦法|方案|通知|规定|規定|决定|決定|细则|細則|措施|规划|規劃|计划|計劃|条例|條例|纲要|綱要|指引|若干政策|政策)[》」”]*$`)
+	docKind = regexp.MustCompile(`(?:意见|意見|办法|辦法|方案|通知|规定|規定|决定|決定|细则|細則|措施|规划|規劃|计划|計劃|条例|條例|纲要|綱要|指引|若干政策|政策|规则|規則|章程|预案|預案|要点|要點|清单|清單|公告|通告|决议|決議|责任分解|責任分解)[》」”]*$`)
 	// statusWords marks a draft that is not final.
 	statusWords    = regexp.MustCompile(`^[（(【\[]?\s*(征求意见稿|徵求意見稿|征求意見稿|送审稿|送審稿|讨论稿|討論稿|草案|修订稿|修訂稿)\s*[）)】\]]?$`)
 	registration   = regexp.MustCompile(`^[A-Z]{2,}-\d{4}-\d{4,}$`)
@@ -39,11 +39,11 @@ var (
 	letterhead = regexp.MustCompile(`^\p{Han}{2,40}(?:文件|文件\s*)$`)
 	// metaKey is a key of the metadata a website or a legal database
 	// writes above a document (发文标题: …, 索引号: …, 成文日期: …).
-	metaKey = regexp.MustCompile(`(发文标题|發文標題|文件名称|文件名稱|标题|標題|名称|名稱|索引号|索引號|发文机关|發文機關|发文部门|發文部門|` +
+	metaKey = regexp.MustCompile(`(?:^[•·・●▪\-\s]*【|[•·・●▪]\s*)?(法宝引证码|发文标题|發文標題|文件名称|文件名稱|标题|標題|名称|名稱|索引号|索引號|发文机关|發文機關|发文部门|發文部門|` +
 		`发文单位|发布机构|發布機構|成文日期|成文时间|发文日期|发文时间|發文時間|发布日期|發布日期|发布时间|發布時間|生效日期|生效时间|` +
 		`实施日期|实施时间|施行日期|来源|來源|主题分类|主題分類|主题词|主題詞|废止时间|废止日期|廢止日期|失效日期|失效时间|` +
 		`发文字号|發文字號|发文文号|發文文號|文件编号|文件編號|文号|文號|时效性|時效性|效力级别|效力級別|效力状态|时效状态|` +
-		`法规类型|所属行业|所属区域|阅读人次|评论人次|页面功能|发文内容|體裁分類|体裁分类|公开方式|公开时限|公开范围|有效性|信息来源)\s*[:：]\s*`)
+		`法规类型|所属行业|所属区域|阅读人次|评论人次|页面功能|发文内容|體裁分類|体裁分类|公开方式|公开时限|公开范围|有效性|信息来源|内容概述|发文机构)(?:\s*[:：]|】)\s*`)
 )
 
 // isMetadataLine reports whether text is a line of website or database
@@ -51,6 +51,13 @@ var (
 func isMetadataLine(text string) bool {
 	loc := metaKey.FindStringIndex(text)
 	return loc != nil && loc[0] == 0 && len(text) < 600
+}
+
+// metaValueMissing reports whether a metadata line ends with a key whose
+// value stands on the next line (• 发文字号: / 镇政发〔2024〕7号).
+func metaValueMissing(text string) bool {
+	locs := metaKey.FindAllStringIndex(text, -1)
+	return len(locs) > 0 && locs[len(locs)-1][1] == len(text)
 }
 
 // webMeta is what a page's metadata says of the document.
@@ -80,8 +87,12 @@ func (w *webMeta) read(text string) {
 			} else if orderNumber.MatchString(value) {
 				w.number = strings.Join(strings.Fields(value), "")
 			}
-		case "发文机关", "發文機關", "发文部门", "發文部門", "发文单位":
-			w.issuers = strings.FieldsFunc(value, func(r rune) bool { return unicode.IsSpace(r) || r == '、' || r == '，' || r == ',' })
+		case "发文机关", "發文機關", "发文部门", "發文部門", "发文单位", "发文机构":
+			for _, n := range strings.FieldsFunc(value, func(r rune) bool { return unicode.IsSpace(r) || r == '、' || r == '，' || r == ',' }) {
+				if isOrgName(n) {
+					w.issuers = append(w.issuers, n)
+				}
+			}
 		case "成文日期", "成文时间":
 			w.date = anyDate(value)
 		}
@@ -97,7 +108,12 @@ func (d *Document) readFront(front []para) {
 		p := front[i]
 		switch {
 		case isMetadataLine(p.text):
-			web.read(p.text)
+			line := p.text
+			if metaValueMissing(line) && i+1 < len(front) && !isMetadataLine(front[i+1].text) && !isTitleLike(front[i+1].text) {
+				i++
+				line += front[i].text
+			}
+			web.read(line)
 			if isWebJunk(p.text) {
 				d.drop(p, WhyWebPage)
 			}

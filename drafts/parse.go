@@ -53,9 +53,28 @@ func parsePart(src string, ps []para, attachment bool) *Document {
 	var closing []para
 	d.Nodes, closing = buildTree(body)
 	d.readClosing(append(append([]para(nil), front[k:]...), closing...))
+	if d.Effective == (Period{}) {
+		d.effectiveInBody()
+	}
 	d.fillIssuersAndCity()
 	d.readStatus()
 	return d
+}
+
+// effectiveInBody reads the effective period where a regulation gives it:
+// in its last article (本办法自2020年3月1日起施行), or in a numbered part.
+func (d *Document) effectiveInBody() {
+	d.Walk(func(n, _ *Node) {
+		if strings.Contains(n.Text, "施行") || strings.Contains(n.Text, "有效期") || strings.Contains(n.Text, "实施") {
+			d.readEffective(n.Text)
+		}
+	})
+	if d.Effective.From == "印发" {
+		d.Effective.From = d.Date
+	}
+	if d.Effective.To == "" && d.years > 0 {
+		d.Effective.To = addYears(d.Effective.From, d.years)
+	}
 }
 
 // afterWebMarker drops a web page's header where the page announces the

@@ -125,6 +125,9 @@ func parseUnits(s string) (all, lead []string, ok bool) {
 			s = s[:i]
 		}
 	}
+	for _, r := range []string{"牵头", "牽頭", "负责", "負責"} { // 市科技局牵头 市财政局配合
+		s = strings.ReplaceAll(strings.ReplaceAll(s, r+" ", r+"，"), r+"\u3000", r+"，")
+	}
 	type named struct{ name, role string }
 	var names []named
 	roles, leadNamed := 0, false
@@ -212,12 +215,15 @@ func isPartnerRole(role string) bool {
 
 func isUnitName(n string) bool {
 	count := utf8.RuneCountInString(n)
-	if count < 2 || count > 40 || isProse(n) {
-		return false
-	}
 	base := n
-	if i := strings.IndexAny(n, "（("); i > 0 { // 市教育局(市委教育工委)
+	if i := strings.IndexAny(n, "（("); i > 0 { // 市教育局(市委教育工委), 各县(市、区)人民政府
 		base = n[:i]
+		if j := strings.LastIndexAny(n, "）)"); j > i && j+1 < len(n) {
+			base += n[j+1:]
+		}
+	}
+	if count < 2 || count > 40 || isProse(base) {
+		return false
 	}
 	return isOrgName(base) || unitName.MatchString(base) && hasHan(base)
 }
