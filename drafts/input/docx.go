@@ -38,6 +38,9 @@ func decodeDocx(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", refuse(name, KindBrokenDocx, "", err)
 	}
+	if isODT(zr) {
+		return viaOffice(name, ".odt", data)
+	}
 	f, err := mainPart(zr)
 	if err == nil && f == nil {
 		return "", refuse(name, KindNotWord, notWordDetail(zr), nil)

@@ -35,37 +35,46 @@ const (
 	// KindPDFBomb: a PDF whose streams would unpack to far more than any
 	// real document, or with more pages than any.
 	KindPDFBomb
+	// KindNoOffice: a .doc, .wps, .rtf or .odt file, and LibreOffice (which
+	// reads them) is not installed.
+	KindNoOffice
+	// KindConvertFailed: LibreOffice could not convert the file.
+	KindConvertFailed
 )
 
 var kindNames = map[Kind]string{
-	KindEmpty:       "empty",
-	KindTooLarge:    "too large",
-	KindBinary:      "binary",
-	KindUndecodable: "undecodable",
-	KindNotWord:     "not word",
-	KindZipBomb:     "zip bomb",
-	KindBrokenDocx:  "broken docx",
-	KindOldDoc:      "old doc",
-	KindUnreadable:  "unreadable",
-	KindScannedPDF:  "scanned pdf",
-	KindBrokenPDF:   "broken pdf",
-	KindPDFBomb:     "pdf bomb",
+	KindEmpty:         "empty",
+	KindTooLarge:      "too large",
+	KindBinary:        "binary",
+	KindUndecodable:   "undecodable",
+	KindNotWord:       "not word",
+	KindZipBomb:       "zip bomb",
+	KindBrokenDocx:    "broken docx",
+	KindOldDoc:        "old doc",
+	KindUnreadable:    "unreadable",
+	KindScannedPDF:    "scanned pdf",
+	KindBrokenPDF:     "broken pdf",
+	KindPDFBomb:       "pdf bomb",
+	KindNoOffice:      "no office",
+	KindConvertFailed: "convert failed",
 }
 
 // kindMessages are the default details shown to the user.
 var kindMessages = map[Kind]string{
-	KindEmpty:       "文件为空",
-	KindTooLarge:    "文件超过 20 MB，太大了",
-	KindBinary:      "这不是文本文件，也不是 Word 文档（.docx）",
-	KindUndecodable: "无法识别文件的文字编码（支持 UTF-8、GBK/GB18030、Big5 和 UTF-16）",
-	KindNotWord:     "这是压缩文件，不是 Word 文档（.docx）",
-	KindZipBomb:     "文件解压后过大，疑似“压缩炸弹”，已拒绝",
-	KindBrokenDocx:  "Word 文档已损坏或不完整，无法读出其中的文字",
-	KindOldDoc:      "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为 .docx”后再导入",
-	KindUnreadable:  "读取文件时出错",
-	KindScannedPDF:  "这是扫描版 PDF（页面只有图片，没有文字），无法提取文字；请向发文单位索取文字版，或先用 OCR 软件识别成文字",
-	KindBrokenPDF:   "PDF 文件已损坏或不完整，无法读出其中的文字",
-	KindPDFBomb:     "PDF 文件解压后过大或页数过多，疑似“压缩炸弹”，已拒绝",
+	KindEmpty:         "文件为空",
+	KindTooLarge:      "文件超过 20 MB，太大了",
+	KindBinary:        "这不是文本文件，也不是 Word 文档（.docx）",
+	KindUndecodable:   "无法识别文件的文字编码（支持 UTF-8、GBK/GB18030、Big5 和 UTF-16）",
+	KindNotWord:       "这是压缩文件，不是 Word 文档（.docx）",
+	KindZipBomb:       "文件解压后过大，疑似“压缩炸弹”，已拒绝",
+	KindBrokenDocx:    "Word 文档已损坏或不完整，无法读出其中的文字",
+	KindOldDoc:        "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中“另存为 .docx”后再导入",
+	KindUnreadable:    "读取文件时出错",
+	KindScannedPDF:    "这是扫描版 PDF（页面只有图片，没有文字），无法提取文字；请向发文单位索取文字版，或先用 OCR 软件识别成文字",
+	KindBrokenPDF:     "PDF 文件已损坏或不完整，无法读出其中的文字",
+	KindPDFBomb:       "PDF 文件解压后过大或页数过多，疑似“压缩炸弹”，已拒绝",
+	KindNoOffice:      "读取 .doc、.wps、.rtf、.odt 文件需要安装 LibreOffice（Debian、统信 UOS、麒麟：sudo apt install libreoffice-writer-nogui）；也可以在 Word 或 WPS 中“另存为 .docx”后再导入",
+	KindConvertFailed: "LibreOffice 无法转换这个文件（可能已损坏、加密或不是文字文档）；请在 Word 或 WPS 中打开并“另存为 .docx”后再导入",
 }
 
 // String returns a short English name for the kind, for logs and tests.

@@ -68,10 +68,12 @@ func decode(name string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, zipMagic), bytes.HasPrefix(data, zipEmptyMagic):
 		return decodeDocx(name, data)
 	case bytes.HasPrefix(data, oleMagic):
-		return "", oleError(name, ext)
+		if err := oleError(name, ext); err != nil {
+			return "", err
+		}
+		return viaOffice(name, officeExt(ext, ".doc"), data)
 	case bytes.HasPrefix(data, rtfMagic):
-		return "", refuse(name, KindOldDoc,
-			"这是 RTF 格式的文件，请在 Word 或 WPS 中“另存为 .docx”后再导入", nil)
+		return viaOffice(name, ".rtf", data)
 	case bytes.HasPrefix(data, pdfMagic):
 		return decodePDF(name, data)
 	case ext == ".docx":
@@ -95,8 +97,9 @@ func decode(name string, data []byte) (string, error) {
 	return text, nil
 }
 
-// oleError explains an OLE compound file: a legacy .doc, another legacy
-// Office file, or an encrypted .docx (which Office stores as OLE).
+// oleError refuses the OLE compound files that are not legacy Word or WPS
+// documents: other legacy Office files, and an encrypted .docx (which
+// Office stores as OLE); nil for a document to convert.
 func oleError(name, ext string) *Error {
 	switch ext {
 	case ".docx":
@@ -105,7 +108,17 @@ func oleError(name, ext string) *Error {
 	case ".xls", ".ppt", ".et", ".dps":
 		return refuse(name, KindNotWord, "这是旧版 Excel 或 PowerPoint 文件，不是 Word 文档", nil)
 	}
-	return refuse(name, KindOldDoc, "", nil)
+	return nil // a legacy Word or WPS document: LibreOffice reads it
+}
+
+// officeExt is the extension LibreOffice is given: the file's own for
+// the Word and WPS kinds it may have, else def.
+func officeExt(ext, def string) string {
+	switch ext {
+	case ".doc", ".wps", ".dot", ".wpt":
+		return ext
+	}
+	return def
 }
 
 // binaryFormat names data's format if it starts with a known binary magic.

@@ -1,0 +1,16 @@
+//go:build unix
+
+package input
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// ownProcessGroup starts cmd in a process group of its own and makes its
+// cancellation kill the whole group: soffice is a script that starts
+// soffice.bin, which would otherwise outlive a timeout.
+func ownProcessGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+}
