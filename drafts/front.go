@@ -15,13 +15,13 @@ var (
 	// webMarker ends a web page's header: the document follows it.
 	webMarker = regexp.MustCompile(`^(?:原文如下|全文如下|正文如下|附全文|附原文)\s*[:：]?$`)
 	// webJunk matches lines a web page puts around a document.
-	webJunk = regexp.MustCompile(`^(?:今天是|返回顶部|返回頂部|热点关键词|熱點關鍵詞|来源[:：]|來源[:：]|字体[:：]|字體[:：]|分享到|扫一扫|掃一掃|` +
+	webJunk = regexp.MustCompile(`^(?:(?:今天是|返回顶部|返回頂部|热点关键词|熱點關鍵詞|来源[:：]|來源[:：]|字体[:：]|字體[:：]|分享到|扫一扫|掃一掃|` +
 		`当前位置|當前位置|您的位置|您现在的位置|您當前的位置|您当前的位置|作者[:：]|下载地址|點擊此處下載|点击此处下载|` +
 		`版权所有|版權所有|网站标识码|網站標識碼|网站地图|網站地圖|联系我们|聯繫我們|技术支持[:：]|` +
 		`【(?:打印|关闭|關閉|大|中|小|纠错|我要纠错)】|` +
 		`摘要[:：]|发布日期|發布日期|发布时间|發布時間|浏览次数|瀏覽次數|【Word版】|【PDF版】|商务合作|商務合作|` +
-		`打印本页|关闭窗口|責任編輯|责任编辑|相关链接|相關鏈接|附件下载|附件下載)|^image\.(?:png|jpe?g|gif)$|` +
-		`^\d{4}\s+\d{2}/\d{2}$|ICP备|ICP備|公网安备|公網安備`)
+		`打印本页|关闭窗口|責任編輯|责任编辑|相关链接|相關鏈接|附件下载|附件下載)|image\.(?:png|jpe?g|gif)$|` +
+		`\d{4}\s+\d{2}/\d{2}$)`)
 	// docNumber matches a 文号: 泰政发〔2024〕5号, 濟政發〔2025〕8號.
 	docNumber = regexp.MustCompile(`(\p{Han}{1,10})\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,4})\s*([号號])`)
 	// docKind is how a title ends: the kind of document.
@@ -39,18 +39,20 @@ var (
 	letterhead = regexp.MustCompile(`^\p{Han}{2,40}(?:文件|文件\s*)$`)
 	// metaKey is a key of the metadata a website or a legal database
 	// writes above a document (发文标题: …, 索引号: …, 成文日期: …).
-	metaKey = regexp.MustCompile(`(?:^[•·・●▪\-\s]*【|[•·・●▪]\s*)?(法宝引证码|发文标题|發文標題|文件名称|文件名稱|标题|標題|名称|名稱|索引号|索引號|发文机关|發文機關|发文部门|發文部門|` +
+	metaKey      = regexp.MustCompile(metaKeyText)
+	metaKeyStart = regexp.MustCompile(`^` + metaKeyText)
+)
+
+const metaKeyText = `(?:^[•·・●▪\-\s]*【|[•·・●▪]\s*)?(法宝引证码|发文标题|發文標題|文件名称|文件名稱|标题|標題|名称|名稱|索引号|索引號|发文机关|發文機關|发文部门|發文部門|` +
 		`发文单位|发布机构|發布機構|成文日期|成文时间|发文日期|发文时间|發文時間|发布日期|發布日期|发布时间|發布時間|生效日期|生效时间|` +
 		`实施日期|实施时间|施行日期|来源|來源|主题分类|主題分類|主题词|主題詞|废止时间|废止日期|廢止日期|失效日期|失效时间|` +
 		`发文字号|發文字號|发文文号|發文文號|文件编号|文件編號|文号|文號|时效性|時效性|效力级别|效力級別|效力状态|时效状态|` +
-		`法规类型|所属行业|所属区域|阅读人次|评论人次|页面功能|发文内容|體裁分類|体裁分类|公开方式|公开时限|公开范围|有效性|信息来源|内容概述|发文机构)(?:\s*[:：]|】)\s*`)
-)
+		`法规类型|所属行业|所属区域|阅读人次|评论人次|页面功能|发文内容|體裁分類|体裁分类|公开方式|公开时限|公开范围|有效性|信息来源|内容概述|发文机构)(?:\s*[:：]|】)\s*`
 
 // isMetadataLine reports whether text is a line of website or database
 // metadata: it starts with one of metaKey's keys.
 func isMetadataLine(text string) bool {
-	loc := metaKey.FindStringIndex(text)
-	return loc != nil && loc[0] == 0 && len(text) < 600
+	return len(text) < 600 && metaKeyStart.MatchString(text)
 }
 
 // metaValueMissing reports whether a metadata line ends with a key whose
@@ -430,5 +432,6 @@ func isWebJunk(text string) bool {
 			return true
 		}
 	}
-	return webJunk.MatchString(text)
+	return webJunk.MatchString(text) || strings.Contains(text, "ICP备") || strings.Contains(text, "ICP備") ||
+		strings.Contains(text, "公网安备") || strings.Contains(text, "公網安備")
 }

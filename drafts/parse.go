@@ -94,7 +94,7 @@ func afterWebMarker(ps []para) []para {
 func structureStart(ps []para, titled bool) int {
 	title := 0
 	for i, p := range ps {
-		if titled {
+		if titled || i >= 80 { // a title stands near the top
 			break
 		}
 		if isTitleLike(p.text) && !isMetadataLine(p.text) {
@@ -131,7 +131,7 @@ func buildTree(body []para) (roots []*Node, closing []para) {
 		}
 	}
 	for i, p := range body {
-		if isClosing(p.text) && i > lastArticle {
+		if i > lastArticle && isClosing(p.text) {
 			return b.finish(), body[i:]
 		}
 		if label, style, ord, consumed, ok := ParseLabel(p.text); ok {

@@ -27,16 +27,16 @@ func splitParts(ps []para) []Span {
 	var out []Span
 	start, closedAt, prose := 0, -1, false
 	for i, p := range ps {
-		if i > start && i+1 < len(ps) && (isBareAttachmentMark(p.text) && prose ||
+		if i > start && i+1 < len(ps) && (prose && strings.HasPrefix(p.text, "附") && isBareAttachmentMark(p.text) ||
 			closedAt >= 0 && i-closedAt <= 3 && isAttachmentTitle(p.text) && startsDocument(ps[i+1:])) {
 			out = append(out, Span{start, i})
 			start, closedAt, prose = i, -1, false
 			continue
 		}
 		switch {
-		case prose && (isDateLine(p.text) || publicNote.MatchString(p.text)):
+		case prose && len(p.text) < 80 && (isDateLine(p.text) || publicNote.MatchString(p.text)):
 			closedAt = i
-		case isProse(p.text) && !isTitleLike(p.text) && !isMetadataLine(p.text):
+		case !prose && isProse(p.text) && !isTitleLike(p.text) && !isMetadataLine(p.text):
 			prose = true
 		}
 	}
@@ -161,7 +161,7 @@ func compose(src string, parts []Part) *Document {
 // it): the body begins where its first entry comes again.
 func skipContents(ps []para) []para {
 	for i, p := range ps {
-		if strings.Join(strings.Fields(p.text), "") != "目录" {
+		if !strings.HasPrefix(p.text, "目") || strings.Join(strings.Fields(p.text), "") != "目录" {
 			continue
 		}
 		if i+1 >= len(ps) {

@@ -2,6 +2,7 @@ package drafts
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,9 +15,6 @@ var (
 	// unitsPrefix names a list of units and, for some, their role.
 	unitsPrefix = regexp.MustCompile(`^(责任单位|責任單位|责任部门|責任部門|责任主体|責任主體|牵头单位|牽頭單位|牵头部门|牽頭部門|` +
 		`主责单位|主責單位|配合单位|配合單位|配合部门|配合部門|协办单位|協辦單位|参与单位|參與單位|协助单位|協助單位)\s*[:：]\s*`)
-	// unitsLine is a 责任单位 written as a sentence of its own, without
-	// brackets: 责任单位：县财政局。
-	unitsLine = regexp.MustCompile(`(?:^|[。；;\n])\s*((?:责任单位|責任單位|责任部门|責任部門|牵头单位|牽頭單位|牵头部门|牽頭部門|主责单位|主責單位)\s*[:：][^\n]*)`)
 	unitName  = regexp.MustCompile(`^(?:市|县|縣|区|區|省|各|中共|共青团|共青團|团|團|人民|国家|國家|中国|中國|\p{Han}{2,4}(?:市|县|縣|区|區))`)
 )
 
@@ -49,17 +47,52 @@ func unitParentheticals(text string) []unitParenthetical {
 			out = append(out, unitParenthetical{s, all, lead})
 		}
 	}
-	if !strings.Contains(text, "单位") && !strings.Contains(text, "單位") && !strings.Contains(text, "部门") && !strings.Contains(text, "部門") {
-		return out
-	}
-	for _, m := range unitsLine.FindAllStringSubmatchIndex(text, -1) {
-		if insideAny(m[2], out) {
+	for _, s := range unitSentences(text) {
+		if insideAny(s.Start, out) {
 			continue
 		}
-		if all, lead, ok := parseUnits(text[m[2]:m[3]]); ok {
-			out = append(out, unitParenthetical{Span{m[2], m[3]}, all, lead})
+		if all, lead, ok := parseUnits(text[s.Start:s.End]); ok {
+			out = append(out, unitParenthetical{s, all, lead})
 		}
 	}
+	return out
+}
+
+var unitSentenceKeys = []string{"责任单位", "責任單位", "责任部门", "責任部門", "牵头单位", "牽頭單位", "牵头部门", "牽頭部門", "主责单位", "主責單位"}
+
+// unitSentences returns the spans of text's 责任单位 sentences written
+// without brackets: a key and a colon at the start of a line or after a
+// full stop, to the end of the line.
+func unitSentences(text string) []Span {
+	var out []Span
+	if !strings.Contains(text, "：") && !strings.Contains(text, ":") {
+		return nil
+	}
+	for _, k := range unitSentenceKeys {
+		for from := 0; ; {
+			i := strings.Index(text[from:], k)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(k)
+			before := strings.TrimRight(text[:i], " \t\u3000")
+			if r, _ := utf8.DecodeLastRuneInString(before); before != "" && !strings.ContainsRune("。；;\n", r) {
+				continue
+			}
+			if rest := strings.TrimLeft(text[from:], " \t\u3000"); !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "：") {
+				continue
+			}
+			end := strings.IndexByte(text[i:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += i
+			}
+			out = append(out, Span{i, end})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
 }
 
@@ -125,8 +158,10 @@ func parseUnits(s string) (all, lead []string, ok bool) {
 			s = s[:i]
 		}
 	}
-	for _, r := range []string{"牵头", "牽頭", "负责", "負責"} { // 市科技局牵头 市财政局配合
-		s = strings.ReplaceAll(strings.ReplaceAll(s, r+" ", r+"，"), r+"\u3000", r+"，")
+	if strings.ContainsAny(s, " \u3000") {
+		for _, r := range []string{"牵头", "牽頭", "负责", "負責"} { // 市科技局牵头 市财政局配合
+			s = strings.ReplaceAll(strings.ReplaceAll(s, r+" ", r+"，"), r+"\u3000", r+"，")
+		}
 	}
 	type named struct{ name, role string }
 	var names []named
@@ -297,13 +332,22 @@ func parentheticals(text string) []Span {
 // isUnitsLine reports whether text is a 责任单位 sentence of its own
 // (责任单位：县财政局。).
 func isUnitsLine(text string) bool {
-	m := unitsLine.FindStringSubmatchIndex(text)
-	return m != nil && strings.TrimSpace(text[:m[2]]) == "" && len(unitParentheticals(text)) > 0
+	if !strings.HasPrefix(text, "责任") && !strings.HasPrefix(text, "責任") && !strings.HasPrefix(text, "牵头") &&
+		!strings.HasPrefix(text, "牽頭") && !strings.HasPrefix(text, "主责") && !strings.HasPrefix(text, "主責") {
+		return false
+	}
+	ss := unitSentences(text)
+	return len(ss) > 0 && ss[0].Start == 0 && len(unitParentheticals(text)) > 0
 }
 
 // isUnitsOnly reports whether text is nothing but a 责任单位 parenthetical,
 // as when a page break pushed it into a paragraph of its own.
 func isUnitsOnly(text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune("（(〔", first) || !strings.ContainsRune("）)〕", last) {
+		return false
+	}
 	spans := UnitSpans(text)
 	return len(spans) == 1 && spans[0].Start == 0 && spans[0].End == len(text)
 }
