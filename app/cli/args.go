@@ -50,4 +50,3 @@ func localeIsGBK() bool {
 	charset = strings.ToUpper(strings.ReplaceAll(charset, "-", ""))
 	return charset == "GBK" || charset == "GB2312" || charset == "GB18030" || charset == "EUCCN"
 }
-

@@ -16,10 +16,15 @@ package window
 
 import (
 	"errors"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"os"
-	"runtime"
+	"fyne.io/fyne/v2/lang"
 
 	"qicao/app/workspace"
 	"qicao/assets"
@@ -44,7 +49,9 @@ type Options struct {
 }
 
 // Run creates the Fyne application, opens the main window and returns when
-// it is closed. It must be called from the main goroutine.
+// it is closed. It must be called from the main goroutine. A database that
+// does not open (damaged, newer, foreign, read-only) shows the recovery
+// window instead, whose choices lead to the main window or out.
 func Run(opts Options) error {
 	if err := checkDisplay(); err != nil {
 		return err
@@ -53,12 +60,38 @@ func Run(opts Options) error {
 	if err := Setup(a, opts); err != nil {
 		return err
 	}
-	ws, err := workspace.Open(opts.DBPath)
-	if err != nil {
-		return err
+	var s *Shell
+	start := func(ws *workspace.Workspace) {
+		s = startShell(a, ws)
+		handleSignals(s)
 	}
-	defer ws.Close()
+	if ws, err := workspace.Open(opts.DBPath); err == nil {
+		start(ws)
+	} else {
+		path, perr := workspace.ResolvePath(opts.DBPath)
+		if perr != nil {
+			return err
+		}
+		NewRecovery(a, path, err, start).Window.Show()
+	}
+	a.Run()
+	if s != nil {
+		// Fyne quits on SIGTERM and SIGINT by itself, possibly before
+		// handleSignals' Closing ran: the loop is over, so take the edits
+		// here.
+		s.Closing()
+		s.Session.WS.Close()
+	}
+	return nil
+}
+
+// startShell makes and shows the main window over ws, on the draft open
+// when Qicao last closed.
+func startShell(a fyne.App, ws *workspace.Workspace) *Shell {
 	s := NewShell(a, ws)
+	if ro, ok := ws.DB.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+		s.Window.SetTitle(Title + " — " + lang.L("This database is open read-only: nothing is saved."))
+	}
 	s.openLastDraft()
 	if s.Session.DraftID != 0 {
 		s.Show("editor")
@@ -68,9 +101,26 @@ func Run(opts Options) error {
 		s.Closing()
 		s.Window.Close()
 	})
-	s.Window.ShowAndRun()
-	s.FlushAutosave()
-	return nil
+	s.Window.Show()
+	return s
+}
+
+// handleSignals makes sure the pending edits are written when the process
+// is asked to end (SIGTERM, as at logout or shutdown; SIGINT, Ctrl+C in a
+// terminal). Fyne quits the loop on both by itself, and Run then takes the
+// edits (Closing) on the main goroutine; calling into Fyne from here would
+// race that quit. Should the loop not end within three seconds (the UI
+// goroutine stuck), the autosave pending is written as it is and the
+// process exits.
+func handleSignals(s *Shell) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-sig
+		time.Sleep(3 * time.Second)
+		s.FlushAutosave()
+		os.Exit(1)
+	}()
 }
 
 // Setup readies a (a real app or test.NewApp()) for Qicao: icon, theme and

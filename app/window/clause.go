@@ -17,6 +17,15 @@ import (
 // working text is updated and re-parsed: typing only costs the entry.
 const ClauseDelay = 300 * time.Millisecond
 
+// ClauseMaxWait is the longest the working text lags the clause pane
+// however fast the officer types: the pause ClauseDelay waits for is never
+// waited for beyond it.
+const ClauseMaxWait = time.Second
+
+// clauseMaxWait is ClauseMaxWait; tests that hold typing pending set it
+// with clauseDelay.
+var clauseMaxWait = ClauseMaxWait
+
 // clauseDelay is ClauseDelay, longer in tests that look at typed text
 // before it is written back (a loaded machine can take 300 ms to type).
 var clauseDelay = ClauseDelay
@@ -41,9 +50,10 @@ type clauseEditor struct {
 	// span is where the entry's text stands in the working text: a node's
 	// BodySpan, or the text before the first node when none is selected.
 	span     drafts.Span
-	loading  bool // the entry is being filled from the session
-	applying bool // the session is being changed from the entry
-	pending  bool // the entry has edits not yet in the working text
+	loading  bool      // the entry is being filled from the session
+	applying bool      // the session is being changed from the entry
+	pending  bool      // the entry has edits not yet in the working text
+	since    time.Time // when the first of them was typed
 	timer    *time.Timer
 	showFull bool
 }
@@ -140,11 +150,15 @@ func (c *clauseEditor) changed(string) {
 	if c.loading {
 		return
 	}
+	if !c.pending {
+		c.since = time.Now()
+	}
 	c.pending = true
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	c.timer = c.s.bg.after(clauseDelay, func() { fyne.Do(func() { c.flush(true) }) })
+	wait := min(clauseDelay, max(0, clauseMaxWait-time.Since(c.since)))
+	c.timer = c.s.bg.after(wait, func() { fyne.Do(func() { c.flush(true) }) })
 	c.showStatus()
 	c.s.emit(ClauseTyped)
 }

@@ -507,8 +507,8 @@ func TestHighlightedRuneSpans(t *testing.T) {
 // The suggestions follow what is typed in the clause pane before the
 // clause is written back into the working text.
 func TestSuggestionsFollowTyping(t *testing.T) {
-	clauseDelay = time.Hour // typing must stay pending however slow the machine
-	t.Cleanup(func() { clauseDelay = ClauseDelay })
+	clauseDelay, clauseMaxWait = time.Hour, time.Hour // typing must stay pending however slow the machine
+	t.Cleanup(func() { clauseDelay, clauseMaxWait = ClauseDelay, ClauseMaxWait })
 	s := openExample(t)
 	u := panelsOf(s).suggestions
 	entry := s.ClauseEntry()

@@ -65,8 +65,9 @@ const (
 	ClauseTyped                // the clause pane's text changed, not yet in the working text
 )
 
-// AutosaveDelay is how long after the last change the working text is
-// written: within 2 s of a change it survives a crash.
+// AutosaveDelay is how long after the first change not yet written the
+// working text is written, however fast the officer goes on typing; with
+// the clause pane's ClauseMaxWait a keystroke survives a crash 2 s later.
 const AutosaveDelay = time.Second
 
 // Listen calls fn on the UI goroutine for every session event.
@@ -335,20 +336,41 @@ type autosaver struct {
 	onError func(error)
 	timer   *time.Timer
 	pending func()
+	lastErr string
 }
 
+// schedule makes text the working text to write. The write happens
+// AutosaveDelay after the first change not yet written, however many
+// follow: steady typing cannot put it off.
 func (a *autosaver) schedule(id int64, text string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.timer != nil {
-		a.timer.Stop()
-	}
+	first := a.pending == nil
 	a.pending = func() {
-		if err := a.ws.DB.SetWorking(id, text); err != nil && a.onError != nil {
-			fyne.Do(func() { a.onError(err) })
+		err := a.ws.DB.SetWorking(id, text)
+		if a.repeated(err) || a.onError == nil {
+			return
 		}
+		fyne.Do(func() { a.onError(err) })
 	}
-	a.timer = time.AfterFunc(AutosaveDelay, a.flush)
+	if first {
+		a.timer = time.AfterFunc(AutosaveDelay, a.flush)
+	}
+}
+
+// repeated reports whether err is nil or the same failure as the last
+// write's, which the officer has been shown already (a read-only database
+// would otherwise raise a dialog a second).
+func (a *autosaver) repeated(err error) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	same := msg == a.lastErr
+	a.lastErr = msg
+	return err == nil || same
 }
 
 func (a *autosaver) flush() {
