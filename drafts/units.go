@@ -15,7 +15,7 @@ var (
 	// unitsPrefix names a list of units and, for some, their role.
 	unitsPrefix = regexp.MustCompile(`^(责任单位|責任單位|责任部门|責任部門|责任主体|責任主體|牵头单位|牽頭單位|牵头部门|牽頭部門|` +
 		`主责单位|主責單位|配合单位|配合單位|配合部门|配合部門|协办单位|協辦單位|参与单位|參與單位|协助单位|協助單位)\s*[:：]\s*`)
-	unitName  = regexp.MustCompile(`^(?:市|县|縣|区|區|省|各|中共|共青团|共青團|团|團|人民|国家|國家|中国|中國|\p{Han}{2,4}(?:市|县|縣|区|區))`)
+	unitName = regexp.MustCompile(`^(?:市|县|縣|区|區|省|各|中共|共青团|共青團|团|團|人民|国家|國家|中国|中國|\p{Han}{2,4}(?:市|县|縣|区|區))`)
 )
 
 // UnitSpans returns the byte spans in text of its 责任单位 parentheticals,
