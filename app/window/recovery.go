@@ -35,7 +35,7 @@ type Recovery struct {
 func NewRecovery(a fyne.App, path string, err error, opened func(*workspace.Workspace)) *Recovery {
 	r := &Recovery{Window: a.NewWindow(Title), app: a, path: path, opened: opened}
 	r.Window.SetContent(r.content(err))
-	r.Window.Resize(fyne.NewSize(720, 420))
+	r.Window.Resize(fyne.NewSize(820, 440))
 	r.Window.CenterOnScreen()
 	return r
 }
@@ -74,7 +74,9 @@ func (r *Recovery) content(err error) fyne.CanvasObject {
 	where.Truncation = fyne.TextTruncateEllipsis
 	icon := widget.NewIcon(theme.WarningIcon())
 	top := container.NewBorder(nil, nil, icon, nil, head)
-	return container.NewPadded(container.NewVBox(top, why, where, widget.NewSeparator(), note, rows))
+	// In a scroll the wrapped labels take the window's width; laid out
+	// bare they would ask for a window one character wide and 2,000 high.
+	return container.NewVScroll(container.NewPadded(container.NewVBox(top, why, where, widget.NewSeparator(), note, rows)))
 }
 
 // openReadOnly opens the database for reading only.

@@ -26,6 +26,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 cd "$repo"
 go build -o "$tmp/fontshot" ./app/cmd/fontshot
+go build -o "$tmp/qicao" .
 
 cat > "$tmp/inside.sh" <<'INSIDE'
 set -euo pipefail
@@ -70,6 +71,17 @@ echo "== suggestions"; X -view suggestions -heading "$clause" -shot "$here/sugge
 echo "== gaps";        X -view gaps -heading "$clause" -settle 3s -shot "$here/gaps.png"
 echo "== templates";   X -view templates -heading "$clause" -template 创新科技金融模式 -shot "$here/templates.png"
 echo "== corpus";      X -view corpus -doc 001 -settle 1s -shot "$here/corpus.png"
+fi
+# The recovery window: the real qicao binary on a database with a backup
+# and then pages 2–9 overwritten with garbage.
+if want recovery; then
+echo "== recovery window (damaged database)"
+rec="$tmp/rec"; mkdir -p "$rec"
+"$tmp/qicao" --db "$rec/qicao.db" draft list >/dev/null
+"$tmp/qicao" --db "$rec/qicao.db" db backup
+python3 -c "f=open('$rec/qicao.db','r+b'); f.seek(4096); f.write(b'Z'*8*4096)"
+QICAO_DB="$rec/qicao.db" XDG_CONFIG_HOME="$rec/config" xvfb-run -a -s '-screen 0 1280x800x24' \
+  bash -c "'$tmp/qicao' >/dev/null 2>&1 & sleep 8; import -window root '$here/recovery.png'; kill %1" || true
 fi
 INSIDE
 unshare -m bash "$tmp/inside.sh" "$tmp" "$here"
