@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"qicao/assets"
+	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/proof"
 )
@@ -54,7 +54,7 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	items := proof.Check(ld.Doc, proof.Options{Hints: *hints, Organs: builtinOrgans()})
+	items := proof.Check(ld.Doc, proof.Options{Hints: *hints, Organs: workspace.BuiltinOrgans()})
 	if *doFix {
 		return writeFixed(env, &o, *out, ld, items)
 	}
@@ -63,17 +63,6 @@ func runCheck(env *Env, args []string) error {
 	}
 	printItems(env.Stdout, ld, items)
 	return nil
-}
-
-// builtinOrgans is the organ table built from the built-in corpus.
-func builtinOrgans() *proof.Organs {
-	var docs []*drafts.Document
-	for _, f := range assets.Corpus() {
-		if d, err := drafts.Parse(string(f.Data)); err == nil {
-			docs = append(docs, d)
-		}
-	}
-	return proof.NewOrgans(docs)
 }
 
 func summarizeItems(items []proof.Item) checkSummary {

@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 
+	"qicao/app/workspace"
 	"qicao/drafts/docx"
 	"qicao/drafts/proof"
 )
@@ -46,7 +47,7 @@ func runExport(env *Env, args []string) error {
 // proofComments checks the document and returns its findings as comments.
 func proofComments(ld *loadedDoc) []docx.Comment {
 	var out []docx.Comment
-	for _, it := range proof.Check(ld.Doc, proof.Options{Organs: builtinOrgans()}) {
+	for _, it := range proof.Check(ld.Doc, proof.Options{Organs: workspace.BuiltinOrgans()}) {
 		before, after := it.Context(ld.Text)
 		out = append(out, docx.Comment{Text: it.Text, Before: before, After: after, Message: it.Note()})
 	}

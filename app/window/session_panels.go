@@ -18,6 +18,7 @@ type panels struct {
 	suggestions *suggestionsUI
 	gaps        *gapsUI
 	templates   *templatesUI
+	proof       *proofUI
 	corpus      *corpusUI
 }
 
@@ -64,14 +65,15 @@ func (s *Shell) ShowCorpusAt(id int64, clause int) {
 }
 
 // ShowPanel shows the editor with one of its side panels in front:
-// "suggestions", "gaps" or "templates". It reports whether there is one.
+// "suggestions", "gaps", "templates" or "proof" (校对). It reports whether
+// there is one.
 func (s *Shell) ShowPanel(name string) bool {
 	s.Show("editor")
 	tabs := panelsOf(s).tabs
 	if tabs == nil {
 		return false
 	}
-	for i, n := range []string{"suggestions", "gaps", "templates"} {
+	for i, n := range []string{"suggestions", "gaps", "templates", "proof"} {
 		if n == name && i < len(tabs.Items) {
 			tabs.SelectIndex(i)
 			return true

@@ -11,7 +11,7 @@ import (
 // the left, the clause or section under the cursor in the middle (a whole
 // document in one Entry is too slow to type in), and on the right the
 // panels that serve the clause in hand: suggestions from other cities,
-// gaps, templates.
+// gaps, templates, and the 校对 of the whole draft.
 func editorView() View {
 	return View{
 		ID:    "editor",
@@ -34,6 +34,7 @@ func sidePanels(s *Shell) fyne.CanvasObject {
 		container.NewTabItem(lang.L("Suggestions"), suggestionsPanel(s)),
 		container.NewTabItem(lang.L("Gaps"), gapsPanel(s)),
 		container.NewTabItem(lang.L("Templates"), templatesPanel(s)),
+		container.NewTabItem(lang.L("Proofread"), proofPanel(s)),
 	)
 	panelsOf(s).tabs = tabs
 	return tabs

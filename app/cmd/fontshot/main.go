@@ -47,7 +47,7 @@ func main() {
 	fullText := flag.Bool("fulltext", false, "with -clause: show the whole document")
 	versions := flag.Bool("versions", false, "with -clause: show the versions dialog")
 	typeN := flag.Int("type", 0, "with -clause: after the shot, type this many characters into the clause pane and time each to the next painted frame, then time switching clauses and the write-back")
-	view := flag.String("view", "", "after the first frame, show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化); drafts, editor, corpus; or an editor panel: suggestions, gaps, templates")
+	view := flag.String("view", "", "after the first frame, show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化); drafts, editor, corpus; or an editor panel: suggestions, gaps, templates, proof")
 	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
 	keys := flag.String("keys", "", "with -view compare: then type these keys into the window with xdotool (e.g. \"F8 F8 shift+F8 alt+Next\") and print the change selected after each")
 	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")

@@ -21,7 +21,7 @@ func panelView(s *window.Shell, view, heading, doc, template string) error {
 		}
 	}
 	switch view {
-	case "suggestions", "gaps", "templates":
+	case "suggestions", "gaps", "templates", "proof":
 		if !s.ShowPanel(view) {
 			return fmt.Errorf("no panel %q", view)
 		}
