@@ -1,16 +1,22 @@
 package window
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/workspace"
 	"qicao/drafts/docx"
 	"qicao/drafts/redline"
+	"qicao/drafts/safefile"
 )
 
 // ExportHTML writes the comparison shown as the HTML report of
@@ -38,26 +44,44 @@ func (cv *CompareView) exportHTML()  { cv.save("比对报告.html", ".html", cv.
 func (cv *CompareView) exportDocx()  { cv.save("修订稿.docx", ".docx", cv.ExportDocx) }
 func (cv *CompareView) exportTable() { cv.save("修改对照表.docx", ".docx", cv.ExportTable) }
 
-// save asks where to save a file and writes it with write.
+// save asks for a folder and a file name and writes the file with write,
+// through the same guard as the command line: never onto the database or
+// another SQLite file, and onto an existing file only after asking.
+// (Fyne's own save dialog opens, and so empties, the file it is given
+// before the program sees its name.)
 func (cv *CompareView) save(name, ext string, write func(io.Writer) error) {
 	if cv.c == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil || uc == nil {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
 			cv.s.ShowError(err)
 			return
 		}
-		defer uc.Close()
-		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
-			cv.s.ShowError(err)
-			return
-		}
-		_, err = uc.Write(buf.Bytes())
-		cv.s.ShowError(err)
+		entry := widget.NewEntry()
+		entry.SetText(name)
+		dialog.ShowForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), entry)}, func(ok bool) {
+				if ok && strings.TrimSpace(entry.Text) != "" {
+					cv.writeFile(filepath.Join(dir.Path(), strings.TrimSpace(entry.Text)), false, write)
+				}
+			}, cv.s.Window)
 	}, cv.s.Window)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
+}
+
+// writeFile writes path with write; an existing file is replaced only
+// once the officer has said yes.
+func (cv *CompareView) writeFile(path string, force bool, write func(io.Writer) error) {
+	g := workspace.OutputGuard(cv.s.Session.WS.DB.Path(), force)
+	err := safefile.WriteFunc(path, 0o644, g, write)
+	if errors.Is(err, safefile.ErrExists) {
+		dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {
+			if ok {
+				cv.writeFile(path, true, write)
+			}
+		}, cv.s.Window)
+		return
+	}
+	cv.s.ShowError(err)
 }
