@@ -15,6 +15,9 @@ type Store interface {
 	// Drafts and versions.
 	CreateDraft(title, city, text, note string) (drafts.Draft, error)
 	SaveVersion(draftID int64, text, note string) (drafts.Version, error)
+	// SaveVersionOn saves text as version base+1 or, when someone saved
+	// since base, writes nothing and returns a *sqlite.ConflictError.
+	SaveVersionOn(draftID int64, base int, text, note string) (drafts.Version, error)
 	Drafts() ([]drafts.Draft, error)
 	Draft(id int64) (drafts.Draft, error)
 	Versions(draftID int64) ([]drafts.Version, error)

@@ -91,28 +91,6 @@ func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (Version
 	return db.Version(draftID, n)
 }
 
-// ConflictError is a save refused because another version was saved
-// since the officer's base: Latest is that version, with its text, to
-// compare the officer's text against.
-type ConflictError struct {
-	DraftID int64
-	Base    int
-	Latest  Version
-}
-
-// Error says in Chinese what happened and what to do.
-func (e *ConflictError) Error() string {
-	who := e.Latest.Note
-	if a := e.Latest.Author; a != "" {
-		who = a
-	}
-	return fmt.Sprintf("保存冲突：您从第 %d 版开始修改，其间 %s 已保存了第 %d 版。您的文字没有丢失：请对照第 %d 版后，再保存为第 %d 版",
-		e.Base, who, e.Latest.N, e.Latest.N, e.Latest.N+1)
-}
-
-// Is makes a ConflictError match ErrConflict.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
-
 // conflictOrMissing explains why the update of a draft's latest found no
 // row: the draft is gone (or not visible), or its latest moved past base.
 func (db *DB) conflictOrMissing(tx pgx.Tx, c context.Context, draftID int64, base int) error {

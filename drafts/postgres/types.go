@@ -1,8 +1,6 @@
 package postgres
 
 import (
-	"errors"
-
 	"qicao/drafts"
 	"qicao/drafts/sqlite"
 )
@@ -15,6 +13,8 @@ type (
 	CorpusDoc    = drafts.CorpusDoc
 	CorpusClause = sqlite.CorpusClause
 	TemplateRow  = sqlite.TemplateRow
+	// ConflictError is a save refused because someone saved meanwhile.
+	ConflictError = sqlite.ConflictError
 )
 
 var (
@@ -23,5 +23,5 @@ var (
 	// ErrExists: a corpus document name already taken.
 	ErrExists = sqlite.ErrExists
 	// ErrConflict: a save whose base is no longer the latest version.
-	ErrConflict = errors.New("草稿已被他人保存了新版本")
+	ErrConflict = sqlite.ErrConflict
 )

@@ -26,7 +26,7 @@ func (db *DB) CreateDraft(title, city, text, note string) (drafts.Draft, error) 
 		if id, err = res.LastInsertId(); err != nil || text == "" {
 			return err
 		}
-		return insertVersion(tx, id, 1, text, note, now)
+		return insertVersion(tx, id, 1, text, note, now, Author())
 	})
 	if err != nil {
 		return drafts.Draft{}, wrapf(err, "新建草稿失败")
@@ -37,9 +37,9 @@ func (db *DB) CreateDraft(title, city, text, note string) (drafts.Draft, error) 
 // insertVersion writes version n of a draft. Its structure is not
 // stored (versions.doc_json stays NULL): nothing read it back, and parsing
 // the text again takes about half a millisecond (docs/BENCHMARKS.md).
-func insertVersion(tx *sql.Tx, draftID int64, n int, text, note string, now string) error {
-	_, err := tx.Exec(`INSERT INTO versions (draft_id, n, text, note, created_at) VALUES (?, ?, ?, ?, ?)`,
-		draftID, n, text, note, now)
+func insertVersion(tx *sql.Tx, draftID int64, n int, text, note, now, author string) error {
+	_, err := tx.Exec(`INSERT INTO versions (draft_id, n, text, note, created_at, author) VALUES (?, ?, ?, ?, ?, ?)`,
+		draftID, n, text, note, now, author)
 	return err
 }
 
@@ -47,6 +47,15 @@ func insertVersion(tx *sql.Tx, draftID int64, n int, text, note string, now stri
 // transaction. Autosaved working text equal to text is cleared, since it
 // is now saved.
 func (db *DB) SaveVersion(draftID int64, text, note string) (drafts.Version, error) {
+	return db.SaveVersionOn(draftID, -1, text, note)
+}
+
+// SaveVersionOn saves text as version base+1, the one after the version
+// the officer started from. If another window saved a version since,
+// nothing is written and the error is a *ConflictError (matching
+// ErrConflict) holding that version; base < 0 saves on top of whatever is
+// latest.
+func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (drafts.Version, error) {
 	now := db.stamp()
 	var n int
 	var err error
@@ -54,7 +63,10 @@ func (db *DB) SaveVersion(draftID int64, text, note string) (drafts.Version, err
 		if n, err = nextVersion(tx, draftID); err != nil {
 			return err
 		}
-		if err := insertVersion(tx, draftID, n, text, note, now); err != nil {
+		if base >= 0 && n != base+1 {
+			return conflict(tx, draftID, base, n-1)
+		}
+		if err := insertVersion(tx, draftID, n, text, note, now, Author()); err != nil {
 			return err
 		}
 		_, err := tx.Exec(`UPDATE drafts SET updated_at = ?,
@@ -67,6 +79,15 @@ func (db *DB) SaveVersion(draftID int64, text, note string) (drafts.Version, err
 		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
 	}
 	return db.Version(draftID, n)
+}
+
+// conflict is the error for a save on base when latest was saved since.
+func conflict(tx *sql.Tx, draftID int64, base, latest int) error {
+	v, err := scanVersion(tx.QueryRow(versionColumns+` WHERE draft_id = ? AND n = ?`, draftID, latest), draftID)
+	if err != nil {
+		return err
+	}
+	return &ConflictError{DraftID: draftID, Base: base, Latest: v}
 }
 
 // nextVersion returns the number the draft's next version gets.
@@ -127,7 +148,7 @@ func (db *DB) Versions(draftID int64) ([]drafts.Version, error) {
 	if _, err := db.Draft(draftID); err != nil {
 		return nil, err
 	}
-	rows, err := db.sql.Query(`SELECT n, note, created_at, length(text)
+	rows, err := db.sql.Query(`SELECT n, note, created_at, length(text), author
 		FROM versions WHERE draft_id = ? ORDER BY n`, draftID)
 	if err != nil {
 		return nil, fmt.Errorf("读取草稿 %d 的版本失败: %w", draftID, err)
@@ -137,7 +158,7 @@ func (db *DB) Versions(draftID int64) ([]drafts.Version, error) {
 	for rows.Next() {
 		v := drafts.Version{DraftID: draftID}
 		var created sql.NullString
-		if err := rows.Scan(&v.N, &v.Note, &created, &v.Chars); err != nil {
+		if err := rows.Scan(&v.N, &v.Note, &created, &v.Chars, &v.Author); err != nil {
 			return nil, err
 		}
 		if v.Created, err = parseTime(created); err != nil {
@@ -166,14 +187,21 @@ func (db *DB) Version(draftID int64, n int) (drafts.Version, error) {
 
 // readVersion reads version n (latest if n <= 0); sql.ErrNoRows if none.
 func (db *DB) readVersion(draftID int64, n int) (drafts.Version, error) {
+	return scanVersion(db.sql.QueryRow(versionColumns+` WHERE draft_id = ? AND (n = ? OR ? <= 0) ORDER BY n DESC LIMIT 1`,
+		draftID, n, n), draftID)
+}
+
+// versionColumns selects a whole Version; scanVersion reads it.
+const versionColumns = `SELECT n, text, note, created_at, author FROM versions`
+
+// scanVersion reads a row selected with versionColumns.
+func scanVersion(row rowScanner, draftID int64) (drafts.Version, error) {
 	v := drafts.Version{DraftID: draftID}
 	var created sql.NullString
-	err := db.sql.QueryRow(`SELECT n, text, note, created_at FROM versions
-		WHERE draft_id = ? AND (n = ? OR ? <= 0) ORDER BY n DESC LIMIT 1`, draftID, n, n).
-		Scan(&v.N, &v.Text, &v.Note, &created)
-	if err != nil {
+	if err := row.Scan(&v.N, &v.Text, &v.Note, &created, &v.Author); err != nil {
 		return drafts.Version{}, err
 	}
+	var err error
 	v.Chars = utf8.RuneCountInString(v.Text)
 	v.Created, err = parseTime(created)
 	return v, err

@@ -105,7 +105,7 @@ func seedDraft(tx *sql.Tx, d SeedDraft, now string) error {
 		return err
 	}
 	for i, v := range d.Versions {
-		if err := insertVersion(tx, id, i+1, v.Text, v.Note, now); err != nil {
+		if err := insertVersion(tx, id, i+1, v.Text, v.Note, now, ""); err != nil {
 			return err
 		}
 	}

@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"DeleteDraftCascades", deleteDraftCascades},
 		{"MissingDraft", missingDraft},
 		{"ConcurrentSavesNumberedOnce", concurrentSaves},
+		{"OptimisticSave", optimisticSave},
 		{"CorpusAddListRemove", corpusAddListRemove},
 		{"CorpusDuplicateNameRefused", corpusDuplicateRefused},
 		{"Templates", templatesRoundTrip},
@@ -391,5 +392,45 @@ func templatesRoundTrip(t *testing.T, s workspace.Store) {
 	}
 	if _, err := s.Template(a.Name); !errors.Is(err, sqlite.ErrNotFound) {
 		t.Fatalf("Template after delete: %v", err)
+	}
+}
+
+// optimisticSave: two officers start from version 1; the first save wins,
+// the second is refused with a Chinese message and the version saved
+// meanwhile (to compare against), writes nothing, and can then be saved
+// as the next version. Every version records an author.
+func optimisticSave(t *testing.T, s workspace.Store) {
+	d := mustDraft(t, s, "两人同改", "第一版")
+	mine, err := s.SaveVersionOn(d.ID, 1, "甲改的第二版", "甲")
+	if err != nil || mine.N != 2 {
+		t.Fatalf("first save on 1 = %+v, %v", mine, err)
+	}
+	_, err = s.SaveVersionOn(d.ID, 1, "乙改的第二版", "乙")
+	var ce *sqlite.ConflictError
+	if !errors.As(err, &ce) || !errors.Is(err, sqlite.ErrConflict) {
+		t.Fatalf("second save on 1: %v, want a conflict", err)
+	}
+	if ce.Latest.N != 2 || ce.Latest.Text != "甲改的第二版" || !strings.Contains(err.Error(), "保存冲突") ||
+		!strings.Contains(err.Error(), "第 3 版") {
+		t.Fatalf("conflict = %+v: %v", ce.Latest, err)
+	}
+	if vs, _ := s.Versions(d.ID); len(vs) != 2 {
+		t.Fatalf("refused save wrote: %d versions", len(vs))
+	}
+	v3, err := s.SaveVersionOn(d.ID, ce.Latest.N, "乙改的第二版", "乙，对照后")
+	if err != nil || v3.N != 3 {
+		t.Fatalf("save on 2 after the conflict = %+v, %v", v3, err)
+	}
+	if _, err := s.SaveVersionOn(4242, 0, "正文", ""); !errors.Is(err, sqlite.ErrNotFound) {
+		t.Fatalf("save on a missing draft: %v", err)
+	}
+	vs, _ := s.Versions(d.ID)
+	for _, v := range vs {
+		if v.Author == "" {
+			t.Fatalf("version %d has no author", v.N)
+		}
+	}
+	if v, _ := s.Version(d.ID, 3); v.Author != vs[2].Author {
+		t.Fatalf("Version author %q, Versions author %q", v.Author, vs[2].Author)
 	}
 }
