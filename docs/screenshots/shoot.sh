@@ -14,7 +14,7 @@
 # compare.png and compare-table.png (the compare view), drafts.png,
 # editor.png (example draft, clause 9 selected), fulltext.png and
 # versions.png, suggestions.png, gaps.png, templates.png and corpus.png
-# (ONLY=font, compare, editor or panels takes just those), and
+# proof.png (ONLY=font, compare, editor, panels or proof takes just those), and
 # font-fyne-default-control.png (the same window with Fyne's own theme and
 # font: every Chinese character comes out as �, which shows that no CJK
 # font was reachable), and prints the time to the first painted frame.
@@ -71,6 +71,12 @@ echo "== suggestions"; X -view suggestions -heading "$clause" -shot "$here/sugge
 echo "== gaps";        X -view gaps -heading "$clause" -settle 3s -shot "$here/gaps.png"
 echo "== templates";   X -view templates -heading "$clause" -template 创新科技金融模式 -shot "$here/templates.png"
 echo "== corpus";      X -view corpus -doc 001 -settle 1s -shot "$here/corpus.png"
+fi
+# The 校对 panel on the example draft's 征求意见稿, cursor on clause 14
+# (优化重点实验室布局, which has 领域领域).
+if want proof; then
+export XDG_CONFIG_HOME="$tmp/config"
+echo "== proof"; xvfb-run -a -s '-screen 0 1600x1000x24' "$tmp/fontshot" -size 1600x1000 -view proof -heading 优化重点实验室布局 -settle 3s -shot "$here/proof.png" 2>&1 | grep -v '^20..\/..\/.. ..:..:.. *\(Fyne error\|Cause\|At\):' || true
 fi
 # The recovery window: the real qicao binary on a database with a backup
 # and then pages 2–9 overwritten with garbage.
