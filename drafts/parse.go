@@ -131,10 +131,11 @@ func buildTree(body []para) (roots []*Node, closing []para) {
 		}
 	}
 	for i, p := range body {
-		if i > lastArticle && isClosing(p.text) {
+		label, style, ord, consumed, labelled := ParseLabel(p.text)
+		if !labelled && i > lastArticle && isClosing(p.text) { // no closing line starts with a label
 			return b.finish(), body[i:]
 		}
-		if label, style, ord, consumed, ok := ParseLabel(p.text); ok {
+		if labelled {
 			b.open(&Node{Label: label, Style: style, Ordinal: ord,
 				LabelSpan: Span{p.textStart, p.textStart + len(label)}}, p, p.text[consumed:])
 			continue
