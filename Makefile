@@ -52,6 +52,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s ./drafts/
 	$(GO) test -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime 60s ./drafts/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s ./drafts/input/
+	$(GO) test -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 60s ./drafts/input/
+	$(GO) test -run '^$$' -fuzz '^FuzzPDF$$' -fuzztime 60s ./drafts/input/
 
 generate:
 	$(GO) generate ./...

@@ -185,7 +185,21 @@ func badInputs(t *testing.T, dir string) map[string]string {
 		"notword.docx": zipOf(t, map[string][]byte{"hello.txt": []byte("你好")}),
 		"broken.docx":  zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document><w:body><w:p>")}),
 		"bomb.docx":    bombZip(t),
+		// Shift-JIS "お知らせ", zero-width spaces only, a damaged PDF, and a
+		// .docx whose only document is a decoy its relationships do not name.
+		"sjis.txt":       {0x82, 0xa8, 0x92, 0x6d, 0x82, 0xe7, 0x82, 0xb9},
+		"zero-width.txt": []byte("\u200b\u200b\n\u200d"),
+		"broken.pdf":     []byte("%PDF-1.7\n1 0 obj\n<<"),
+		"decoy.docx": zipOf(t, map[string][]byte{
+			"_rels/.rels":       []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
+			"WORD/DOCUMENT.XML": []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>诱饵</w:t></w:r></w:p></w:body></w:document>`),
+		}),
 	}
+	scan, err := os.ReadFile("../../drafts/input/testdata/pdf/scan_taian_2024.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["scan.pdf"] = scan
 	good := zipOf(t, map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`)})
 	files["truncated.docx"] = good[:len(good)/2]
 	out := map[string]string{}

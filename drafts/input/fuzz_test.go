@@ -39,6 +39,7 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 // non-blank UTF-8 with \n line endings, and that a refusal is an *Error
 // with a Chinese message.
 func FuzzDecode(f *testing.F) {
+	noOffice(f)
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
@@ -77,6 +78,7 @@ func checkDecoded(t *testing.T, name, text string, err error) {
 // FuzzHTML feeds the HTML reader saved pages, fragments and broken
 // markup, as .html and as .txt.
 func FuzzHTML(f *testing.F) {
+	noOffice(f)
 	pages, _ := filepath.Glob("testdata/html/*")
 	for _, p := range pages {
 		if data, err := os.ReadFile(p); err == nil && !strings.HasSuffix(p, ".md") {
@@ -93,5 +95,34 @@ func FuzzHTML(f *testing.F) {
 			text, err := Decode(name, data)
 			checkDecoded(t, name, text, err)
 		}
+	})
+}
+
+// noOffice makes the fuzzers refuse .doc/.rtf/.odt as if LibreOffice were
+// missing: one conversion takes seconds.
+func noOffice(f *testing.F) {
+	saved := lookOffice
+	lookOffice = func() (string, error) { return "", os.ErrNotExist }
+	f.Cleanup(func() { lookOffice = saved })
+}
+
+// FuzzPDF feeds the PDF reader real, scanned, hand-made and damaged PDFs.
+func FuzzPDF(f *testing.F) {
+	noOffice(f)
+	for _, name := range []string{"taian_2024_yijian.pdf", "scan_taian_2024.pdf"} {
+		if data, err := os.ReadFile(filepath.Join("testdata", "pdf", name)); err == nil {
+			f.Add(data)
+			f.Add(data[:len(data)/3])
+		}
+	}
+	text := "BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -14 Td [(Wor) -250 (ld)] TJ T* (x) ' 1 0 0 1 9 9 Tm (y) Tj ET"
+	f.Add(pdfOf(append(onePage, stream("", text), helvetica)...))
+	f.Add(pdfOf(append(onePage, stream("/Filter /FlateDecode", deflated(1000, ' ')), helvetica)...))
+	f.Add(pdfOf(append(onePage, stream("", "BT /F1 12 Tf <0102> Tj ET"),
+		"<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [<< /W [1 [500 600] 3 9 700] >>] >>")...))
+	f.Add([]byte("%PDF-1.4\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := Decode("f.pdf", data)
+		checkDecoded(t, "f.pdf", text, err)
 	})
 }

@@ -99,6 +99,10 @@ type pdfLine struct {
 // and how many strings the pages show, checking each page's content
 // against the limits first.
 func readPages(r *pdf.Reader) (pages [][]pdfLine, images bool, shown int, err error) {
+	nodes := 0
+	if !pageTreeOK(r.Trailer().Key("Root").Key("Pages"), 0, &nodes) {
+		return nil, false, 0, errPDFBomb
+	}
 	n := r.NumPage()
 	if n > maxPDFPages {
 		return nil, false, 0, fmt.Errorf("%d pages: %w", n, errPDFBomb)
@@ -209,4 +213,23 @@ func makeLine(runs []textRun) (pdfLine, bool) {
 	}
 	l.text = strings.TrimSpace(b.String())
 	return l, l.text != ""
+}
+
+// maxTreeDepth caps the depth of the page tree; a real one is a few
+// levels deep, and a cycle (Kids naming an ancestor) is infinitely deep.
+const maxTreeDepth = 32
+
+// pageTreeOK walks the page tree, failing on a cycle, excessive depth or
+// more nodes than pages allowed, which would make the library loop.
+func pageTreeOK(v pdf.Value, depth int, nodes *int) bool {
+	if *nodes++; depth > maxTreeDepth || *nodes > 2*maxPDFPages {
+		return false
+	}
+	kids := v.Key("Kids")
+	for i := 0; i < kids.Len(); i++ {
+		if !pageTreeOK(kids.Index(i), depth+1, nodes) {
+			return false
+		}
+	}
+	return true
 }
