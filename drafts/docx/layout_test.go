@@ -38,9 +38,10 @@ func checkLayout(t *testing.T, o *office, dir string, files map[string]string) {
 		}
 		chars := measureChars(pages[1 : len(pages)-1])
 		t.Logf("%s: %d pages; characters per all-Chinese line %v", name, len(pages), chars)
-		checkGrid(t, name, pageLines(t, pdf))
+		words := pdfWords(t, pdf)
+		checkGrid(t, name, pageLines(words))
 		checkChars(t, name, chars)
-		checkTextBlock(t, name, pdf)
+		checkTextBlock(t, name, words)
 	}
 	if shots := os.Getenv("QICAO_SCREENSHOTS"); shots != "" {
 		screenshot(t, filepath.Join(dir, "draft-002.pdf"), 1, filepath.Join(shots, "docx-draft-page1.png"))
@@ -76,40 +77,63 @@ func measureChars(pages []string) map[int]int {
 
 var (
 	bboxPage = regexp.MustCompile(`<page width="[\d.]+" height="[\d.]+">`)
-	bboxLine = regexp.MustCompile(`yMax="([\d.]+)">([^<]*)<`)
+	bboxWord = regexp.MustCompile(`xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<`)
 )
 
-// pageLines returns, for each page of a PDF, the distinct baselines (in
-// points from the top) of its lines of text, the page number's left out.
-// Baselines come from the glyph boxes of `pdftotext -bbox`, so they do not
-// depend on the order in which a poppler version reads the lines out, and
-// an empty paragraph (a blank line of the grid) shows as the gap it leaves.
-func pageLines(t *testing.T, pdf string) [][]float64 {
+// pdfWord is one word of `pdftotext -bbox`: its box's left, right and
+// bottom edges in points and its text.
+type pdfWord struct {
+	x0, x1, y1 float64
+	text       string
+}
+
+// pdfWords returns the words of each page of a PDF, read once for the grid
+// and the text block.
+func pdfWords(t *testing.T, pdf string) [][]pdfWord {
 	t.Helper()
 	out, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext -bbox %s: %v", pdf, err)
 	}
-	var pages [][]float64
+	var pages [][]pdfWord
 	for _, p := range bboxPage.Split(string(out), -1)[1:] {
+		var words []pdfWord
+		for _, m := range bboxWord.FindAllStringSubmatch(p, -1) {
+			x0, _ := strconv.ParseFloat(m[1], 64)
+			x1, _ := strconv.ParseFloat(m[2], 64)
+			y1, _ := strconv.ParseFloat(m[3], 64)
+			words = append(words, pdfWord{x0, x1, y1, m[4]})
+		}
+		pages = append(pages, words)
+	}
+	return pages
+}
+
+// pageLines returns, for each page, the distinct baselines (in points from
+// the top) of its lines of text, the page number's left out. Baselines come
+// from the glyph boxes, so they do not depend on the order in which a
+// poppler version reads the lines out, and an empty paragraph (a blank line
+// of the grid) shows as the gap it leaves.
+func pageLines(pages [][]pdfWord) [][]float64 {
+	var lines [][]float64
+	for _, words := range pages {
 		seen := map[float64]bool{}
 		var ys []float64
-		for _, m := range bboxLine.FindAllStringSubmatch(p, -1) {
-			w := strings.TrimSpace(m[2])
-			if w == "" || w == "—" || isDigits(w) { // the page number, — 3 —
+		for _, w := range words {
+			text := strings.TrimSpace(w.text)
+			if text == "" || text == "—" || isDigits(text) { // the page number, — 3 —
 				continue
 			}
-			y, _ := strconv.ParseFloat(m[1], 64)
-			y = math.Round(y*2) / 2
+			y := math.Round(w.y1*2) / 2
 			if !seen[y] {
 				seen[y] = true
 				ys = append(ys, y)
 			}
 		}
 		sort.Float64s(ys)
-		pages = append(pages, ys)
+		lines = append(lines, ys)
 	}
-	return pages
+	return lines
 }
 
 func isDigits(s string) bool {
@@ -190,26 +214,18 @@ func checkChars(t *testing.T, name string, chars map[int]int) {
 	}
 }
 
-var bboxWord = regexp.MustCompile(`xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<`)
-
 // checkTextBlock measures the second page (an even one, whose binding
 // side is the right) and the third (odd, binding left): the lines of 20
 // characters or more start at the inner margin, and the longest end 156
 // mm further, within a millimetre.
-func checkTextBlock(t *testing.T, name, pdf string) {
+func checkTextBlock(t *testing.T, name string, pages [][]pdfWord) {
 	for _, pg := range []int{2, 3} {
-		out, err := exec.Command("pdftotext", "-f", strconv.Itoa(pg), "-l", strconv.Itoa(pg), "-bbox", pdf, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
 		var lefts, rights []float64
-		for _, m := range bboxWord.FindAllStringSubmatch(string(out), -1) {
-			if utf8.RuneCountInString(m[3]) < 20 {
+		for _, w := range pages[pg-1] {
+			if utf8.RuneCountInString(w.text) < 20 {
 				continue
 			}
-			x0, _ := strconv.ParseFloat(m[1], 64)
-			x1, _ := strconv.ParseFloat(m[2], 64)
-			lefts, rights = append(lefts, x0*25.4/72), append(rights, x1*25.4/72)
+			lefts, rights = append(lefts, w.x0*25.4/72), append(rights, w.x1*25.4/72)
 		}
 		if len(lefts) == 0 {
 			t.Errorf("%s page %d: no full lines found", name, pg)
