@@ -7,6 +7,8 @@ package drafts
 import (
 	"encoding/json"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Document is a parsed policy document: its metadata and its tree of
@@ -128,9 +130,33 @@ type Node struct {
 // Body returns the node's text after its heading sentence: empty for a
 // node that is only a heading.
 func (n *Node) Body() string {
-	rest := strings.TrimPrefix(n.Text, n.Heading)
+	rest := afterHeading(n.Text, n.Heading)
 	rest = strings.TrimLeft(rest, "。.．")
 	return strings.TrimSpace(rest)
+}
+
+// afterHeading returns text after its leading heading. A section heading
+// is kept tidy (a title spaced out for width, 总　则 or 总 则, reads 总则),
+// so spaces in the text that the heading does not have are skipped.
+// Text that does not start with the heading is returned whole.
+func afterHeading(text, heading string) string {
+	i := 0
+	for _, h := range heading {
+		for {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case size == 0 || r != h && !unicode.IsSpace(r):
+				return text // the text does not start with the heading
+			case r == h:
+				i += size
+			default:
+				i += size
+				continue
+			}
+			break
+		}
+	}
+	return text[i:]
 }
 
 // IsClause reports whether the node is a clause: an article (第X条), or a
