@@ -141,11 +141,22 @@ func HitsByNode(d *Document, hits []Span) map[*Node]int {
 		return out
 	}
 	d.Walk(func(n, _ *Node) {
-		from := sort.Search(len(hits), func(i int) bool { return hits[i].Start >= n.BodySpan.Start })
-		to := sort.Search(len(hits), func(i int) bool { return hits[i].Start >= n.BodySpan.End })
-		if to > from {
-			out[n] = to - from
+		k := hitsIn(hits, n.BodySpan)
+		for _, c := range n.Children { // an article's BodySpan may hold its items
+			if c.Span.Start < n.BodySpan.End {
+				k -= hitsIn(hits, Span{c.Span.Start, min(c.Span.End, n.BodySpan.End)})
+			}
+		}
+		if k > 0 {
+			out[n] = k
 		}
 	})
 	return out
+}
+
+// hitsIn counts the hits (sorted by start) that start inside sp.
+func hitsIn(hits []Span, sp Span) int {
+	from := sort.Search(len(hits), func(i int) bool { return hits[i].Start >= sp.Start })
+	to := sort.Search(len(hits), func(i int) bool { return hits[i].Start >= sp.End })
+	return max(to-from, 0)
 }

@@ -120,7 +120,9 @@ type Node struct {
 	// LabelSpan covers the label.
 	Span      Span `json:"-"`
 	LabelSpan Span `json:"-"`
-	// BodySpan covers the node's own paragraphs, children excluded.
+	// BodySpan covers the node's own paragraphs, children excluded, except
+	// for an article with 款 after its items: it runs from the article's
+	// first paragraph to its last and holds the items in between.
 	BodySpan Span `json:"-"`
 
 	texts      []string // Text in pieces while the tree is built

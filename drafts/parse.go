@@ -194,22 +194,45 @@ func (b *treeBuilder) closeFor(f Family) int {
 	return len(b.stack)
 }
 
-// extend adds an unnumbered paragraph to the innermost open node.
+// extend adds an unnumbered paragraph to the innermost open node; in an
+// article, a paragraph after its items is the article's next 款 (see
+// articleAfterItems).
 func (b *treeBuilder) extend(p para) {
 	if len(b.stack) == 0 {
 		return
+	}
+	units := isUnitsOnly(p.text) || isUnitsLine(p.text)
+	if !units {
+		b.articleAfterItems()
 	}
 	n := b.stack[len(b.stack)-1]
 	sep := "\n"
 	if isUnitsOnly(p.text) {
 		sep = "" // a 责任单位 pushed onto a line of its own ends the clause
 	}
-	if isUnitsOnly(p.text) || isUnitsLine(p.text) {
+	if units {
 		b.shareUnits(p.text)
 	}
 	n.texts = append(n.texts, sep, p.text)
 	n.BodySpan.End = p.span.End
 	b.grow(p.span.End)
+}
+
+// articleAfterItems closes the items (项, 目) open under an article: in a
+// regulation an item is one paragraph, and an unnumbered paragraph after
+// the items is the article's next 款 (第八条 …条件：（一）…（七）… then
+// 前款规定的…). The article's own text then runs past its items, so its
+// BodySpan covers them.
+func (b *treeBuilder) articleAfterItems() {
+	for i := len(b.stack) - 2; i >= 0; i-- {
+		switch r := b.stack[i].Style.Family.Rank(); {
+		case r == Article.Rank():
+			b.stack = b.stack[:i+1]
+			return
+		case r > 0:
+			return // a chapter or section holding items: no article to go back to
+		}
+	}
 }
 
 // shareUnits gives a 责任单位 line that follows a group of items without
