@@ -147,9 +147,16 @@ func (s *Shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("简体中文", language(LangChinese)), // each language in its own name
 		fyne.NewMenuItem("English", language(LangEnglish)),
 	)
+	file := fyne.NewMenu(lang.L("File"),
+		fyne.NewMenuItem(lang.L("Export Word…"), s.exportWord),
+		fyne.NewMenuItem(lang.L("Export PDF…"), s.exportPDF),
+		fyne.NewMenuItem(lang.L("Print…"), s.printDraft),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Copy whole text"), s.copyAll),
+	)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), s.showShortcuts))
-	return fyne.NewMainMenu(settings, help)
+	return fyne.NewMainMenu(file, settings, help)
 }
 
 // newTruncatedLabel is a list or tree row of one line, cut with … where
