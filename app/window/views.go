@@ -156,7 +156,7 @@ func (s *Shell) menu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), s.showShortcuts))
-	return fyne.NewMainMenu(file, settings, help)
+	return fyne.NewMainMenu(settings, file, help)
 }
 
 // newTruncatedLabel is a list or tree row of one line, cut with … where
