@@ -36,6 +36,7 @@ func editorShortcuts() []shortcut {
 		{fyne.KeyR, ctrl | shift, "Ctrl+Shift+R", "Renumber all", (*Shell).renumberAll},
 		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.ToggleFullText() }},
 		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", (*Shell).ShowVersions},
+		{fyne.KeyP, ctrl, "Ctrl+P", "Print…", (*Shell).printDraft},
 	}
 }
 
