@@ -2,7 +2,6 @@ package window
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/redline"
 )
 
 // pairList is a virtualised list of the pairs of a comparison, each row a
@@ -191,11 +191,11 @@ func (pl *pairList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p := pl.pairs[i]
 	r.header.Text = pairHeader(p)
-	r.header.Color = kindColors[p.Kind]
+	r.header.Color = redline.Color(p.Kind)
 	if p.Kind == drafts.PairUnchanged {
 		r.header.Color = theme.Color(theme.ColorNameForeground)
 	}
-	r.bar.FillColor = kindColors[p.Kind]
+	r.bar.FillColor = redline.Color(p.Kind)
 	for c := 0; c < r.cols; c++ {
 		r.texts[c].OnTapped = func() { pl.cv.Select(i) }
 		r.texts[c].SetRuns(pl.runs[i][c])
@@ -218,8 +218,8 @@ func pairHeader(p drafts.Pair) string {
 		names = o + " → " + n
 	}
 	h := "【" + kindName(p.Kind) + "】" + names
-	if p.Kind != drafts.PairUnchanged && p.Kind != drafts.PairAdded && p.Kind != drafts.PairDeleted {
-		h += "  " + lang.L("similarity {{.S}}", map[string]any{"S": fmt.Sprintf("%.0f%%", p.Similarity*100)})
+	if s := redline.Similarity(p); s != "" {
+		h += "  " + lang.L("similarity {{.S}}", map[string]any{"S": s})
 	}
 	return h
 }
@@ -275,52 +275,27 @@ func (rr *pairRowRenderer) Layout(size fyne.Size) {
 	r.texts[1].Resize(fyne.NewSize(w, size.Height-top))
 }
 
-// pairRuns turns ops into runs: side 0 both (deletions and insertions),
-// -1 the old text with its deletions, +1 the new text with its
-// insertions. Changes of form show their old or new form, marked only
-// when showForm.
+// pairRuns turns ops into runs through redline.Runs: side 0 both
+// (deletions and insertions), -1 the old text with its deletions, +1 the
+// new text with its insertions. Changes of form show their old or new
+// form, marked (and spaces made visible) only when showForm.
 func pairRuns(ops []drafts.Op, side int, showForm bool) []TextRun {
 	var runs []TextRun
-	add := func(text string, st RunStyle) {
+	for _, r := range redline.Runs(ops, redline.Side(side), showForm) {
+		text, st := r.Text, RunStyle(r.Mark)
+		if r.Mark == redline.Form {
+			text = redline.Visible(text, '□') // the embedded font has no ␣
+		}
 		if text == "" {
-			return
+			continue
 		}
 		if n := len(runs); n > 0 && runs[n-1].Style == st {
 			runs[n-1].Text += text
-			return
+			continue
 		}
 		runs = append(runs, TextRun{text, st})
 	}
-	for _, o := range ops {
-		switch {
-		case o.Kind == '=':
-			add(o.Text, RunNormal)
-		case o.Kind == '-' && side <= 0:
-			add(o.Text, RunDeleted)
-		case o.Kind == '+' && side >= 0:
-			add(o.Text, RunInserted)
-		case o.Kind == '~':
-			text := o.New
-			if side < 0 {
-				text = o.Text
-			}
-			if showForm {
-				add(visibleSpace(text), RunForm)
-			} else {
-				add(text, RunNormal)
-			}
-		}
-	}
 	return runs
-}
-
-// visibleSpace shows a change of spacing as □ so that it can be seen (the
-// embedded font has no ␣).
-func visibleSpace(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return strings.Repeat("□", max(1, len([]rune(s))))
-	}
-	return s
 }
 
 // newFigureList lists the changed figures: subject, old → new, clause.

@@ -2,7 +2,6 @@ package window
 
 import (
 	"image/color"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,19 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/redline"
 )
-
-// kindColors are the colours of the pair kinds, as in the HTML report.
-var kindColors = map[drafts.Kind]color.NRGBA{
-	drafts.PairUnchanged: {0x9a, 0xa3, 0xad, 0xff}, drafts.PairModified: {0x1f, 0x6f, 0xeb, 0xff},
-	drafts.PairMoved: {0x82, 0x50, 0xdf, 0xff}, drafts.PairMerged: {0xd4, 0x76, 0x0a, 0xff},
-	drafts.PairSplit: {0x0a, 0x8f, 0x8f, 0xff}, drafts.PairAdded: {0x1a, 0x7f, 0x37, 0xff},
-	drafts.PairDeleted: {0xcf, 0x22, 0x2e, 0xff},
-}
-
-// kindOrder is the order of the kinds in the summary and the legend.
-var kindOrder = []drafts.Kind{drafts.PairModified, drafts.PairMoved, drafts.PairMerged, drafts.PairSplit,
-	drafts.PairAdded, drafts.PairDeleted, drafts.PairUnchanged}
 
 // Diagram draws the alignment of a comparison: the old version's clauses
 // and sections down the left, the new version's down the right, a line
@@ -61,18 +49,13 @@ func NewDiagram() *Diagram {
 // SetPairs shows the pairs of a comparison.
 func (d *Diagram) SetPairs(pairs []drafts.Pair) {
 	d.pairs, d.left, d.right, d.selected = pairs, nil, nil, -1
-	seenOld, seenNew := map[*drafts.Node]bool{}, map[*drafts.Node]bool{}
-	for i, p := range pairs {
-		if p.Old != nil && !seenOld[p.Old.Node] {
-			seenOld[p.Old.Node] = true
-			d.left = append(d.left, diagramRow{p.Old.Node, p.Old, i})
-		}
-		if p.New != nil && !seenNew[p.New.Node] {
-			seenNew[p.New.Node] = true
-			d.right = append(d.right, diagramRow{p.New.Node, p.New, i})
-		}
+	olds, news := redline.Rows(pairs)
+	for _, r := range olds {
+		d.left = append(d.left, diagramRow{r.Side.Node, r.Side, r.Pair})
 	}
-	slices.SortStableFunc(d.left, func(a, b diagramRow) int { return a.node.Span.Start - b.node.Span.Start })
+	for _, r := range news {
+		d.right = append(d.right, diagramRow{r.Side.Node, r.Side, r.Pair})
+	}
 	d.rowOf = map[*drafts.Node]int{} // the two versions' nodes are distinct
 	for k, r := range d.left {
 		d.rowOf[r.node] = k
@@ -196,7 +179,7 @@ func (r *diagramRenderer) Layout(size fyne.Size) {
 		if !ok {
 			continue
 		}
-		l := canvas.NewLine(kindColors[p.Kind])
+		l := canvas.NewLine(redline.Color(p.Kind))
 		l.Position1, l.Position2 = fyne.NewPos(x1, y1), fyne.NewPos(x2, y2)
 		l.StrokeWidth = 1.2
 		if i == d.selected {
@@ -205,7 +188,7 @@ func (r *diagramRenderer) Layout(size fyne.Size) {
 			continue
 		}
 		if p.Kind == drafts.PairUnchanged {
-			l.StrokeColor = withAlpha(kindColors[p.Kind], 0x90)
+			l.StrokeColor = withAlpha(redline.Color(p.Kind), 0x90)
 		}
 		r.objects = append(r.objects, l)
 	}
@@ -227,14 +210,14 @@ func (r *diagramRenderer) column(rows []diagramRow, x, w float32, old bool) {
 		}
 		selected := d.selected >= 0 && (old && d.pairs[d.selected].Old != nil && d.pairs[d.selected].Old.Node == row.node ||
 			!old && d.pairs[d.selected].New != nil && d.pairs[d.selected].New.Node == row.node)
-		bg := canvas.NewRectangle(withAlpha(kindColors[kind], 0x28))
+		bg := canvas.NewRectangle(withAlpha(redline.Color(kind), 0x28))
 		if selected {
 			bg.FillColor = theme.Color(theme.ColorNameSelection)
-			bg.StrokeColor, bg.StrokeWidth = kindColors[kind], 1.5
+			bg.StrokeColor, bg.StrokeWidth = redline.Color(kind), 1.5
 		}
 		bg.Move(fyne.NewPos(x, y+1))
 		bg.Resize(fyne.NewSize(w, diagramRowH-2))
-		mark := canvas.NewRectangle(kindColors[kind])
+		mark := canvas.NewRectangle(redline.Color(kind))
 		mx := x
 		if old {
 			mx = x + w - 4

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/redline"
 )
 
 // compareView: compares two versions clause by clause, with tracked changes.
@@ -122,10 +123,10 @@ func (cv *CompareView) layout() fyne.CanvasObject {
 // legend shows the colour of each kind of pair.
 func legend() fyne.CanvasObject {
 	var items []fyne.CanvasObject
-	for _, k := range kindOrder {
+	for _, k := range redline.Kinds {
 		t := canvas.NewText(kindName(k), theme.Color(theme.ColorNameForeground))
 		t.TextSize = theme.TextSize() * 0.8
-		box := canvas.NewRectangle(kindColors[k])
+		box := canvas.NewRectangle(redline.Color(k))
 		box.SetMinSize(fyne.NewSize(14, 3))
 		items = append(items, container.NewHBox(container.NewCenter(box), t))
 	}
@@ -134,30 +135,14 @@ func legend() fyne.CanvasObject {
 
 // chip is a small box in a kind's colour with a text beside it.
 func chip(k drafts.Kind, text string) fyne.CanvasObject {
-	box := canvas.NewRectangle(kindColors[k])
+	box := canvas.NewRectangle(redline.Color(k))
 	box.SetMinSize(fyne.NewSize(10, 10))
 	box.CornerRadius = 2
 	return container.NewHBox(container.NewCenter(box), widget.NewLabel(text))
 }
 
 // kindName is the translated name of a pair kind.
-func kindName(k drafts.Kind) string {
-	switch k {
-	case drafts.PairModified:
-		return lang.L("Modified")
-	case drafts.PairMoved:
-		return lang.L("Moved")
-	case drafts.PairMerged:
-		return lang.L("Merged")
-	case drafts.PairSplit:
-		return lang.L("Split")
-	case drafts.PairAdded:
-		return lang.L("Added")
-	case drafts.PairDeleted:
-		return lang.L("Deleted")
-	}
-	return lang.L("Unchanged")
-}
+func kindName(k drafts.Kind) string { return lang.L(redline.English(k)) }
 
 // sessionChanged refills the pickers when the draft, its versions or the
 // corpus change, and recompares when the working text shown changed.
@@ -392,11 +377,9 @@ type summaryItem struct {
 
 // summaryItems are the summary's counts, e.g. 修改 23.
 func summaryItems(s drafts.Summary) []summaryItem {
-	n := map[drafts.Kind]int{drafts.PairModified: s.Modified, drafts.PairMoved: s.Moved, drafts.PairMerged: s.Merged,
-		drafts.PairSplit: s.Split, drafts.PairAdded: s.Added, drafts.PairDeleted: s.Deleted, drafts.PairUnchanged: s.Unchanged}
 	var out []summaryItem
-	for _, k := range kindOrder {
-		out = append(out, summaryItem{k, fmt.Sprintf("%s %d", kindName(k), n[k])})
+	for _, c := range redline.Counts(s) {
+		out = append(out, summaryItem{c.Kind, fmt.Sprintf("%s %d", kindName(c.Kind), c.N)})
 	}
 	return out
 }

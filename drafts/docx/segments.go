@@ -5,6 +5,7 @@ import (
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
+	"qicao/drafts/redline"
 )
 
 // Segment kinds: what a stretch of text is in the tracked-changes view.
@@ -22,29 +23,43 @@ type seg struct {
 	Text string
 }
 
-// opsSegs turns the compare engine's ops into segments. A change of form
-// only ('~': punctuation width, spacing) is written in its new form
-// without a mark unless strict, where it is a deletion and an insertion;
-// one that joins or parts paragraphs is always marked, so that rejecting
-// all changes gives the old paragraphs.
+// opsSegs turns the compare engine's ops into segments, through the one
+// walk of redline.Runs. A change of form only (punctuation width,
+// spacing) is written in its new form without a mark unless strict, where
+// it is a deletion and an insertion; one that joins or parts paragraphs
+// is always marked, so that rejecting all changes gives the old
+// paragraphs.
 func opsSegs(ops []drafts.Op, strict bool) []seg {
 	var out []seg
-	for _, o := range ops {
-		switch o.Kind {
-		case '=':
-			out = appendSeg(out, seg{segSame, o.Text})
-		case '-':
-			out = appendSeg(out, seg{segDel, o.Text})
-		case '+':
-			out = appendSeg(out, seg{segIns, o.Text})
-		case '~':
-			if strict || strings.Count(o.Text, "\n") != strings.Count(o.New, "\n") {
-				out = appendSeg(out, seg{segDel, o.Text})
-				out = appendSeg(out, seg{segIns, o.New})
-			} else {
-				out = appendSeg(out, seg{segSame, o.New})
+	for _, r := range redline.Runs(ops, redline.BothSide, true) {
+		switch {
+		case r.Mark == redline.Form && (strict || strings.Count(r.Old, "\n") != strings.Count(r.New, "\n")):
+			out = appendSeg(out, seg{segDel, r.Old})
+			out = appendSeg(out, seg{segIns, r.New})
+		default:
+			out = appendSeg(out, seg{markSeg[r.Mark], r.Text})
+		}
+	}
+	return out
+}
+
+// markSeg is the segment of a run's mark; a change of form left unmarked
+// is kept text (sideSegs marks it by side).
+var markSeg = map[redline.Mark]byte{redline.Same: segSame, redline.Deleted: segDel, redline.Inserted: segIns, redline.Form: segSame}
+
+// sideSegs turns one side's runs into segments, a marked change of form
+// deleted on the old side and inserted on the new.
+func sideSegs(runs []redline.Run, side redline.Side) []seg {
+	var out []seg
+	for _, r := range runs {
+		k := markSeg[r.Mark]
+		if r.Mark == redline.Form {
+			k = segDel
+			if side == redline.NewSide {
+				k = segIns
 			}
 		}
+		out = appendSeg(out, seg{k, r.Text})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
+	"qicao/drafts/redline"
 )
 
 // The landscape A4 page of the comparison table: 25 mm margins all
@@ -20,16 +21,10 @@ const (
 // The columns of the table, in twips; they fill the 14004-twip text block.
 var tableColumns = []int{680, 5350, 5350, 2624}
 
-// kindNames are the 修改说明 of each kind of change.
-var kindNames = map[drafts.Kind]string{
-	drafts.PairModified: "修改", drafts.PairAdded: "新增", drafts.PairDeleted: "删除",
-	drafts.PairMerged: "合并", drafts.PairSplit: "拆分", drafts.PairMoved: "调整顺序",
-}
-
 // WriteTable writes the comparison c as a 修改对照表 on landscape A4: one
 // row per changed clause or section with the old text (deletions struck
 // through), the new text (insertions underlined) and a 修改说明 prefilled
-// with the kind of change (新增 / 删除 / 合并 / 拆分 / 修改 / 调整顺序) and
+// with the kind of change (redline.Name: 新增 / 删除 / 合并 / 拆分 / 修改 / 移动) and
 // the targets whose figures changed. Unchanged clauses are left out;
 // changes of form only are unmarked unless opt.Strict.
 func WriteTable(w io.Writer, c *drafts.Comparison, opt Options) error {
@@ -68,8 +63,8 @@ func versionName(m drafts.Meta) string {
 
 // summaryText counts the changes for the line above the table.
 func summaryText(s drafts.Summary) string {
-	return fmt.Sprintf("共修改 %d 条，新增 %d 条，删除 %d 条，合并 %d 条，拆分 %d 条，调整顺序 %d 条。",
-		s.Modified, s.Added, s.Deleted, s.Merged, s.Split, s.Moved)
+	return fmt.Sprintf("共修改 %d 条，新增 %d 条，删除 %d 条，合并 %d 条，拆分 %d 条，%s %d 条。",
+		s.Modified, s.Added, s.Deleted, s.Merged, s.Split, redline.Name(drafts.PairMoved), s.Moved)
 }
 
 // row is one changed clause (or group of clauses merged or split).
@@ -143,20 +138,9 @@ func pairSegs(p drafts.Pair, strict bool) (old, new []seg) {
 	if p.New != nil {
 		nl = p.New.Node.Label
 	}
-	ops := append([]drafts.Op{labelOp(ol, nl)}, p.Ops...)
-	for _, o := range ops {
-		switch {
-		case o.Kind == '=':
-			old, new = appendSeg(old, seg{segSame, o.Text}), appendSeg(new, seg{segSame, o.Text})
-		case o.Kind == '-', o.Kind == '~' && strict:
-			old = appendSeg(old, seg{segDel, o.Text})
-			new = appendSeg(new, seg{segIns, o.New})
-		case o.Kind == '+':
-			new = appendSeg(new, seg{segIns, o.Text})
-		case o.Kind == '~':
-			old, new = appendSeg(old, seg{segSame, o.Text}), appendSeg(new, seg{segSame, o.New})
-		}
-	}
+	ops := append(labelOps(ol, nl), p.Ops...)
+	old = sideSegs(redline.Runs(ops, redline.OldSide, strict), redline.OldSide)
+	new = sideSegs(redline.Runs(ops, redline.NewSide, strict), redline.NewSide)
 	switch p.Kind {
 	case drafts.PairMerged:
 		new = whole(segSame, segsText(new, false))
@@ -166,16 +150,16 @@ func pairSegs(p drafts.Pair, strict bool) (old, new []seg) {
 	return old, new
 }
 
-// labelOp is the change of a label as an op: kept, changed in form only,
-// or replaced (a '-' carrying the new label in New).
-func labelOp(old, new string) drafts.Op {
+// labelOps is the change of a label as ops: kept, changed in form only,
+// or replaced.
+func labelOps(old, new string) []drafts.Op {
 	switch {
 	case old == new:
-		return drafts.Op{Kind: '=', Text: old}
+		return []drafts.Op{{Kind: '=', Text: old}}
 	case norm.SameUpToForm(old, new):
-		return drafts.Op{Kind: '~', Text: old, New: new}
+		return []drafts.Op{{Kind: '~', Text: old, New: new}}
 	}
-	return drafts.Op{Kind: '-', Text: old, New: new}
+	return []drafts.Op{{Kind: '-', Text: old}, {Kind: '+', Text: new}}
 }
 
 // markedParas writes segments as table paragraphs, one per "\n", deleted
@@ -201,7 +185,7 @@ func markedParas(ss []seg) []paragraph {
 // or split joined or parted, a renumbering, and the changed figures.
 func noteText(ps []drafts.Pair, figs []drafts.Figure) string {
 	p := ps[0]
-	parts := []string{kindNames[p.Kind]}
+	parts := []string{redline.Name(p.Kind)}
 	if p.Section {
 		parts[0] += "（标题）"
 	}

@@ -20,11 +20,6 @@ type Style struct {
 	Del, Ins, Form, Kind, Reset string
 }
 
-var kindNames = map[drafts.Kind]string{
-	drafts.PairUnchanged: "未改", drafts.PairModified: "修改", drafts.PairMoved: "移动", drafts.PairAdded: "新增",
-	drafts.PairDeleted: "删除", drafts.PairMerged: "合并", drafts.PairSplit: "拆分",
-}
-
 // WriteText writes the comparison as tracked changes: one block per
 // pair with its kind, labels old → new and similarity, deletions in [-…-]
 // and insertions in {+…+}. Changes of form only are shown as [~old~new~]
@@ -32,10 +27,9 @@ var kindNames = map[drafts.Kind]string{
 func WriteText(w io.Writer, c *drafts.Comparison, st Style, strict bool) {
 	s := c.Summary
 	fmt.Fprintf(w, "旧：%s\n新：%s\n", c.Old.Title+status(c.Old), c.New.Title+status(c.New))
-	fmt.Fprintf(w, "修改 %d，移动 %d，合并 %d，拆分 %d，新增 %d，删除 %d，未改 %d；标点/空格变化 %d 处\n",
-		s.Modified, s.Moved, s.Merged, s.Split, s.Added, s.Deleted, s.Unchanged, s.PunctuationOnly)
+	fmt.Fprintf(w, "%s；标点/空格变化 %d 处\n", SummaryLine(s), s.PunctuationOnly)
 	for _, p := range c.Pairs {
-		fmt.Fprintf(w, "\n%s【%s】%s%s\n", st.Kind, kindNames[p.Kind], pairTitle(p), st.Reset)
+		fmt.Fprintf(w, "\n%s【%s】%s%s\n", st.Kind, Name(p.Kind), pairTitle(p), st.Reset)
 		if p.Kind == drafts.PairUnchanged && !p.Section {
 			continue
 		}
@@ -62,37 +56,47 @@ func status(m drafts.Meta) string {
 	return "（" + strings.Join(parts, "，") + "）"
 }
 
-// pairTitle is "10.强化数字化赋能 → 9.推动数字赋能产业升级  相似度 0.71".
-func pairTitle(p drafts.Pair) string {
+// SummaryLine counts the pairs by kind: 修改 23，移动 0，…，未改 0.
+func SummaryLine(s drafts.Summary) string {
+	var parts []string
+	for _, c := range Counts(s) {
+		parts = append(parts, fmt.Sprintf("%s %d", Name(c.Kind), c.N))
+	}
+	return strings.Join(parts, "，")
+}
+
+// Names names a pair's sides: 10.强化数字化赋能 → 9.推动数字赋能产业升级,
+// — for a side missing.
+func Names(p drafts.Pair) string {
 	name := func(s *drafts.Side) string {
 		if s == nil {
 			return "—"
 		}
 		return s.Name()
 	}
-	t := name(p.Old) + " → " + name(p.New)
-	if p.Old != nil && p.New != nil {
-		t += fmt.Sprintf("  相似度 %.2f", p.Similarity)
+	return name(p.Old) + " → " + name(p.New)
+}
+
+// pairTitle is "10.强化数字化赋能 → 9.推动数字赋能产业升级  相似度 0.71".
+func pairTitle(p drafts.Pair) string {
+	if s := Similarity(p); s != "" {
+		return Names(p) + "  相似度 " + s
 	}
-	return t
+	return Names(p)
 }
 
 func redlineText(ops []drafts.Op, st Style, strict bool) string {
 	var b strings.Builder
-	for _, o := range ops {
-		switch o.Kind {
-		case '=':
-			b.WriteString(o.Text)
-		case '-':
-			b.WriteString(st.Del + "[-" + o.Text + "-]" + st.Reset)
-		case '+':
-			b.WriteString(st.Ins + "{+" + o.Text + "+}" + st.Reset)
-		case '~':
-			if strict {
-				b.WriteString(st.Form + "[~" + o.Text + "~" + o.New + "~]" + st.Reset)
-			} else {
-				b.WriteString(o.New)
-			}
+	for _, r := range Runs(ops, BothSide, strict) {
+		switch r.Mark {
+		case Same:
+			b.WriteString(r.Text)
+		case Deleted:
+			b.WriteString(st.Del + "[-" + r.Text + "-]" + st.Reset)
+		case Inserted:
+			b.WriteString(st.Ins + "{+" + r.Text + "+}" + st.Reset)
+		case Form:
+			b.WriteString(st.Form + "[~" + r.Old + "~" + r.New + "~]" + st.Reset)
 		}
 	}
 	return b.String()
