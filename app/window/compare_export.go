@@ -20,9 +20,9 @@ import (
 )
 
 // ExportHTML writes the comparison shown as the HTML report of
-// `qicao compare --html`.
+// `qicao compare --html`, with --strict when it was made with 标点差异.
 func (cv *CompareView) ExportHTML(w io.Writer) error {
-	return redline.WriteHTML(w, cv.oldName, cv.newName, cv.c, cv.showForm)
+	return redline.WriteHTML(w, cv.oldName, cv.newName, cv.c, cv.strict)
 }
 
 // ExportDocx writes the new version with the changes from the old as
@@ -37,7 +37,7 @@ func (cv *CompareView) ExportTable(w io.Writer) error {
 }
 
 func (cv *CompareView) docxOptions() docx.Options {
-	return docx.Options{Time: time.Now(), Strict: cv.showForm}
+	return docx.Options{Time: time.Now(), Strict: cv.strict}
 }
 
 func (cv *CompareView) exportHTML()  { cv.save("比对报告.html", ".html", cv.ExportHTML) }

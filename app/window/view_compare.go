@@ -59,7 +59,8 @@ type CompareView struct {
 	c                *drafts.Comparison
 	oldDoc, newDoc   *drafts.Document
 	oldName, newName string
-	showForm         bool
+	showForm         bool // the 标点差异 box: compare with drafts' Strict, as qicao compare --strict
+	strict           bool // the setting c was made with, which its exports use
 	selected         int
 	changes          []int // indexes of the pairs with changes
 
@@ -246,7 +247,11 @@ func (cv *CompareView) side(sel *widget.Select) Source {
 
 // Run compares the two chosen sources off the UI goroutine and shows the
 // result when it is ready (a later Run supersedes an earlier one).
-func (cv *CompareView) Run() {
+func (cv *CompareView) Run() { cv.run(false) }
+
+// run compares with the 标点差异 setting; with keep the pair selected
+// stays selected (the pairs are the same when only the setting changed).
+func (cv *CompareView) run(keep bool) {
 	if cv.loading {
 		return
 	}
@@ -254,13 +259,13 @@ func (cv *CompareView) Run() {
 	if o.Kind < 0 || n.Kind < 0 {
 		return
 	}
-	working := cv.s.Session.Text
+	working, strict := cv.s.Session.Text, cv.showForm
 	gen := int(cv.gen.Add(1))
 	cv.status.SetText(lang.L("Comparing…"))
 	cv.running.Add(1)
 	started := cv.s.bg.run(func() {
 		defer cv.running.Done()
-		res, err := cv.compare(o, n, working)
+		res, err := cv.compare(o, n, working, strict)
 		deliverUI(func() {
 			if gen != int(cv.gen.Load()) {
 				return
@@ -270,7 +275,7 @@ func (cv *CompareView) Run() {
 				cv.s.ShowError(err)
 				return
 			}
-			cv.show(res, o.Name, n.Name)
+			cv.show(res, o.Name, n.Name, keep)
 		})
 	})
 	if !started {
@@ -293,9 +298,10 @@ func (cv *CompareView) Wait() { cv.running.Wait() }
 type compared struct {
 	old, new *drafts.Document
 	c        *drafts.Comparison
+	strict   bool
 }
 
-func (cv *CompareView) compare(o, n Source, working string) (compared, error) {
+func (cv *CompareView) compare(o, n Source, working string, strict bool) (compared, error) {
 	text := func(src Source) (string, error) {
 		if src.Kind == SourceWorking {
 			return working, nil
@@ -310,22 +316,27 @@ func (cv *CompareView) compare(o, n Source, working string) (compared, error) {
 	if err != nil {
 		return compared{}, err
 	}
-	old, new, c, err := CompareTexts(ot, nt, false)
-	return compared{old, new, c}, err
+	old, new, c, err := CompareTexts(ot, nt, strict)
+	return compared{old, new, c, strict}, err
 }
 
-// show puts a comparison on screen and selects its first change.
-func (cv *CompareView) show(r compared, oldName, newName string) {
-	cv.c, cv.oldDoc, cv.newDoc, cv.oldName, cv.newName = r.c, r.old, r.new, oldName, newName
+// show puts a comparison on screen and selects its first change, or with
+// keep the pair selected before.
+func (cv *CompareView) show(r compared, oldName, newName string, keep bool) {
+	kept := cv.selected
+	cv.c, cv.oldDoc, cv.newDoc, cv.oldName, cv.newName, cv.strict = r.c, r.old, r.new, oldName, newName, r.strict
 	cv.status.SetText("")
 	cv.fillSummary()
 	cv.diagram.SetPairs(r.c.Pairs)
 	cv.selected = -1
 	cv.restyle()
 	cv.figures.Refresh()
-	if len(cv.changes) > 0 {
+	switch {
+	case keep && kept >= 0 && kept < len(cv.c.Pairs):
+		cv.Select(kept)
+	case len(cv.changes) > 0:
 		cv.Select(cv.changes[0])
-	} else {
+	default:
 		cv.updatePosition()
 	}
 }
@@ -384,7 +395,11 @@ func summaryItems(s drafts.Summary) []summaryItem {
 	return out
 }
 
-// SetShowForm shows or hides the changes of punctuation and spacing.
+// SetShowForm shows or hides the changes of punctuation and spacing, and
+// compares again with them counted as changes (drafts' Strict), so that
+// the view, its summary and its exports mean what qicao compare --strict
+// means. The marks change at once; kinds and counts when the comparison
+// is done.
 func (cv *CompareView) SetShowForm(on bool) {
 	if cv.showForm == on {
 		return
@@ -399,6 +414,7 @@ func (cv *CompareView) SetShowForm(on bool) {
 		cv.Select(cv.selected)
 	}
 	cv.updatePosition()
+	cv.run(true)
 }
 
 // Select makes pair i the current one in the lists and the diagram.
