@@ -34,6 +34,9 @@ type BankClause struct {
 	Text string `json:"text"`
 	// Index is the clause's position among its document's clauses.
 	Index int `json:"index"`
+	// StoredTopics are the clause's topics as the store keeps them
+	// (EncodeTopics), "" when it keeps none: the bank finds them then.
+	StoredTopics string `json:"-"`
 }
 
 // Bank is the clause bank: every clause of every corpus document, with
@@ -69,6 +72,18 @@ func NewBankOptions(srcs []CorpusDoc, opts Options) *Bank {
 		all = append(all, ClausesOf(s)...)
 	}
 	b.addClauses(all)
+	return b
+}
+
+// NewBankClauses builds a bank with DefaultOptions from clauses read from
+// the store (IndexedClauses), without parsing their documents again.
+func NewBankClauses(cs []BankClause) *Bank {
+	b := &Bank{opts: DefaultOptions}
+	b.reset()
+	for i := range cs {
+		cs[i].City = cityKey(cs[i].City)
+	}
+	b.addClauses(cs)
 	return b
 }
 

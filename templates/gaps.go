@@ -2,8 +2,12 @@ package templates
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
@@ -154,28 +158,24 @@ func (b *Bank) GapsContext(ctx context.Context, draft *drafts.Document, opts Gap
 	var gaps []Gap
 	var asked []gapQuery // of each gap, for supportGaps
 	topics := b.clauseTopics()
+	ph := b.newPhrases(draftKey)
 	for i, c := range b.clauses {
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if !b.alive[i] || !keep(uint32(i)) {
-			continue
+		if !b.alive[i] || !keep(uint32(i)) || len(topics[i]) == 0 {
+			continue // no topics: cannot be judged (coverage's !ok)
 		}
-		if len(topics[i]) == 0 {
-			continue // no topics: cannot be judged (topicCoverage's !ok)
-		}
-		ts := b.weighTopics(topics[i])
-		cov, ok := topicCoverage(ts, draftKey)
+		ts := ph.weigh(topics[i])
+		cov, ok := ph.coverage(ts)
 		if !ok || cov >= opts.Threshold {
 			continue
 		}
-		g := Gap{BankClause: c, Coverage: round3(cov), Topics: topicPhrases(ts, draftKey)}
-		q := gapQuery{topics: ts}
-		var self float64
-		q.terms, self = b.clauseQuery(c)
-		g.Nearest = nearest(d, q.terms, self, b.opts, acc)
+		g := Gap{BankClause: c, Coverage: round3(cov), Topics: ph.phrases(ts)}
+		q, self := b.clauseQuery(c)
+		g.Nearest = nearest(d, q, self, b.opts, acc)
 		gaps = append(gaps, g)
-		asked = append(asked, q)
+		asked = append(asked, gapQuery{topics: ts})
 	}
 	if err := b.supportGaps(ctx, gaps, asked, excluded, opts.Threshold); err != nil {
 		return nil, err
@@ -199,11 +199,9 @@ func keyOf(cs []drafts.Clause) string {
 	return sb.String()
 }
 
-// gapQuery is what Gaps works out for a gap clause once: its topics and
-// its query terms.
+// gapQuery is what Gaps works out for a gap clause once: its topics.
 type gapQuery struct {
 	topics []topic
-	terms  []qterm
 }
 
 // clauseQuery is a bank clause as a query: its terms and self score.
@@ -223,30 +221,36 @@ func nearest(d *draftIndex, qs []qterm, self float64, opts Options, acc []float6
 	return &Nearest{Label: dc.Label, Heading: dc.Heading, Index: dc.Index, Score: round3(bs / self)}
 }
 
-// supportGaps finds, for each gap, the other cities with a clause on the
-// same topics among its ten nearest clauses, and sets its strength.
-// asked holds each gap's topics and query terms.
+// supportGaps finds, for each gap, the other cities whose clauses take up
+// its topics, and sets its strength: a city supports a gap when the
+// headings of its clauses hold phrases of the gap's topics weighing
+// threshold or more. One pass over the bank's topics serves
+// every gap (a BM25 search of the ten nearest clauses per gap, as before,
+// was quadratic in the corpus). asked holds each gap's topics.
 func (b *Bank) supportGaps(ctx context.Context, gaps []Gap, asked []gapQuery, excluded []string, threshold float64) error {
-	keys := map[uint32]string{} // match keys of the clauses looked at, shared by the gaps
+	cities := b.phraseCities(asked, excluded)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	names := make([]string, len(b.cityIDs))
+	for name, id := range b.cityIDs {
+		names[id] = name
+	}
 	for i := range gaps {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
 		g := &gaps[i]
 		g.Also = []string{}
-		q := Query{K: 10, ExcludeCities: append([]string{g.City}, excluded...)}
-		seen := map[string]bool{}
-		for _, h := range b.top(asked[i].terms[:min(len(asked[i].terms), supportTerms)], q) {
-			o := b.clauses[h.doc]
-			ok, done := keys[h.doc]
-			if !done {
-				k, _ := MatchKey(o.Text)
-				ok = string(k)
-				keys[h.doc] = ok
+		have := map[uint16]float64{}
+		all := 0.0
+		for _, t := range asked[i].topics {
+			all += t.weight
+			for _, c := range cities[t.phrase] {
+				have[c] += t.weight
 			}
-			if cov, _ := topicCoverage(asked[i].topics, ok); cov >= threshold && !seen[o.City] {
-				seen[o.City] = true
-				g.Also = append(g.Also, o.City)
+		}
+		own := b.cityIDs[g.City]
+		for c := range names {
+			if w, ok := have[uint16(c)]; ok && uint16(c) != own && all > 0 && w/all >= threshold {
+				g.Also = append(g.Also, names[c])
 			}
 		}
 		g.Strength = round3((1 - g.Coverage) * (1 + 0.5*float64(len(g.Also))))
@@ -254,13 +258,68 @@ func (b *Bank) supportGaps(ctx context.Context, gaps []Gap, asked []gapQuery, ex
 	return nil
 }
 
-// topicPhrases lists the topics' phrases, those missing from the draft
-// first, each once.
-func topicPhrases(ts []topic, draftKey string) []string {
+// phraseCities maps each phrase of the gaps' topics to the cities (not
+// excluded) with a clause whose heading holds it, each city once, in
+// city id order.
+func (b *Bank) phraseCities(asked []gapQuery, excluded []string) map[string][]uint16 {
+	want := map[string]bool{}
+	for _, q := range asked {
+		for _, t := range q.topics {
+			want[t.phrase] = true
+		}
+	}
+	skip := map[uint16]bool{}
+	for _, c := range excluded {
+		if id, ok := b.cityIDs[cityKey(c)]; ok && cityKey(c) != "" {
+			skip[id] = true
+		}
+	}
+	byPhrase := map[string]map[uint16]bool{} // heading key of the bank → its cities
+	for i, c := range b.clauses {
+		if !b.alive[i] || skip[b.city[i]] {
+			continue
+		}
+		h := norm.Key(c.Heading)
+		m := byPhrase[h]
+		if m == nil {
+			m = map[uint16]bool{}
+			byPhrase[h] = m
+		}
+		m[b.city[i]] = true
+	}
+	sets := map[string]map[uint16]bool{}
+	for p, cs := range byPhrase {
+		r := []rune(p)
+		for i := range r {
+			for j := i + 2; j <= len(r) && j-i <= 12; j++ {
+				if sub := string(r[i:j]); want[sub] {
+					if sets[sub] == nil {
+						sets[sub] = map[uint16]bool{}
+					}
+					for c := range cs {
+						sets[sub][c] = true
+					}
+				}
+			}
+		}
+	}
+	out := make(map[string][]uint16, len(sets))
+	for p, cs := range sets {
+		for c := range cs {
+			out[p] = append(out[p], c)
+		}
+		slices.Sort(out[p])
+	}
+	return out
+}
+
+// phrases lists the topics' phrases, those missing from the draft first,
+// each once.
+func (p *phrases) phrases(ts []topic) []string {
 	out := []string{}
 	for _, missing := range []bool{true, false} {
 		for _, t := range ts {
-			if strings.Contains(draftKey, t.phrase) != missing {
+			if p.holds(t.phrase) != missing {
 				out = append(out, t.phrase)
 			}
 		}
@@ -302,16 +361,11 @@ type topic struct {
 	weight float64
 }
 
-// topics returns the closed heading phrases (two runes or more) that recur
-// in the body: a phrase is kept unless a one-rune-longer heading phrase
-// holding it occurs as often. Each weighs its length times its count
-// times its mean bigram idf.
-func (b *Bank) topics(text, heading string) []topic {
-	return b.weighTopics(rawTopics(text, heading))
-}
-
-// rawTopics returns a clause's topics without their weights, which change
-// with the bank; the phrases depend on the clause alone.
+// rawTopics returns the closed heading phrases (two runes or more) that
+// recur in the body, without their weights, which change with the bank: a
+// phrase is kept unless a one-rune-longer heading phrase holding it occurs
+// as often. Each weighs (weighTopics) its length times its count times
+// its mean bigram idf.
 func rawTopics(text, heading string) []topic {
 	key, _ := MatchKey(text)
 	head := []rune(norm.Key(heading))
@@ -341,6 +395,30 @@ func rawTopics(text, heading string) []topic {
 	return out
 }
 
+// EncodeTopics returns a clause's topics as the store keeps them: "t",
+// then phrase and count, tab-separated, a line each. It depends on the
+// clause alone, so the store works it out once, at import.
+func EncodeTopics(text, heading string) string {
+	var sb strings.Builder
+	sb.WriteByte('t')
+	for _, t := range rawTopics(text, heading) {
+		fmt.Fprintf(&sb, "%s\t%d\n", t.phrase, t.count)
+	}
+	return sb.String()
+}
+
+// decodeTopics reads EncodeTopics' form; a malformed line is skipped.
+func decodeTopics(s string) []topic {
+	var out []topic
+	for _, line := range strings.Split(strings.TrimPrefix(s, "t"), "\n") {
+		phrase, n, ok := strings.Cut(line, "\t")
+		if count, err := strconv.Atoi(n); ok && err == nil {
+			out = append(out, topic{phrase: phrase, count: count})
+		}
+	}
+	return out
+}
+
 // weighTopics returns the topics with their weights from the bank's idf.
 func (b *Bank) weighTopics(raw []topic) []topic {
 	out := make([]topic, len(raw))
@@ -352,15 +430,18 @@ func (b *Bank) weighTopics(raw []topic) []topic {
 }
 
 // clauseTopics returns the raw topics of every clause of the bank,
-// indexed once: each clause's phrases are found the first time Gaps needs
-// them and kept until the bank is compacted.
+// indexed once: each clause's phrases are read from StoredTopics, or
+// found, the first time Gaps needs them and kept until the bank is
+// compacted.
 func (b *Bank) clauseTopics() [][]topic {
 	b.topicMu.Lock()
 	defer b.topicMu.Unlock()
 	for i := len(b.topicCache); i < len(b.clauses); i++ {
 		var ts []topic
-		if b.alive[i] {
-			ts = rawTopics(b.clauses[i].Text, b.clauses[i].Heading)
+		if c := b.clauses[i]; b.alive[i] && c.StoredTopics != "" {
+			ts = decodeTopics(c.StoredTopics)
+		} else if b.alive[i] {
+			ts = rawTopics(c.Text, c.Heading)
 		}
 		b.topicCache = append(b.topicCache, ts)
 	}
@@ -381,13 +462,39 @@ func (b *Bank) meanIDF(p []rune) float64 {
 	return s / float64(n)
 }
 
-// topicCoverage is the weighted share of the clause's topics found in the
-// draft's key; ok is false when the clause has no topics.
-func topicCoverage(ts []topic, draftKey string) (float64, bool) {
+// phrases memoises, for one Gaps call, each topic phrase's mean idf and
+// whether the draft holds it: the bank's clauses share most phrases.
+type phrases struct {
+	b        *Bank
+	draftKey string
+	idf      map[string]float64
+	in       map[string]bool
+}
+
+func (b *Bank) newPhrases(draftKey string) *phrases {
+	return &phrases{b: b, draftKey: draftKey, idf: map[string]float64{}, in: map[string]bool{}}
+}
+
+// weigh is Bank.weighTopics with the phrases' idf memoised.
+func (p *phrases) weigh(raw []topic) []topic {
+	out := make([]topic, len(raw))
+	for i, t := range raw {
+		idf, ok := p.idf[t.phrase]
+		if !ok {
+			idf = p.b.meanIDF([]rune(t.phrase))
+			p.idf[t.phrase] = idf
+		}
+		out[i] = topic{t.phrase, t.count, float64(utf8.RuneCountInString(t.phrase)) * float64(t.count) * idf}
+	}
+	return out
+}
+
+// coverage is topicCoverage with the draft's phrases memoised.
+func (p *phrases) coverage(ts []topic) (float64, bool) {
 	have, all := 0.0, 0.0
 	for _, t := range ts {
 		all += t.weight
-		if strings.Contains(draftKey, t.phrase) {
+		if p.holds(t.phrase) {
 			have += t.weight
 		}
 	}
@@ -397,7 +504,12 @@ func topicCoverage(ts []topic, draftKey string) (float64, bool) {
 	return have / all, true
 }
 
-// supportTerms is how many of a gap clause's most telling terms look for
-// its neighbours in other cities: all of them made one BM25 query over
-// the common terms' long posting lists per gap, quadratic in the corpus.
-const supportTerms = 24
+// holds reports whether the draft holds a phrase.
+func (p *phrases) holds(phrase string) bool {
+	in, ok := p.in[phrase]
+	if !ok {
+		in = strings.Contains(p.draftKey, phrase)
+		p.in[phrase] = in
+	}
+	return in
+}

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"os"
 	"runtime/pprof"
 	"testing"
@@ -33,5 +34,21 @@ func TestGapsScaleProfile(t *testing.T) {
 			gaps += len(g.Gaps)
 		}
 		t.Logf("%d clauses, %s: %d gaps in %d groups in %v", b.Len(), call, gaps, len(groups), time.Since(start))
+	}
+}
+
+// BenchmarkGapsScale times Gaps of seed 000 (the bank already built, its
+// topics indexed by a first call) against the synthetic banks of 1,000 and
+// 10,000 documents of thirty clauses: near-linear means about ×10.
+func BenchmarkGapsScale(b *testing.B) {
+	for _, docs := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
+			bank := NewBank(SynthSources(30*docs, 1))
+			draft := seedSource(b, "000").Doc
+			bank.Gaps(draft, GapOptions{})
+			for b.Loop() {
+				bank.Gaps(draft, GapOptions{})
+			}
+		})
 	}
 }

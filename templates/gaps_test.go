@@ -3,6 +3,7 @@ package templates
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -46,9 +47,17 @@ func TestGapsOn000(t *testing.T) {
 		}
 	}
 	for _, g := range groups {
+		for _, x := range g.Gaps {
+			if slices.Contains(x.Also, x.City) || slices.Contains(x.Also, "泰安") {
+				t.Errorf("%s supported by its own or the draft's city: %v", x.Heading, x.Also)
+			}
+		}
 		if g.City == "泰安" {
 			t.Errorf("gaps list the draft's own city: %s", g.Source)
 		}
+	}
+	if also := gapAlso(groups, "强化乡村振兴科技支撑"); !also["淄博"] && !also["烟台"] {
+		t.Errorf("强化乡村振兴科技支撑 of another city not supported by 淄博 or 烟台, which head a clause 乡村振兴: %v", also)
 	}
 	for i := 1; i < len(groups); i++ {
 		if groups[i].Strength > groups[i-1].Strength {
@@ -86,4 +95,19 @@ func TestGapsCancelled(t *testing.T) {
 	if groups, err := b.GapsContext(context.Background(), seedSource(t, "000").Doc, GapOptions{}); err != nil || len(groups) == 0 {
 		t.Errorf("not cancelled: %d groups, %v", len(groups), err)
 	}
+}
+
+// gapAlso returns the cities supporting the gaps headed heading.
+func gapAlso(groups []GapGroup, heading string) map[string]bool {
+	out := map[string]bool{}
+	for _, g := range groups {
+		for _, x := range g.Gaps {
+			if x.Heading == heading {
+				for _, c := range x.Also {
+					out[c] = true
+				}
+			}
+		}
+	}
+	return out
 }

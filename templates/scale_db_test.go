@@ -3,6 +3,7 @@ package templates_test
 import (
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -84,4 +85,44 @@ func docText(d *drafts.Document) string {
 	}
 	fmt.Fprintf(&b, "\n%s市人民政府\n%s\n", d.City, d.Date)
 	return b.String()
+}
+
+// TestGapsScaleDB times, in the phases a cold `qicao gaps` goes through,
+// Gaps of seed 000 against the database at QICAO_SCALE_DB (built by
+// TestBuildScaleDB), and writes a CPU profile to QICAO_GAPS_PROF if set.
+// It does nothing unless asked.
+func TestGapsScaleDB(t *testing.T) {
+	path := os.Getenv("QICAO_SCALE_DB")
+	if path == "" {
+		t.Skip("set QICAO_SCALE_DB")
+	}
+	if p := os.Getenv("QICAO_GAPS_PROF"); p != "" {
+		f, _ := os.Create(p)
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	start := time.Now()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cs, err := db.IndexedClauses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := time.Since(start)
+	b := templates.NewBankClauses(cs)
+	built := time.Since(start)
+	srcs, err := templates.SeedSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := b.Gaps(srcs[0].Doc, templates.GapOptions{})
+	gaps := 0
+	for _, g := range groups {
+		gaps += len(g.Gaps)
+	}
+	t.Logf("%d clauses: read %v, bank built %v, %d gaps in %d groups, total %v",
+		b.Len(), read.Round(time.Millisecond), built.Round(time.Millisecond), gaps, len(groups), time.Since(start).Round(time.Millisecond))
 }

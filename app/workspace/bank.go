@@ -42,7 +42,21 @@ func (w *Workspace) builtBank() *templates.Bank {
 	return w.bank.bank
 }
 
+// clauseStore is a store that reads every corpus clause, with its stored
+// topics, in one query (the SQLite store; the PostgreSQL store parses
+// the documents instead).
+type clauseStore interface {
+	IndexedClauses() ([]templates.BankClause, error)
+}
+
 func (w *Workspace) buildBank() (*templates.Bank, error) {
+	if cs, ok := w.DB.(clauseStore); ok {
+		all, err := cs.IndexedClauses()
+		if err != nil {
+			return nil, err
+		}
+		return templates.NewBankClauses(all), nil
+	}
 	list, err := w.DB.CorpusDocs()
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
+	"qicao/templates"
 )
 
 // CorpusClause is one stored clause of a corpus document.
@@ -76,15 +77,15 @@ func insertClauses(tx *sql.Tx, docID int64, doc *drafts.Document) error {
 	if doc == nil {
 		return nil
 	}
-	stmt, err := tx.Prepare(`INSERT INTO corpus_clauses (doc_id, idx, label, ordinal, heading, text, path_json, units_json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.Prepare(`INSERT INTO corpus_clauses (doc_id, idx, label, ordinal, heading, text, path_json, units_json, topics)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	for _, c := range doc.Clauses() {
 		_, err := stmt.Exec(docID, c.Index, c.Label, c.Ordinal, c.Heading, c.Text,
-			marshalStrings(c.Path), marshalStrings(c.Units))
+			marshalStrings(c.Path), marshalStrings(c.Units), templates.EncodeTopics(c.Text, c.Heading))
 		if err != nil {
 			return fmt.Errorf("第 %d 条: %w", c.Index+1, err)
 		}

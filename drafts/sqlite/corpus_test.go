@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"qicao/templates"
 )
 
 func TestCorpusAddListRemove(t *testing.T) {
@@ -87,5 +89,44 @@ func TestCorpusFailureMidwayWritesNothing(t *testing.T) {
 	}
 	if d, c := count(t, db, "corpus_docs"), count(t, db, "corpus_clauses"); d != 0 || c != 0 {
 		t.Fatalf("after failed add: %d docs, %d clauses; want none", d, c)
+	}
+}
+
+// TestIndexedClausesTopics: a clause's topics are stored at import and read
+// back with the clause; a clause stored before migration 006 (topics NULL)
+// gets the same topics on the first read.
+func TestIndexedClausesTopics(t *testing.T) {
+	db := openTest(t)
+	doc := sampleDoc()
+	c, err := db.AddCorpusDoc("000_泰安.txt", "全文", doc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func() []templates.BankClause {
+		t.Helper()
+		cs, err := db.IndexedClauses()
+		if err != nil || len(cs) != 3 {
+			t.Fatalf("IndexedClauses = %d clauses, %v", len(cs), err)
+		}
+		return cs
+	}
+	stored := read()
+	k := stored[1]
+	if k.SourceID != c.ID || k.Source != "000_泰安.txt" || k.City != "泰安" || k.Heading != "绘制产业链科技攻关路线图" ||
+		!reflect.DeepEqual(k.Path, []string{"重点任务"}) {
+		t.Fatalf("clause 1 = %+v", k)
+	}
+	if want := templates.EncodeTopics(k.Text, k.Heading); k.StoredTopics != want || !strings.Contains(want, "\t") {
+		t.Fatalf("stored topics %q, want %q (with a phrase)", k.StoredTopics, want)
+	}
+	if _, err := db.sql.Exec(`UPDATE corpus_clauses SET topics = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	if again := read(); !reflect.DeepEqual(again, stored) {
+		t.Fatalf("after filling: %+v\nwant %+v", again, stored)
+	}
+	var missing int
+	if err := db.sql.QueryRow(`SELECT COUNT(*) FROM corpus_clauses WHERE topics IS NULL`).Scan(&missing); err != nil || missing != 0 {
+		t.Fatalf("%d clauses without topics after a read, %v", missing, err)
 	}
 }

@@ -121,3 +121,57 @@ func (db *DB) IndexedClause(doc int64, idx int) (templates.BankClause, error) {
 	}
 	return c, json.Unmarshal([]byte(path), &c.Path)
 }
+
+// IndexedClauses returns every clause of every corpus document as a bank
+// row with its stored topics, by document and clause, in one query: the
+// clause bank is built from them without parsing the documents again.
+// Clauses stored before their topics were get them first.
+func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
+	if err := db.fillTopics(); err != nil {
+		return nil, err
+	}
+	return queryAll(db, "读取参考条款失败", func(r rowScanner) (templates.BankClause, error) {
+		var c templates.BankClause
+		var path string
+		err := r.Scan(&c.SourceID, &c.Source, &c.City, &c.Number, &c.Title, &c.Date,
+			&c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path, &c.StoredTopics)
+		if err == nil {
+			err = json.Unmarshal([]byte(path), &c.Path)
+		}
+		return c, err
+	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, k.text, k.path_json, k.topics
+		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id ORDER BY d.id, k.idx`)
+}
+
+// fillTopics works out the topics of clauses stored before migration 006.
+func (db *DB) fillTopics() error {
+	type row struct {
+		doc           int64
+		idx           int
+		heading, text string
+	}
+	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.doc, &x.idx, &x.heading, &x.text)
+	}, `SELECT doc_id, idx, heading, text FROM corpus_clauses WHERE topics IS NULL`)
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	err = db.inTx(func(tx *sql.Tx) error {
+		stmt, err := tx.Prepare(`UPDATE corpus_clauses SET topics = ? WHERE doc_id = ? AND idx = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range rows {
+			if _, err := stmt.Exec(templates.EncodeTopics(r.text, r.heading), r.doc, r.idx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return wrapf(err, "写入条款主题失败")
+	}
+	return nil
+}
