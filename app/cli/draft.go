@@ -105,7 +105,7 @@ func runDraftSave(env *Env, args []string) error {
 			return err
 		}
 	}
-	v, err := ws.DB.SaveVersion(id, ld.Text, *note)
+	v, err := ws.SaveVersion(id, -1, ld.Text, *note)
 	if err != nil {
 		return err
 	}

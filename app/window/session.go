@@ -185,7 +185,7 @@ func (s *Shell) SaveVersion(note string) error {
 		return nil
 	}
 	s.FlushAutosave()
-	v, err := ss.WS.DB.SaveVersion(ss.DraftID, ss.Text, note)
+	v, err := ss.WS.SaveVersion(ss.DraftID, -1, ss.Text, note)
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,10 @@ import (
 
 // Workspace is an open database with its first-start content in place.
 type Workspace struct {
-	DB    Store
-	bank  bankState
-	index indexState
+	DB     Store
+	bank   bankState
+	index  indexState
+	outbox outbox
 }
 
 // Open opens the database at path ("" for the default: $QICAO_DB, else
@@ -48,13 +49,22 @@ func Open(path string) (*Workspace, error) {
 
 // OpenServer opens a Qicao database on a PostgreSQL server. It seeds
 // nothing: the corpus and templates are loaded once, by `qicao db init`,
-// and each officer's drafts are their own.
+// and each officer's drafts are their own. Versions kept on the
+// officer's disk while the server could not be reached are saved now
+// (see SaveVersion).
 func OpenServer(url string) (*Workspace, error) {
+	dir, err := outboxDir(url)
+	if err != nil {
+		return nil, err
+	}
 	db, err := postgres.Open(url)
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{DB: db}, nil
+	w := &Workspace{DB: db}
+	w.outbox.dir = dir
+	w.FlushOutbox() // what it cannot save yet stays, for the next save
+	return w, nil
 }
 
 // OpenReadOnly opens the database file at path ("" for the default) for

@@ -208,8 +208,19 @@ func (db *DB) migrateFile(name string, version int) error {
 	})
 }
 
-// inTx runs fn in a transaction and commits it if fn succeeds.
+// inTx runs fn in a transaction and commits it if fn succeeds. A
+// transaction the server never received (a pooled connection the server
+// closed when it restarted) is tried once more on a new connection.
 func (db *DB) inTx(fn func(tx pgx.Tx, c context.Context) error) error {
+	err := db.tx(fn)
+	if err != nil && pgconn.SafeToRetry(err) {
+		err = db.tx(fn)
+	}
+	return err
+}
+
+// tx runs fn in one transaction.
+func (db *DB) tx(fn func(tx pgx.Tx, c context.Context) error) error {
 	c, cancel := ctx()
 	defer cancel()
 	tx, err := db.pool.Begin(c)

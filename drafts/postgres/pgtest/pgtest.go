@@ -33,6 +33,7 @@ const Superuser = "postgres"
 // Cluster is a running throw-away server.
 type Cluster struct {
 	dir, data, bin string
+	opts           string // the server's options, for Resume
 	cred           *syscall.Credential
 	dbs            atomic.Int64
 }
@@ -57,8 +58,8 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", dir)
-	if err := c.run("pg_ctl", "-D", c.data, "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "60", "start"); err != nil {
+	c.opts = fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", dir)
+	if err := c.start(); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("%w\n%s", err, log)
@@ -128,8 +129,12 @@ func (c *Cluster) Pause() error {
 }
 
 // Resume starts a server stopped by Pause.
-func (c *Cluster) Resume() error {
-	return c.run("pg_ctl", "-D", c.data, "-l", filepath.Join(c.dir, "log"), "-w", "-t", "60", "start")
+func (c *Cluster) Resume() error { return c.start() }
+
+// start starts the server with its options, waiting until it accepts
+// connections.
+func (c *Cluster) start() error {
+	return c.run("pg_ctl", "-D", c.data, "-o", c.opts, "-l", filepath.Join(c.dir, "log"), "-w", "-t", "60", "start")
 }
 
 // Socket is the directory of the server's Unix socket.
