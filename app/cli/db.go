@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"qicao/app/workspace"
-	"qicao/drafts/sqlite"
 )
 
 func init() {
@@ -40,7 +39,7 @@ func runDB(env *Env, args []string) error {
 
 // dbCheck runs the full integrity check and says what it found.
 func dbCheck(env *Env, path string) error {
-	found, err := sqlite.Check(path)
+	found, err := workspace.Check(path)
 	if err != nil {
 		return withChoices(err)
 	}
@@ -49,10 +48,10 @@ func dbCheck(env *Env, path string) error {
 		for _, f := range found {
 			fmt.Fprintf(env.Stdout, "  %s\n", f)
 		}
-		return withChoices(&sqlite.OpenError{Problem: sqlite.Damaged, Path: path})
+		return withChoices(&workspace.OpenError{Problem: workspace.Damaged, Path: path})
 	}
 	fmt.Fprintf(env.Stdout, "数据库「%s」完好。\n", path)
-	list, _ := sqlite.Backups(path)
+	list, _ := workspace.Backups(path)
 	if len(list) > 0 {
 		fmt.Fprintf(env.Stdout, "最近的备份：%s（%s）\n", list[0].Path, list[0].Made.Local().Format("2006-01-02 15:04"))
 	} else {
@@ -89,7 +88,7 @@ func dbRestore(env *Env, path string, args []string) error {
 	if len(args) > 1 {
 		return usagef("用法：qicao db restore [备份文件]")
 	}
-	aside, err := sqlite.Restore(path, args[0])
+	aside, err := workspace.Restore(path, args[0])
 	if err != nil {
 		return err
 	}
@@ -105,12 +104,12 @@ func dbRestore(env *Env, path string, args []string) error {
 
 // listBackups prints the backups of the database at path, newest first.
 func listBackups(w io.Writer, path string) error {
-	list, err := sqlite.Backups(path)
+	list, err := workspace.Backups(path)
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
-		return fmt.Errorf("数据库「%s」还没有备份（备份在 %s）", path, sqlite.BackupDir(path))
+		return fmt.Errorf("数据库「%s」还没有备份（备份在 %s）", path, workspace.BackupDir(path))
 	}
 	fmt.Fprintf(w, "数据库「%s」的备份，最新的在前：\n", path)
 	for _, b := range list {
@@ -128,11 +127,11 @@ func dbNew(env *Env, path string, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	found, err := sqlite.Check(path)
+	found, err := workspace.Check(path)
 	if err == nil && len(found) == 0 && !*force {
 		return fmt.Errorf("数据库「%s」完好，未移动；确要新建请加 --force", path)
 	}
-	aside, err := sqlite.MoveAside(path, "damaged")
+	aside, err := workspace.MoveAside(path, "damaged")
 	if err != nil {
 		return err
 	}
@@ -149,7 +148,7 @@ func dbNew(env *Env, path string, args []string) error {
 // withChoices adds to an error opening the database what the officer can
 // do about it: the same choices the window offers.
 func withChoices(err error) error {
-	var oe *sqlite.OpenError
+	var oe *workspace.OpenError
 	if !errors.As(err, &oe) {
 		return err
 	}

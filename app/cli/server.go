@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"qicao/app/workspace"
-	"qicao/drafts/postgres"
-	"qicao/drafts/sqlite"
 )
 
 // The commands of a bureau's shared server: moving in, sharing drafts,
@@ -25,7 +23,7 @@ var serverDBCommands = map[string]func(env *Env, args []string) error{
 
 // runDBInit: qicao --db postgres://… db init, run by the database's owner.
 func runDBInit(env *Env, args []string) error {
-	if len(args) > 0 || !postgres.IsURL(env.DBPath) {
+	if len(args) > 0 || !workspace.IsServerURL(env.DBPath) {
 		return usagef("用法：qicao --db postgres://服务器/数据库 db init（由数据库的所有者运行）")
 	}
 	docs, tmpls, err := workspace.InitServer(env.DBPath)
@@ -44,7 +42,7 @@ func runDBOfficer(env *Env, args []string) error {
 		return usagef("%s", usage)
 	}
 	fs := newFlags(env, "db officer add")
-	var o postgres.Officer
+	var o workspace.Officer
 	fs.StringVar(&o.Team, "team", "", "加入的团队（没有则新建）")
 	fs.StringVar(&o.Display, "name", "", "版本上显示的作者名")
 	fs.BoolVar(&o.Curator, "curator", false, "可以维护参考文件库和模板")
@@ -53,15 +51,10 @@ func runDBOfficer(env *Env, args []string) error {
 		return orUsage(err, usage)
 	}
 	o.Role = rest[0]
-	if !postgres.IsURL(env.DBPath) {
+	if !workspace.IsServerURL(env.DBPath) {
 		return usagef("%s", usage)
 	}
-	db, err := postgres.Open(env.DBPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.AddOfficer(o); err != nil {
+	if err := workspace.AddOfficer(env.DBPath, o); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "“%s”已是起草的用户", o.Role)
@@ -83,20 +76,10 @@ func runMigrate(env *Env, args []string) error {
 		return orUsage(err, usage)
 	}
 	path, ok := strings.CutPrefix(*from, "sqlite:")
-	if !ok || path == "" || !postgres.IsURL(*to) {
+	if !ok || path == "" || !workspace.IsServerURL(*to) {
 		return usagef("%s", usage)
 	}
-	src, err := sqlite.Open(path)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	dst, err := postgres.Open(*to)
-	if err != nil {
-		return err
-	}
-	defer dst.Close()
-	r, err := workspace.Migrate(src, dst, func(kind string, done, total int) {
+	r, err := workspace.MigrateFile(path, *to, func(kind string, done, total int) {
 		if done == total || done%50 == 0 {
 			fmt.Fprintf(env.Stderr, "%s %d/%d\n", kind, done, total)
 		}
@@ -121,26 +104,22 @@ func runDraftShare(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := serverDB(env)
+	ws, err := serverWorkspace(env)
 	if err != nil {
 		return err
 	}
-	if err := db.ShareDraft(id, *team); err != nil {
+	if err := ws.ShareDraft(id, *team); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "草稿 %d 已共享给团队“%s”。\n", id, *team)
 	return nil
 }
 
-// serverDB returns the workspace's server store, or says that the command
-// needs one.
-func serverDB(env *Env) (*postgres.DB, error) {
-	if !postgres.IsURL(env.DBPath) {
+// serverWorkspace opens the workspace on a server, or says that the
+// command needs one.
+func serverWorkspace(env *Env) (*workspace.Workspace, error) {
+	if !workspace.IsServerURL(env.DBPath) {
 		return nil, usagef("此命令用于共享服务器：请用 --db postgres://… 或 QICAO_DB 指定服务器")
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return nil, err
-	}
-	return ws.DB.(*postgres.DB), nil
+	return openWorkspace(env)
 }

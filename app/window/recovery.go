@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/workspace"
-	"qicao/drafts/sqlite"
 )
 
 // Recovery is the window shown instead of the main window when the
@@ -46,7 +45,7 @@ func (r *Recovery) content(err error) fyne.CanvasObject {
 	why := widget.NewLabel(err.Error())
 	why.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(lang.L("Qicao has not changed the file. You can:"))
-	var oe *sqlite.OpenError
+	var oe *workspace.OpenError
 	readOnly := errors.As(err, &oe) && oe.CanReadOnly()
 	rows := container.NewVBox()
 	add := func(label string, icon fyne.Resource, hint string, fn func()) *widget.Button {
@@ -61,7 +60,7 @@ func (r *Recovery) content(err error) fyne.CanvasObject {
 	if !readOnly {
 		ro.Disable()
 	}
-	backups, _ := sqlite.Backups(r.path)
+	backups, _ := workspace.Backups(r.path)
 	restore := add(lang.L("Restore a backup…"), theme.HistoryIcon(),
 		fmt.Sprintf(lang.L("Replace it with one of the %d automatic backups; the file is moved aside, not deleted."), len(backups)), r.chooseBackup)
 	if len(backups) == 0 {
@@ -98,7 +97,7 @@ func (r *Recovery) open(ws *workspace.Workspace, err error) {
 // chooseBackup lists the backups, newest first, and restores the one
 // chosen after asking.
 func (r *Recovery) chooseBackup() {
-	list, err := sqlite.Backups(r.path)
+	list, err := workspace.Backups(r.path)
 	if err != nil || len(list) == 0 {
 		dialog.ShowError(errors.New(lang.L("There are no backups of this database.")), r.Window)
 		return
@@ -123,7 +122,7 @@ func (r *Recovery) chooseBackup() {
 
 // restore puts the backup at from in place of the database and opens it.
 func (r *Recovery) restore(from string) {
-	if _, err := sqlite.Restore(r.path, from); err != nil {
+	if _, err := workspace.Restore(r.path, from); err != nil {
 		dialog.ShowError(err, r.Window)
 		return
 	}
@@ -136,7 +135,7 @@ func (r *Recovery) startNew() {
 		if !ok {
 			return
 		}
-		if _, err := sqlite.MoveAside(r.path, "damaged"); err != nil {
+		if _, err := workspace.MoveAside(r.path, "damaged"); err != nil {
 			dialog.ShowError(err, r.Window)
 			return
 		}
