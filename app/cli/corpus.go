@@ -53,7 +53,7 @@ func runCorpusList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	docs, err := ws.DB.CorpusDocs()
+	docs, err := ws.CorpusDocs()
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func loadDraftRef(env *Env, ref string) (*loadedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := ws.DB.Version(id, n)
+	v, err := ws.Version(id, n)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func runDraftNew(env *Env, args []string) error {
 	if ld != nil {
 		text, city = ld.Text, ld.Doc.City
 	}
-	d, err := ws.DB.CreateDraft(*title, city, text, *note)
+	d, err := ws.CreateDraft(*title, city, text, *note)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func runDraftSave(env *Env, args []string) error {
 // workingDoc returns a draft's working text, parsed; an error if it has
 // none (nothing changed since the latest version).
 func workingDoc(ws *workspace.Workspace, id int64) (*loadedDoc, error) {
-	text, ok, err := ws.DB.Working(id)
+	text, ok, err := ws.Working(id)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func runDraftList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	list, err := ws.DB.Drafts()
+	list, err := ws.Drafts()
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func runDraftVersions(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	vs, err := ws.DB.Versions(id)
+	vs, err := ws.Versions(id)
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ func runDraftShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text, err := draftText(ws.DB, id, *n)
+	text, err := draftText(ws, id, *n)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func runDraftShow(env *Env, args []string) error {
 
 // draftText returns version n of a draft, or for n == 0 its working text
 // where there is one, else its latest version.
-func draftText(db workspace.Store, id int64, n int) (string, error) {
+func draftText(db *workspace.Workspace, id int64, n int) (string, error) {
 	if n == 0 {
 		if text, ok, err := db.Working(id); err != nil || ok {
 			return text, err
@@ -242,7 +242,7 @@ func draftText(db workspace.Store, id int64, n int) (string, error) {
 // currentDoc returns a draft's current text, as draftText gives it for
 // n == 0, parsed.
 func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
-	text, err := draftText(ws.DB, id, 0)
+	text, err := draftText(ws, id, 0)
 	if err != nil {
 		return nil, err
 	}

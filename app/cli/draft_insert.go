@@ -48,7 +48,7 @@ func runDraftInsert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := ws.DB.SetWorking(id, e.Text); err != nil {
+	if err := ws.SetWorking(id, e.Text); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已在 %s 之后插入 %s；草稿 %d 的工作稿已更新，尚未保存为新版本（qicao draft save）\n", anchor.Label, e.Label, id)

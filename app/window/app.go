@@ -89,7 +89,7 @@ func Run(opts Options) error {
 // when Qicao last closed.
 func startShell(a fyne.App, ws *workspace.Workspace) *Shell {
 	s := NewShell(a, ws)
-	if ro, ok := ws.DB.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+	if ws.ReadOnly() {
 		s.Window.SetTitle(Title + " — " + lang.L("This database is open read-only: nothing is saved."))
 	}
 	s.openLastDraft()

@@ -73,7 +73,7 @@ func (cv *CompareView) save(name, ext string, write func(io.Writer) error) {
 // writeFile writes path with write; an existing file is replaced only
 // once the officer has said yes.
 func (cv *CompareView) writeFile(path string, force bool, write func(io.Writer) error) {
-	g := workspace.OutputGuard(cv.s.Session.WS.DB.Path(), force)
+	g := workspace.OutputGuard(cv.s.Session.WS.Path(), force)
 	err := safefile.WriteFunc(path, 0o644, g, write)
 	if errors.Is(err, safefile.ErrExists) {
 		dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {

@@ -135,7 +135,7 @@ func (s *Shell) ExportWordTo(path string, force bool) error {
 	if err != nil {
 		return err
 	}
-	g := workspace.OutputGuard(s.Session.WS.DB.Path(), force)
+	g := workspace.OutputGuard(s.Session.WS.Path(), force)
 	return safefile.WriteFunc(path, 0o644, g, func(w io.Writer) error { return writeDocx(w, d) })
 }
 
@@ -161,7 +161,7 @@ func (s *Shell) ExportPDFTo(path string, force bool) error {
 	if err != nil {
 		return err
 	}
-	return exportPDFTo(s.Session.WS.DB.Path(), d, path, force)
+	return exportPDFTo(s.Session.WS.Path(), d, path, force)
 }
 
 // draftPDF converts d's .docx to PDF with LibreOffice in a temporary
@@ -257,7 +257,7 @@ func (s *Shell) exportPDF() {
 		s.ShowError(ErrNoOffice)
 		return
 	}
-	db := s.Session.WS.DB.Path()
+	db := s.Session.WS.Path()
 	s.askExportPath(".pdf", func(path string, force bool, done func(error)) {
 		s.offUI(lang.L("Making the PDF with LibreOffice…"), func() error {
 			return exportPDFTo(db, d, path, force)

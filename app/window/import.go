@@ -42,7 +42,7 @@ func (s *Shell) ImportDraft(name, text, note string) error {
 	} else if doc.Title != "" {
 		title, city = doc.Title, doc.City
 	}
-	d, err := s.Session.WS.DB.CreateDraft(title, city, text, note)
+	d, err := s.Session.WS.CreateDraft(title, city, text, note)
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func (s *Shell) emit(e Event) {
 // latest version.
 func (s *Shell) OpenDraft(id int64) error {
 	s.FlushAutosave()
-	db := s.Session.WS.DB
+	db := s.Session.WS
 	d, err := db.Draft(id)
 	if err != nil {
 		return err
@@ -165,7 +165,7 @@ func (ss *Session) setText(text string) {
 // renameDraft renames draft id, the open one's title in the session too,
 // and tells the views.
 func (s *Shell) renameDraft(id int64, title string) error {
-	if err := s.Session.WS.DB.RenameDraft(id, title); err != nil {
+	if err := s.Session.WS.RenameDraft(id, title); err != nil {
 		return err
 	}
 	if id == s.Session.DraftID {
@@ -323,7 +323,7 @@ func (s *Shell) openLastDraft() {
 	if id := s.App.Preferences().Int(prefLastDraft); id > 0 && s.OpenDraft(int64(id)) == nil {
 		return
 	}
-	if list, err := s.Session.WS.DB.Drafts(); err == nil && len(list) > 0 {
+	if list, err := s.Session.WS.Drafts(); err == nil && len(list) > 0 {
 		s.ShowError(s.OpenDraft(list[0].ID))
 	}
 }
@@ -347,7 +347,7 @@ func (a *autosaver) schedule(id int64, text string) {
 	defer a.mu.Unlock()
 	first := a.pending == nil
 	a.pending = func() {
-		err := a.ws.DB.SetWorking(id, text)
+		err := a.ws.SetWorking(id, text)
 		if a.repeated(err) || a.onError == nil {
 			return
 		}

@@ -32,7 +32,7 @@ type Source struct {
 // (oldest first), its working text, then the corpus documents.
 func (s *Shell) CompareSources() ([]Source, error) {
 	var out []Source
-	db := s.Session.WS.DB
+	db := s.Session.WS
 	if id := s.Session.DraftID; id != 0 {
 		vs, err := db.Versions(id)
 		if err != nil {
@@ -68,7 +68,7 @@ func (s *Shell) CompareSources() ([]Source, error) {
 // database and may run off the UI goroutine, except for SourceWorking,
 // whose text the caller takes from the session beforehand.
 func (s *Shell) SourceText(src Source) (string, error) {
-	db := s.Session.WS.DB
+	db := s.Session.WS
 	switch src.Kind {
 	case SourceVersion:
 		v, err := db.Version(s.Session.DraftID, src.N)

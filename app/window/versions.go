@@ -43,7 +43,7 @@ func (s *Shell) ShowVersions() {
 	if !draftInHand(s) {
 		return
 	}
-	list, err := s.Session.WS.DB.Versions(s.Session.DraftID)
+	list, err := s.Session.WS.Versions(s.Session.DraftID)
 	if err != nil {
 		s.ShowError(err)
 		return
@@ -89,7 +89,7 @@ func versionLine(v drafts.Version) string {
 
 // showVersionText shows version n of the open draft read-only.
 func showVersionText(s *Shell, n int) {
-	v, err := s.Session.WS.DB.Version(s.Session.DraftID, n)
+	v, err := s.Session.WS.Version(s.Session.DraftID, n)
 	if err != nil {
 		s.ShowError(err)
 		return
@@ -115,7 +115,7 @@ func confirmRestore(s *Shell, n int) {
 // RestoreVersion makes the text of version n of the open draft the
 // working text (unsaved until a version is saved).
 func (s *Shell) RestoreVersion(n int) error {
-	v, err := s.Session.WS.DB.Version(s.Session.DraftID, n)
+	v, err := s.Session.WS.Version(s.Session.DraftID, n)
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func (c *corpusUI) layout() fyne.CanvasObject {
 
 // reload reads the list of corpus documents again.
 func (c *corpusUI) reload() {
-	docs, err := c.s.Session.WS.DB.CorpusDocs()
+	docs, err := c.s.Session.WS.CorpusDocs()
 	if err != nil {
 		c.s.ShowError(err)
 		return
@@ -166,7 +166,7 @@ func (c *corpusUI) treeSelected(id widget.TreeNodeID) {
 
 // show loads document id with its parse and shows its outline.
 func (c *corpusUI) show(id int64) bool {
-	d, err := c.s.Session.WS.DB.CorpusDoc(id)
+	d, err := c.s.Session.WS.CorpusDoc(id)
 	if err != nil {
 		c.s.ShowError(err)
 		return false

@@ -188,7 +188,7 @@ func unsaved(s *Shell, d drafts.Draft) bool {
 
 // reload reads the drafts again and keeps the chosen one.
 func (p *draftsPage) reload() {
-	list, err := p.s.Session.WS.DB.Drafts()
+	list, err := p.s.Session.WS.Drafts()
 	if err != nil {
 		p.s.ShowError(err)
 		return
@@ -252,7 +252,7 @@ func (p *draftsPage) open() {
 
 func (p *draftsPage) newDraft() {
 	askText(p.s, lang.L("New draft"), lang.L("Title"), "", func(title string) {
-		d, err := p.s.Session.WS.DB.CreateDraft(title, "", "", "")
+		d, err := p.s.Session.WS.CreateDraft(title, "", "", "")
 		if err != nil {
 			p.s.ShowError(err)
 			return
@@ -287,7 +287,7 @@ func (p *draftsPage) confirmDelete() {
 		if d.ID == p.s.Session.DraftID {
 			p.s.CloseDraft()
 		}
-		if err := p.s.Session.WS.DB.DeleteDraft(d.ID); err != nil {
+		if err := p.s.Session.WS.DeleteDraft(d.ID); err != nil {
 			p.s.ShowError(err)
 			return
 		}

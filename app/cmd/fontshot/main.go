@@ -83,7 +83,7 @@ func main() {
 	defer ws.Close()
 	// A draft with a traditional title, beside the example draft: the
 	// drafts view shows it, and its title is the label checked for ink.
-	trad, err := ws.DB.CreateDraft(window.SampleTraditional, "济宁", "", "")
+	trad, err := ws.CreateDraft(window.SampleTraditional, "济宁", "", "")
 	if err != nil {
 		fail(err)
 	}
@@ -323,7 +323,7 @@ func diff(a, b uint32) uint32 {
 // selected, and returns the text of a label there to check for ink (the
 // draft's title above the outline).
 func showClause(s *window.Shell, n int, fullText, versions bool) (string, error) {
-	list, err := s.Session.WS.DB.Drafts()
+	list, err := s.Session.WS.Drafts()
 	if err != nil {
 		return "", err
 	}

@@ -44,7 +44,7 @@ func panelView(s *window.Shell, view, heading, doc, template string) error {
 // cursor on that clause.
 func selectHeading(s *window.Shell, heading string) error {
 	ws := s.Session.WS
-	list, err := ws.DB.Drafts()
+	list, err := ws.Drafts()
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func selectHeading(s *window.Shell, heading string) error {
 			return nil
 		}
 		for n := d.Versions; n >= 1; n-- {
-			v, err := ws.DB.Version(d.ID, n)
+			v, err := ws.Version(d.ID, n)
 			if err != nil {
 				return err
 			}
@@ -71,7 +71,7 @@ func selectHeading(s *window.Shell, heading string) error {
 
 // openCorpusDoc shows the corpus document whose name starts with prefix.
 func openCorpusDoc(s *window.Shell, prefix string) error {
-	docs, err := s.Session.WS.DB.CorpusDocs()
+	docs, err := s.Session.WS.CorpusDocs()
 	if err != nil {
 		return err
 	}
