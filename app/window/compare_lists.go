@@ -1,7 +1,6 @@
 package window
 
 import (
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/comparemodel"
 	"qicao/drafts"
 	"qicao/drafts/redline"
 )
@@ -310,43 +310,14 @@ func (cv *CompareView) newFigureList() *keyList {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(figureLine(cv.c.Figures[i]))
+			o.(*widget.Label).SetText(comparemodel.FigureLine(cv.c.Figures[i]))
 		}, cv.typedKey)
 	l.OnSelected = func(i widget.ListItemID) {
-		if p := figurePair(cv.c, cv.c.Figures[i]); p >= 0 {
+		if p := comparemodel.FigurePair(cv.c, cv.c.Figures[i]); p >= 0 {
 			cv.Select(p)
 		}
 	}
 	return l
-}
-
-// figureLine shows a figure: 高新技术企业：1200家 → 1300家（3.… → 2.…）.
-func figureLine(f drafts.Figure) string {
-	dash := func(s string) string {
-		if s == "" {
-			return "—"
-		}
-		return s
-	}
-	clause := f.NewClause
-	if f.OldClause != "" && f.OldClause != f.NewClause {
-		if clause == "" {
-			clause = f.OldClause
-		} else {
-			clause = f.OldClause + " → " + clause
-		}
-	}
-	return fmt.Sprintf("%s：%s → %s（%s）", f.Subject, dash(f.Old), dash(f.New), clause)
-}
-
-// figurePair is the index of the pair a figure was found in, or -1.
-func figurePair(c *drafts.Comparison, f drafts.Figure) int {
-	for i, p := range c.Pairs {
-		if f.NewClause != "" && p.New.Name() == f.NewClause || f.NewClause == "" && p.Old.Name() == f.OldClause {
-			return i
-		}
-	}
-	return -1
 }
 
 // keyList is a widget.List that offers typed keys to onKey first, so that

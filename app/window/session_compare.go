@@ -5,28 +5,24 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"qicao/app/window/comparemodel"
 	"qicao/drafts"
 )
 
-// SourceKind tells where a text to compare comes from.
-type SourceKind int
+// The compare page's sources and rules live in comparemodel, Fyne-free.
+type (
+	// SourceKind tells where a text to compare comes from.
+	SourceKind = comparemodel.SourceKind
+	// Source is one text the compare view can put on either side.
+	Source = comparemodel.Source
+)
 
 // The kinds of comparison source.
 const (
-	SourceVersion SourceKind = iota // a saved version of the open draft
-	SourceWorking                   // the working text of the open draft
-	SourceCorpus                    // a corpus document
+	SourceVersion = comparemodel.SourceVersion
+	SourceWorking = comparemodel.SourceWorking
+	SourceCorpus  = comparemodel.SourceCorpus
 )
-
-// Source is one text the compare view can put on either side: a version
-// of the open draft, its working text, or a corpus document.
-type Source struct {
-	Kind SourceKind
-	N    int   // the version number, for SourceVersion
-	ID   int64 // the corpus document, for SourceCorpus
-	// Name is what the pickers show: 第 2 版 · 印发稿, 工作稿, 泰安 · 标题.
-	Name string
-}
 
 // CompareSources lists what can be compared: the open draft's versions
 // (oldest first), its working text, then the corpus documents.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/comparemodel"
 	"qicao/drafts"
 	"qicao/drafts/redline"
 )
@@ -189,11 +190,11 @@ func (cv *CompareView) loadSources() {
 			names[i] = fmt.Sprintf("%s (%d)", src.Name, seen[src.Name])
 		}
 	}
-	o, n := defaultPair(srcs)
-	if i := indexOf(srcs, oldKeep); i >= 0 && cv.c != nil {
+	o, n := comparemodel.DefaultPair(srcs)
+	if i := comparemodel.IndexOf(srcs, oldKeep); i >= 0 && cv.c != nil {
 		o = i
 	}
-	if i := indexOf(srcs, newKeep); i >= 0 && cv.c != nil {
+	if i := comparemodel.IndexOf(srcs, newKeep); i >= 0 && cv.c != nil {
 		n = i
 	}
 	cv.loading = true
@@ -203,38 +204,6 @@ func (cv *CompareView) loadSources() {
 	cv.newSel.SetSelectedIndex(n)
 	cv.loading = false
 	cv.Run()
-}
-
-// defaultPair picks the sources compared first.
-func defaultPair(srcs []Source) (old, new int) {
-	var versions []int
-	working := -1
-	for i, s := range srcs {
-		switch s.Kind {
-		case SourceVersion:
-			versions = append(versions, i)
-		case SourceWorking:
-			working = i
-		}
-	}
-	switch {
-	case len(versions) >= 2:
-		return versions[len(versions)-2], versions[len(versions)-1]
-	case len(versions) == 1 && working >= 0:
-		return versions[0], working
-	case len(srcs) >= 2:
-		return 0, 1
-	}
-	return -1, -1
-}
-
-func indexOf(srcs []Source, s Source) int {
-	for i, x := range srcs {
-		if x.Kind == s.Kind && x.N == s.N && x.ID == s.ID && s.Name != "" {
-			return i
-		}
-	}
-	return -1
 }
 
 // side returns the source chosen in a picker (the zero Source if none).
@@ -344,30 +313,9 @@ func (cv *CompareView) show(r compared, oldName, newName string, keep bool) {
 // restyle rebuilds the runs of every pair for the punctuation toggle and
 // the list of changes to step through.
 func (cv *CompareView) restyle() {
-	cv.changes = cv.changes[:0]
-	for i, p := range cv.c.Pairs {
-		if hasChange(p, cv.showForm) {
-			cv.changes = append(cv.changes, i)
-		}
-	}
+	cv.changes = comparemodel.Stops(cv.c.Pairs, cv.showForm)
 	cv.tracked.setPairs(cv.c.Pairs, cv.showForm)
 	cv.table.setPairs(cv.c.Pairs, cv.showForm)
-}
-
-// hasChange reports whether a pair is a change to stop at: any pair not
-// unchanged, and with showForm one that changed only its punctuation.
-func hasChange(p drafts.Pair, showForm bool) bool {
-	if p.Kind != drafts.PairUnchanged {
-		return true
-	}
-	if showForm {
-		for _, o := range p.Ops {
-			if o.Kind == '~' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // fillSummary shows the counts by kind, the changes of form and the

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/go-text/typesetting/font"
 
+	"qicao/app/window/comparemodel"
 	"qicao/drafts"
 )
 
@@ -389,10 +390,10 @@ func TestPairRunsAndChanges(t *testing.T) {
 		}
 	}
 	formOnly := drafts.Pair{Kind: drafts.PairUnchanged, Ops: []drafts.Op{{Kind: '=', Text: "甲"}, {Kind: '~', Text: ",", New: "，"}}}
-	if hasChange(formOnly, false) || !hasChange(formOnly, true) {
+	if comparemodel.HasChange(formOnly, false) || !comparemodel.HasChange(formOnly, true) {
 		t.Error("a pair changed in form only is a stop only with the punctuation shown")
 	}
-	if !hasChange(drafts.Pair{Kind: drafts.PairAdded}, false) || hasChange(drafts.Pair{Kind: drafts.PairUnchanged}, true) {
+	if !comparemodel.HasChange(drafts.Pair{Kind: drafts.PairAdded}, false) || comparemodel.HasChange(drafts.Pair{Kind: drafts.PairUnchanged}, true) {
 		t.Error("hasChange: added or unchanged misjudged")
 	}
 }

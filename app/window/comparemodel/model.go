@@ -1,0 +1,124 @@
+// Package comparemodel holds the compare page's rules in plain Go, apart
+// from its widgets: the sources that can be compared and which pair is
+// compared first, the changes the page steps through, and how a changed
+// figure is shown and found. It imports no Fyne, so its table tests run
+// without cgo's Fyne build.
+package comparemodel
+
+import (
+	"fmt"
+
+	"qicao/drafts"
+)
+
+// SourceKind tells where a text to compare comes from.
+type SourceKind int
+
+// The kinds of comparison source.
+const (
+	SourceVersion SourceKind = iota // a saved version of the open draft
+	SourceWorking                   // the working text of the open draft
+	SourceCorpus                    // a corpus document
+)
+
+// Source is one text the compare view can put on either side: a version
+// of the open draft, its working text, or a corpus document.
+type Source struct {
+	Kind SourceKind
+	N    int   // the version number, for SourceVersion
+	ID   int64 // the corpus document, for SourceCorpus
+	// Name is what the pickers show: 第 2 版 · 印发稿, 工作稿, 泰安 · 标题.
+	Name string
+}
+
+// DefaultPair picks the sources compared first: the last two versions,
+// else the only version against the working text, else the first two
+// sources; -1, -1 when there are fewer than two.
+func DefaultPair(srcs []Source) (old, new int) {
+	var versions []int
+	working := -1
+	for i, s := range srcs {
+		switch s.Kind {
+		case SourceVersion:
+			versions = append(versions, i)
+		case SourceWorking:
+			working = i
+		}
+	}
+	switch {
+	case len(versions) >= 2:
+		return versions[len(versions)-2], versions[len(versions)-1]
+	case len(versions) == 1 && working >= 0:
+		return versions[0], working
+	case len(srcs) >= 2:
+		return 0, 1
+	}
+	return -1, -1
+}
+
+// IndexOf is the index of s among srcs (same kind, version and document),
+// or -1; a source without a name is never found.
+func IndexOf(srcs []Source, s Source) int {
+	for i, x := range srcs {
+		if x.Kind == s.Kind && x.N == s.N && x.ID == s.ID && s.Name != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// HasChange reports whether a pair is a change to stop at: any pair not
+// unchanged, and with form one that changed only its punctuation.
+func HasChange(p drafts.Pair, form bool) bool {
+	if p.Kind != drafts.PairUnchanged {
+		return true
+	}
+	if form {
+		for _, o := range p.Ops {
+			if o.Kind == '~' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Stops are the indexes of the pairs the page steps through (F8).
+func Stops(pairs []drafts.Pair, form bool) []int {
+	var out []int
+	for i, p := range pairs {
+		if HasChange(p, form) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// FigureLine shows a figure: 高新技术企业：1200家 → 1300家（3.… → 2.…）.
+func FigureLine(f drafts.Figure) string {
+	dash := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
+	clause := f.NewClause
+	if f.OldClause != "" && f.OldClause != f.NewClause {
+		if clause == "" {
+			clause = f.OldClause
+		} else {
+			clause = f.OldClause + " → " + clause
+		}
+	}
+	return fmt.Sprintf("%s：%s → %s（%s）", f.Subject, dash(f.Old), dash(f.New), clause)
+}
+
+// FigurePair is the index of the pair a figure was found in, or -1.
+func FigurePair(c *drafts.Comparison, f drafts.Figure) int {
+	for i, p := range c.Pairs {
+		if f.NewClause != "" && p.New.Name() == f.NewClause || f.NewClause == "" && p.Old.Name() == f.OldClause {
+			return i
+		}
+	}
+	return -1
+}

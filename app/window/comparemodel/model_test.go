@@ -1,0 +1,80 @@
+package comparemodel
+
+import (
+	"testing"
+
+	"qicao/drafts"
+)
+
+func TestDefaultPair(t *testing.T) {
+	v := func(n int) Source { return Source{Kind: SourceVersion, N: n, Name: "v"} }
+	w, c := Source{Kind: SourceWorking, Name: "工作稿"}, Source{Kind: SourceCorpus, ID: 7, Name: "泰安"}
+	for _, tc := range []struct {
+		name     string
+		srcs     []Source
+		old, new int
+	}{
+		{"the last two versions", []Source{v(1), v(2), v(3), w, c}, 1, 2},
+		{"one version against the working text", []Source{v(1), w, c}, 0, 1},
+		{"no draft: the first two corpus documents", []Source{c, c}, 0, 1},
+		{"one source", []Source{c}, -1, -1},
+		{"none", nil, -1, -1},
+	} {
+		if o, n := DefaultPair(tc.srcs); o != tc.old || n != tc.new {
+			t.Errorf("%s: DefaultPair = %d, %d, want %d, %d", tc.name, o, n, tc.old, tc.new)
+		}
+	}
+	if IndexOf([]Source{v(1), c}, Source{Kind: SourceCorpus, ID: 7, Name: "x"}) != 1 || IndexOf([]Source{c}, Source{Kind: SourceCorpus, ID: 7}) != -1 {
+		t.Error("IndexOf: a source is found by kind, version and document, never without a name")
+	}
+}
+
+func TestStops(t *testing.T) {
+	form := []drafts.Op{{Kind: '=', Text: "甲"}, {Kind: '~', Text: ",", New: "，"}}
+	pairs := []drafts.Pair{
+		{Kind: drafts.PairUnchanged, Ops: []drafts.Op{{Kind: '=', Text: "甲"}}},
+		{Kind: drafts.PairUnchanged, Ops: form}, // only its punctuation changed
+		{Kind: drafts.PairModified, Ops: form},  // the same, compared with Strict
+		{Kind: drafts.PairAdded},
+		{Kind: drafts.PairMoved},
+	}
+	for _, tc := range []struct {
+		form bool
+		want []int
+	}{{false, []int{2, 3, 4}}, {true, []int{1, 2, 3, 4}}} {
+		got := Stops(pairs, tc.form)
+		if len(got) != len(tc.want) {
+			t.Fatalf("Stops(form %v) = %v, want %v", tc.form, got, tc.want)
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("Stops(form %v) = %v, want %v", tc.form, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestFigures(t *testing.T) {
+	old := &drafts.Side{Label: "3.", Heading: "培育企业", Node: &drafts.Node{}}
+	new := &drafts.Side{Label: "2.", Heading: "培育企业", Node: &drafts.Node{}}
+	c := &drafts.Comparison{Pairs: []drafts.Pair{{Kind: drafts.PairAdded, New: &drafts.Side{Label: "1.", Heading: "总体", Node: &drafts.Node{}}},
+		{Kind: drafts.PairModified, Old: old, New: new}}}
+	for _, tc := range []struct {
+		f    drafts.Figure
+		line string
+		pair int
+	}{
+		{drafts.Figure{Subject: "高新技术企业", Old: "1200家", New: "1300家", OldClause: old.Name(), NewClause: new.Name()},
+			"高新技术企业：1200家 → 1300家（" + old.Name() + " → " + new.Name() + "）", 1},
+		{drafts.Figure{Subject: "研发投入强度", New: "2.8%", NewClause: new.Name()}, "研发投入强度：— → 2.8%（" + new.Name() + "）", 1},
+		{drafts.Figure{Subject: "人才", Old: "300名", OldClause: old.Name()}, "人才：300名 → —（" + old.Name() + "）", 1},
+		{drafts.Figure{Subject: "无", New: "1", NewClause: "9.别处"}, "无：— → 1（9.别处）", -1},
+	} {
+		if got := FigureLine(tc.f); got != tc.line {
+			t.Errorf("FigureLine = %q, want %q", got, tc.line)
+		}
+		if got := FigurePair(c, tc.f); got != tc.pair {
+			t.Errorf("FigurePair(%s) = %d, want %d", tc.f.Subject, got, tc.pair)
+		}
+	}
+}
