@@ -16,7 +16,14 @@ import (
 // cluster is the throw-away PostgreSQL server of this test binary.
 var cluster *pgtest.Cluster
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, &cluster)) }
+// TestMain starts the throw-away server, except in the child process of
+// TestServerCorpusScale, which connects to its parent's.
+func TestMain(m *testing.M) {
+	if os.Getenv("QICAO_SERVER_CHILD") != "" {
+		os.Exit(m.Run())
+	}
+	os.Exit(pgtest.Main(m, &cluster))
+}
 
 // TestContractSQLite holds the embedded store to the contract.
 func TestContractSQLite(t *testing.T) {
