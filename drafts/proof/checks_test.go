@@ -102,3 +102,37 @@ func TestIgnored(t *testing.T) {
 		t.Errorf("ignored finding came back: %v", summarize(got))
 	}
 }
+
+// conventionSpaces is an issued-looking 办法 set with the full-width
+// spaces convention puts in it: after 第X章 and 第X条, inside a two-character
+// heading, as the paragraph indent, padding two-character names in a list,
+// between 主题词, and in the 版记's columns.
+const conventionSpaces = "泰安市科技创新促进办法\n\n第一章　总　　则\n\n" +
+	"　　第一条　为了促进科技创新，根据《中华人民共和国科学技术进步法》，结合本市实际，制定本办法。\n\n" +
+	"　　第二条　本办法适用于本市行政区域内的科技创新活动。\n\n第二章　创新主体\n\n" +
+	"　　第三条　市人民政府应当加强领导。\n\n　　第四条　市科技局负责组织实施。\n\n" +
+	"　　第五条　本办法自2024年1月1日起施行。领导小组成员：张建国、王　伟、李　明、赵小红。\n\n" +
+	"主题词：科技　创新　办法　通知\n\n泰安市人民政府办公室　　　　　2024年8月15日印发\n"
+
+// TestConventionSpacesQuiet: spaces that convention puts in an issued
+// document raise nothing; a space inside a sentence still does.
+func TestConventionSpacesQuiet(t *testing.T) {
+	if items := Check(parseText(t, conventionSpaces), Options{Hints: true, Organs: seedOrgans(t)}); len(items) != 0 {
+		t.Fatalf("conventional spaces flagged: %v", summarize(items))
+	}
+	src := strings.Replace(conventionSpaces, "负责组织实施", "负责　组织实施", 1)
+	items := Check(parseText(t, src), Options{Organs: seedOrgans(t)})
+	if len(items) != 1 || items[0].ID != "space.in-text" || items[0].Text != "\u3000" {
+		t.Errorf("want the one space.in-text, got %v", summarize(items))
+	}
+}
+
+// TestArticleTypo: 条五条 among 第X条 is the 第 mistyped, with its fix, and
+// the space after it is no fault of its own.
+func TestArticleTypo(t *testing.T) {
+	src := strings.Replace(conventionSpaces, "　　第四条　", "　　条四条　", 1)
+	items := Check(parseText(t, src), Options{Organs: seedOrgans(t)})
+	if len(items) != 1 || items[0].ID != "structure.label-typo" || items[0].Text != "条" || items[0].Fix == nil || *items[0].Fix != "第" {
+		t.Errorf("want one structure.label-typo 条→第, got %v", summarize(items))
+	}
+}

@@ -153,13 +153,17 @@ func Check(doc *drafts.Document, opt Options) []Item {
 
 // checks run in this order; each adds raw items to the checker.
 var checks = []func(*checker){
-	checkNumbering, checkLabelStyles, checkLabelSpace,
+	checkNumbering, checkArticleTypos, checkLabelStyles, checkLabelSpace,
 	checkHalfWidth, checkBrackets, checkQuoteNesting, checkDoubledMarks, checkEndBeforeUnits, checkDocNumbers,
 	checkSpaces, checkFullWidthDigits, checkBrokenParagraphs,
 	checkDoubledWords, checkConfusables, checkMissingVerb,
 	checkOrgans, checkUnitForms,
 	checkTargets, checkCitedNumbers,
 }
+
+// restoresLabel lists the checks whose fix gives a paragraph back the
+// number it lost, so that it parses as the article it was meant to be.
+var restoresLabel = map[string]bool{"structure.label-typo": true}
 
 // checker holds a document while the checks run.
 type checker struct {
@@ -170,6 +174,15 @@ type checker struct {
 	raw   []Item
 	// parens caches the 责任单位 parentheticals (unitParens).
 	parens *[]unitParen
+	// skipped records the label each structure.gap found missing.
+	skipped []skippedLabel
+}
+
+// skippedLabel is a structure.gap (its index in raw) and the label it
+// found missing.
+type skippedLabel struct {
+	item  int
+	label string
 }
 
 // line is one line of the document's text proper (title block, preamble,

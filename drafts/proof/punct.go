@@ -187,8 +187,10 @@ func checkBrackets(c *checker) {
 				k--
 			}
 			if k < 0 {
-				c.add("punct.unmatched", Finding, KindPunctuation, RulePunctuation,
-					fmt.Sprintf("「%s」没有与之配对的前半", string(r)), i, i+utf8.RuneLen(r), nil)
+				if !openedAbove(c.src, l.start, r) {
+					c.add("punct.unmatched", Finding, KindPunctuation, RulePunctuation,
+						fmt.Sprintf("「%s」没有与之配对的前半", string(r)), i, i+utf8.RuneLen(r), nil)
+				}
 				continue
 			}
 			for _, o := range stack[k+1:] {
@@ -202,6 +204,36 @@ func checkBrackets(c *checker) {
 		c.add("punct.unmatched", Finding, KindPunctuation, RulePunctuation,
 			fmt.Sprintf("「%s」没有与之配对的后半", string(o.r)), o.i, o.i+utf8.RuneLen(o.r), nil)
 	}
+}
+
+// openedAbove reports whether the lines just above pos — a title split
+// over lines, whose first lines the parser keeps in the title block
+// (怀化's 《…/…/…》) — leave open the mark that close closes.
+func openedAbove(src string, pos int, close rune) bool {
+	depth := 0
+	for n := 0; n < 3 && pos > 0; {
+		lineStart := strings.LastIndexByte(src[:pos-1], '\n') + 1
+		text := strings.TrimSpace(src[lineStart : pos-1])
+		pos = lineStart
+		if text == "" {
+			continue
+		}
+		if n++; endsSentence(text) {
+			return false
+		}
+		for _, r := range text {
+			switch {
+			case opens[r] == close:
+				depth++
+			case r == close:
+				depth--
+			}
+		}
+		if depth > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether a line ends with a mark that closes a
@@ -375,12 +407,13 @@ func checkEndBeforeUnits(c *checker) {
 	}
 }
 
-var docNumber = regexp.MustCompile(`(\p{Han}{1,10})([\[［【（(])((?:19|20)\d{2})([\]］】）)])\s*(\d{1,4})号`)
+var docNumber = regexp.MustCompile(`(\p{Han}{1,10})([\[［【（(„])((?:19|20)\d{2})([\]］】）)‟])\s*(\d{1,4})号`)
 
-// checkDocNumbers reports 文号 whose year is in [ ], （ ） or 【 】 instead of 〔 〕.
+// checkDocNumbers reports 文号 whose year is in [ ], （ ）, 【 】 or „ ‟ (a
+// Word export's 〔〕 lost in a web copy) instead of 〔 〕.
 func checkDocNumbers(c *checker) {
 	for _, l := range c.lines {
-		if !strings.Contains(l.text, "号") || !strings.ContainsAny(l.text, "[［【（(") {
+		if !strings.Contains(l.text, "号") || !strings.ContainsAny(l.text, "[［【（(„") {
 			continue
 		}
 		for _, m := range docNumber.FindAllStringSubmatchIndex(l.text, -1) {

@@ -99,6 +99,7 @@ func checkNumbering(c *checker) {
 					f = fix(n.Style.Format(want)) // the number after is this one again or none: this one is the slip
 				}
 				c.add("structure.gap", Finding, KindStructure, RuleFormat, msg, n.LabelSpan.Start, n.LabelSpan.End, f)
+				c.skipped = append(c.skipped, skippedLabel{len(c.raw) - 1, n.Style.Format(want)})
 			default:
 				c.add("structure.order", Finding, KindStructure, RuleFormat,
 					fmt.Sprintf("编号%s排在%s之后，顺序颠倒", n.Label, labelOr(prevNode)),
@@ -262,9 +263,11 @@ func fullWidthForm(form string) string {
 }
 
 // checkLabelSpace reports spaces between a label and its text (28. 强化).
+// A 第X章 or 第X条 is followed by a space by convention (法规 set their
+// article numbers off with one: 第一条　为了…), so those are left alone.
 func checkLabelSpace(c *checker) {
 	c.doc.Walk(func(n, _ *drafts.Node) {
-		if n.Label == "" {
+		if n.Label == "" || n.Style.Family.Rank() > 0 {
 			return
 		}
 		p := n.LabelSpan.End
