@@ -24,11 +24,12 @@ vet:
 unit:
 	$(GO) test -count=1 ./...
 
-# The race detector on the domain packages; the Fyne packages and the Word
-# export (whose tests mostly wait for LibreOffice) are left out to keep CI
-# within its time.
+# The race detector on the domain packages, the service, the command line and
+# the window (on Fyne's test driver, whose UI goroutine is the test's: see
+# app/window/helpers_test.go); the Word export, whose tests mostly wait for
+# LibreOffice, is left out to keep CI within its time.
 race:
-	$(GO) test -race -count=1 $$($(GO) list ./drafts/... ./templates/... | grep -v /docx)
+	$(GO) test -race -count=1 $$($(GO) list ./drafts/... ./templates/... ./app/... | grep -v /docx)
 
 # Tests that open a real window need a display: Xvfb provides one.
 window:

@@ -158,7 +158,7 @@ func (c *clauseEditor) changed(string) {
 		c.timer.Stop()
 	}
 	wait := min(clauseDelay, max(0, clauseMaxWait-time.Since(c.since)))
-	c.timer = c.s.bg.after(wait, func() { fyne.Do(func() { c.flush(true) }) })
+	c.timer = c.s.bg.after(wait, func() { onUI(func() { c.flush(true) }) })
 	c.showStatus()
 	c.s.emit(ClauseTyped)
 }

@@ -260,10 +260,11 @@ func TestNewDraftTypeAndImport(t *testing.T) {
 	})
 }
 
-// waitFor polls cond for up to 5 s.
+// waitFor polls cond for up to 5 s, running what jobs hand to the UI.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		runUI()
 		if cond() {
 			return
 		}

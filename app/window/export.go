@@ -315,7 +315,7 @@ func (s *Shell) offUI(msg string, work func() error, done func(error)) {
 	d.Show()
 	if !s.bg.run(func() {
 		err := work()
-		fyne.Do(func() {
+		onUI(func() {
 			d.Hide()
 			done(err)
 		})

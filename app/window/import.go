@@ -70,7 +70,7 @@ func (s *Shell) ImportVersion(text, note string) error {
 func (s *Shell) importText(name string, read func() (string, error), asVersion bool) {
 	s.bg.run(func() {
 		text, err := read()
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				s.ShowError(err)
 				return

@@ -136,7 +136,7 @@ func (u *gapsUI) schedule() {
 		if ctx.Err() != nil {
 			return // the text changed meanwhile: a newer computation follows
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if gen == u.gen {
 				u.s.ShowError(err)
 				u.show(groups)

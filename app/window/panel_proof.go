@@ -159,7 +159,7 @@ func (u *proofUI) schedule() {
 	}
 	u.timer = u.s.bg.after(ProofDelay, func() {
 		items := check(text, opt)
-		fyne.Do(func() {
+		onUI(func() {
 			if gen == u.gen {
 				u.show(text, items)
 			}

@@ -146,7 +146,7 @@ func (u *suggestionsUI) scheduleQuery(q templates.Query, ok bool) {
 	u.asked = queryKey(q)
 	u.timer = u.s.bg.after(SuggestDelay, func() {
 		res, err := u.ask(q)
-		fyne.Do(func() {
+		onUI(func() {
 			if gen != u.gen {
 				return // the cursor moved on meanwhile
 			}

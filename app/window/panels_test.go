@@ -103,9 +103,7 @@ func TestSuggestionsForSelectedClause(t *testing.T) {
 	u := panelsOf(s).suggestions
 	// The debounced path: the list fills within 300 ms of the selection.
 	start := time.Now()
-	select {
-	case <-u.shown:
-	case <-time.After(5 * time.Second):
+	if !pumpUntil(u.shown, 5*time.Second) {
 		t.Fatal("no suggestions after the debounce")
 	}
 	d := time.Since(start)
@@ -301,9 +299,7 @@ func copyCorpusFile(t *testing.T, prefix, dir, name string) string {
 
 func wait(t *testing.T, j *importJob) {
 	t.Helper()
-	select {
-	case <-j.done:
-	case <-time.After(20 * time.Second):
+	if !pumpUntil(j.done, 20*time.Second) {
 		t.Fatal("import did not finish")
 	}
 }

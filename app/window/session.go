@@ -4,7 +4,6 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -351,7 +350,7 @@ func (a *autosaver) schedule(id int64, text string) {
 		if a.repeated(err) || a.onError == nil {
 			return
 		}
-		fyne.Do(func() { a.onError(err) })
+		onUI(func() { a.onError(err) })
 	}
 	if first {
 		a.timer = time.AfterFunc(AutosaveDelay, a.flush)

@@ -164,7 +164,7 @@ func (cv *CompareView) runSoon() {
 	if cv.timer != nil {
 		cv.timer.Stop()
 	}
-	cv.timer = cv.s.bg.after(RecompareDelay, func() { deliverUI(cv.Run) })
+	cv.timer = cv.s.bg.after(RecompareDelay, func() { onUI(cv.Run) })
 }
 
 // RecompareDelay is how long after the last edit of the working text the
@@ -235,7 +235,7 @@ func (cv *CompareView) run(keep bool) {
 	started := cv.s.bg.run(func() {
 		defer cv.running.Done()
 		res, err := cv.compare(o, n, working, strict)
-		deliverUI(func() {
+		onUI(func() {
 			if gen != int(cv.gen.Load()) {
 				return
 			}
@@ -254,10 +254,6 @@ func (cv *CompareView) run(keep bool) {
 
 // Generation counts the comparisons asked for.
 func (cv *CompareView) Generation() int { return int(cv.gen.Load()) }
-
-// deliverUI runs fn on the UI goroutine. Fyne's test driver would run it
-// on the calling goroutine, so tests queue it instead and run it on theirs.
-var deliverUI = fyne.Do
 
 // Wait returns when the comparisons started have been handed to the UI
 // goroutine.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,37 +17,12 @@ import (
 	"qicao/drafts"
 )
 
-// queued holds what the compare view hands to the UI goroutine; settle
-// runs it on the test's goroutine, as the real driver would on its own.
-var (
-	queuedMu sync.Mutex
-	queued   []func()
-)
-
-func queueUI(fn func()) {
-	queuedMu.Lock()
-	queued = append(queued, fn)
-	queuedMu.Unlock()
-}
-
-func takeQueued() []func() {
-	queuedMu.Lock()
-	defer queuedMu.Unlock()
-	fns := queued
-	queued = nil
-	return fns
-}
-
 // settle waits for the comparisons under way and shows their results.
 func settle(cv *CompareView) {
 	for {
 		cv.Wait()
-		fns := takeQueued()
-		if len(fns) == 0 {
+		if runUI() == 0 {
 			return
-		}
-		for _, fn := range fns {
-			fn()
 		}
 	}
 }
@@ -61,8 +35,6 @@ func openCompare(t testing.TB) (*Shell, *CompareView) {
 	if err := Setup(a, Options{Language: LangChinese}); err != nil {
 		t.Fatal(err)
 	}
-	deliverUI = queueUI
-	t.Cleanup(func() { takeQueued(); deliverUI = fyne.Do })
 	s := testShell(t, a, testWorkspace(t))
 	if err := s.OpenDraft(1); err != nil {
 		t.Fatal(err)

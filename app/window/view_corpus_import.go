@@ -125,14 +125,14 @@ func (c *corpusUI) runImport(j *importJob, progress func(int, string), hide func
 		} else {
 			j.added++
 		}
-		fyne.DoAndWait(func() {
+		onUIWait(func() {
 			progress(i+1, filepath.Base(p))
 			if c.progressHook != nil {
 				c.progressHook(i+1, len(j.paths), j)
 			}
 		})
 	}
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		hide()
 		c.finishImport(j)
 	})

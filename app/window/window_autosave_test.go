@@ -20,6 +20,14 @@ import (
 	"qicao/app/workspace"
 )
 
+func init() {
+	childMain = func() {
+		if path := os.Getenv(typingEnv); path != "" {
+			typingHelper(path)
+		}
+	}
+}
+
 // typingEnv makes the test binary the typing helper: the real window on
 // the database it names, typing into the clause pane without a pause.
 const typingEnv = "QICAO_TYPING_HELPER_DB"
@@ -31,15 +39,6 @@ func typed(n int) string {
 		fmt.Fprintf(&b, "第%d字", i)
 	}
 	return string([]rune(b.String())[:n])
-}
-
-// TestMain runs the typing helper instead of the tests when typingEnv is
-// set: GLFW needs the main thread, which only TestMain runs on.
-func TestMain(m *testing.M) {
-	if path := os.Getenv(typingEnv); path != "" {
-		typingHelper(path)
-	}
-	os.Exit(m.Run())
 }
 
 // typingHelper is the autosave tests' child process. It opens the real
