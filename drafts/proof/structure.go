@@ -74,42 +74,76 @@ func sequences(d *drafts.Document) (map[seqKey][]*drafts.Node, []seqKey) {
 
 // checkNumbering reports, in each sequence, a number skipped, a number
 // used twice, a number out of order, and a heading among numbered
-// siblings that lost its number.
+// siblings that lost its number. One wrong number is one finding: the
+// count goes on from what the numbers around it show (a 第六十条 between
+// 第五条 and 第七条 is a slip for 第六条, not the start of a run of
+// 第七条 … 第二十条 out of order).
 func checkNumbering(c *checker) {
 	seqs, order := sequences(c.doc)
 	unnumberedBefore := afterUnnumbered(c.doc)
 	for _, k := range order {
 		prev := 0
 		var prevNode *drafts.Node
-		for _, n := range seqs[k] {
+		for i, n := range seqs[k] {
 			if unnumberedBefore[n] {
 				prev++ // the heading before it lost its number: checkUnnumbered reports it
 			}
+			var next *drafts.Node
+			if i+1 < len(seqs[k]) {
+				next = seqs[k][i+1]
+			}
 			want := prev + 1
+			if n.Ordinal == want {
+				prev, prevNode = n.Ordinal, n
+				continue
+			}
+			// slip: the number after is the one after want, so this one
+			// stands where want should.
+			slip := next != nil && next.Ordinal == want+1 && next.Ordinal != n.Ordinal
 			switch {
-			case n.Ordinal == want:
 			case n.Ordinal == prev && prevNode != nil:
 				c.add("structure.repeat", Finding, KindStructure, RuleFormat,
 					fmt.Sprintf("编号%s与上一个同级编号重复", n.Label), n.LabelSpan.Start, n.LabelSpan.End,
-					nil)
+					fixIf(slip, n.Style.Format(want)))
 			case n.Ordinal > want:
 				msg := fmt.Sprintf("编号跳过了%s：上一个同级编号是%s", n.Style.Format(want), labelOr(prevNode))
-				var f *string
-				if next := nextSibling(seqs[k], n); next == nil || next.Ordinal <= n.Ordinal {
-					f = fix(n.Style.Format(want)) // the number after is this one again or none: this one is the slip
-				}
-				c.add("structure.gap", Finding, KindStructure, RuleFormat, msg, n.LabelSpan.Start, n.LabelSpan.End, f)
+				// the number after is this one again, the one after want, or none: this one is the slip
+				sure := next == nil || next.Ordinal <= n.Ordinal || slip
+				c.add("structure.gap", Finding, KindStructure, RuleFormat, msg, n.LabelSpan.Start, n.LabelSpan.End,
+					fixIf(sure, n.Style.Format(want)))
 				c.skipped = append(c.skipped, skippedLabel{len(c.raw) - 1, n.Style.Format(want)})
 			default:
 				c.add("structure.order", Finding, KindStructure, RuleFormat,
 					fmt.Sprintf("编号%s排在%s之后，顺序颠倒", n.Label, labelOr(prevNode)),
-					n.LabelSpan.Start, n.LabelSpan.End, nil)
+					n.LabelSpan.Start, n.LabelSpan.End, fixIf(slip, n.Style.Format(want)))
 			}
-			prev, prevNode = max(n.Ordinal, prev), n
+			prev, prevNode = resync(prev, want, n, next, slip), n
 		}
 	}
 	checkUnnumbered(c, c.doc.Nodes)
 	c.doc.Walk(func(n, _ *drafts.Node) { checkUnnumbered(c, n.Children) })
+}
+
+// resync returns the number the count goes on from after a wrong number
+// n: n's own when the number after follows it or repeats it (the numbers
+// jump, or restart, at n), want when n was a slip for it, else the
+// larger of the two so far.
+func resync(prev, want int, n, next *drafts.Node, slip bool) int {
+	switch {
+	case next != nil && (next.Ordinal == n.Ordinal+1 || next.Ordinal == n.Ordinal):
+		return n.Ordinal
+	case slip:
+		return want
+	}
+	return max(prev, n.Ordinal)
+}
+
+// fixIf returns the fix s when sure, else none.
+func fixIf(sure bool, s string) *string {
+	if !sure {
+		return nil
+	}
+	return fix(s)
 }
 
 // afterUnnumbered returns the nodes whose sibling just before has no
@@ -133,15 +167,6 @@ func labelOr(n *drafts.Node) string {
 		return "（无）"
 	}
 	return n.Label
-}
-
-func nextSibling(seq []*drafts.Node, n *drafts.Node) *drafts.Node {
-	for i, m := range seq {
-		if m == n && i+1 < len(seq) {
-			return seq[i+1]
-		}
-	}
-	return nil
 }
 
 // checkUnnumbered reports a node without a label among labelled siblings
