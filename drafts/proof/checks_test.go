@@ -58,6 +58,12 @@ func TestChecksOnCases(t *testing.T) {
 		{"space.in-text", "引进高层次人才", "引进 高层次人才", " ", ""},
 		{"punct.half-width", "扩大科技信贷规模", "扩大科技信贷规模;加强保险", ";", "；"},
 		{"label.style", "（二）优化创新生态", "(二)优化创新生态", "(二)", "（二）"},
+		{"punct.title-marks", "落实《泰安市高新技术企业培育办法》（泰政办发〔2023〕3号），2026", "落实泰安市人民政府关于高新技术企业培育的意见（泰政办发〔2023〕3号），2026", "泰安市人民政府关于高新技术企业培育的意见", "《泰安市人民政府关于高新技术企业培育的意见》"},
+		{"punct.title-nesting", "落实《泰安市高新技术企业培育办法》（泰政办发〔2023〕3号），2026", "落实《关于印发《泰安市高新技术企业培育办法》的通知》（泰政办发〔2023〕3号），2026", "《", "〈"},
+		{"date.form", "实施人才工程，引进高层次人才。", "实施人才工程，2024年9月1日前引进高层次人才，2024-12-31前完成评估。", "2024-12-31", "2024年12月31日"},
+		{"date.form", "实施人才工程，引进高层次人才。", "实施人才工程，2024年9月1日前引进高层次人才，2024年09月30日前完成评估。", "2024年09月30日", "2024年9月30日"},
+		{"date.zero", "2024年8月15日", "二OO四年八月十五日", "二OO四年", "二〇〇四年"},
+		{"number.form", "扩大科技信贷规模", "扩大科技信贷规模，30个工作日内放款，审批不超过15个工作日，备案三十个工作日", "三十", "30"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.id, func(t *testing.T) {
@@ -134,5 +140,16 @@ func TestArticleTypo(t *testing.T) {
 	items := Check(parseText(t, src), Options{Organs: seedOrgans(t)})
 	if len(items) != 1 || items[0].ID != "structure.label-typo" || items[0].Text != "条" || items[0].Fix == nil || *items[0].Fix != "第" {
 		t.Errorf("want one structure.label-typo 条→第, got %v", summarize(items))
+	}
+}
+
+// TestFormsQuiet: ordinals, dates in Chinese numerals, plan names, fixed
+// phrases, ranges of years and phone numbers are no inconsistent number or
+// date form.
+func TestFormsQuiet(t *testing.T) {
+	src := strings.Replace(base, "扩大科技信贷规模", "扩大科技信贷规模，30个工作日内放款，审批不超过15个工作日，"+
+		"依照第三十条执行，“十四五”时期百家争鸣，于二〇二四年八月三十日前、2021—2025年间完成，联系电话0538-6991234，版本V2.1.3", 1)
+	if items := Check(parseText(t, src), Options{Organs: seedOrgans(t)}); len(items) != 0 {
+		t.Errorf("flagged: %v", summarize(items))
 	}
 }

@@ -154,8 +154,8 @@ func Check(doc *drafts.Document, opt Options) []Item {
 // checks run in this order; each adds raw items to the checker.
 var checks = []func(*checker){
 	checkNumbering, checkArticleTypos, checkLabelStyles, checkLabelSpace,
-	checkHalfWidth, checkBrackets, checkQuoteNesting, checkDoubledMarks, checkEndBeforeUnits, checkDocNumbers,
-	checkSpaces, checkFullWidthDigits, checkBrokenParagraphs,
+	checkHalfWidth, checkBrackets, checkQuoteNesting, checkDoubledMarks, checkEndBeforeUnits, checkDocNumbers, checkTitleMarks,
+	checkSpaces, checkFullWidthDigits, checkBrokenParagraphs, checkDates, checkNumberForms,
 	checkDoubledWords, checkConfusables, checkMissingVerb,
 	checkOrgans, checkUnitForms,
 	checkTargets, checkCitedNumbers,
@@ -247,7 +247,7 @@ func groupKey(it Item) string {
 var groupable = map[string]bool{
 	"punct.half-width": true, "space.in-text": true, "space.after-label": true, "space.latin": true, "space.broken-paragraph": true,
 	"punct.quote-nesting": true, "number.full-width": true, "label.style": true, "organ.abbreviated": true,
-	"organ.outdated": true, "units.form": true,
+	"organ.outdated": true, "units.form": true, "date.form": true, "date.zero": true, "number.form": true,
 }
 
 // textLines returns the lines of the document's text proper: from the
