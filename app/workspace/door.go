@@ -25,14 +25,20 @@ func (w *Workspace) DeleteDraft(id int64) error { return w.DB.DeleteDraft(id) }
 func (w *Workspace) Versions(draftID int64) ([]drafts.Version, error) { return w.DB.Versions(draftID) }
 
 // Version returns version n of a draft (n <= 0: its latest).
-func (w *Workspace) Version(draftID int64, n int) (drafts.Version, error) { return w.DB.Version(draftID, n) }
+func (w *Workspace) Version(draftID int64, n int) (drafts.Version, error) {
+	return w.DB.Version(draftID, n)
+}
 
 // Working returns the officer's autosaved text of a draft, ok false when
 // there is none.
-func (w *Workspace) Working(draftID int64) (text string, ok bool, err error) { return w.DB.Working(draftID) }
+func (w *Workspace) Working(draftID int64) (text string, ok bool, err error) {
+	return w.DB.Working(draftID)
+}
 
 // SetWorking autosaves the officer's text of a draft.
-func (w *Workspace) SetWorking(draftID int64, text string) error { return w.DB.SetWorking(draftID, text) }
+func (w *Workspace) SetWorking(draftID int64, text string) error {
+	return w.DB.SetWorking(draftID, text)
+}
 
 // CorpusDocs lists the corpus documents.
 func (w *Workspace) CorpusDocs() ([]drafts.CorpusDoc, error) { return w.DB.CorpusDocs() }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"qicao/drafts"
+	"qicao/templates"
 )
 
 // corpusMissing is the error for a corpus document id that does not exist.
@@ -154,4 +155,22 @@ func (db *DB) CorpusChanges() (int64, error) {
 		return 0, wrapf(err, "读取参考文件失败")
 	}
 	return n, nil
+}
+
+// IndexedClauses returns every clause of every corpus document as a bank
+// row, by document and clause, in one query: a client builds its clause
+// bank from them without reading and decoding every document. The server
+// keeps no topics (StoredTopics is ""): the bank finds them.
+func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
+	return queryAll(db, "读取参考条款失败", func(r pgx.Row) (templates.BankClause, error) {
+		var c templates.BankClause
+		var path string
+		err := r.Scan(&c.SourceID, &c.Source, &c.City, &c.Number, &c.Title, &c.Date,
+			&c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path)
+		if err == nil {
+			err = json.Unmarshal([]byte(path), &c.Path)
+		}
+		return c, err
+	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, k.text, k.path_json
+		FROM qicao.corpus_clauses k JOIN qicao.corpus_docs d ON d.id = k.doc_id ORDER BY d.id, k.idx`)
 }
