@@ -3,7 +3,6 @@ package window
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,8 +216,8 @@ func pairHeader(p drafts.Pair) string {
 		names = o + " → " + n
 	}
 	h := "【" + kindName(p.Kind) + "】" + names
-	if s := redline.Similarity(p); s != "" {
-		h += "  " + lang.L("similarity {{.S}}", map[string]any{"S": s})
+	if redline.Similarity(p) != "" {
+		h += "  " + similarityWords(p.Similarity)
 	}
 	return h
 }

@@ -2,9 +2,11 @@ package window
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/comparemodel"
 	"qicao/templates"
 )
 
@@ -73,4 +75,16 @@ func mutedSeg(s string) *widget.TextSegment {
 	st := widget.RichTextStyleInline
 	st.ColorName = theme.ColorNamePlaceHolder
 	return &widget.TextSegment{Text: s, Style: st}
+}
+
+// similarityWords shows a similarity as an officer reads it: 相似度 高（93%）.
+func similarityWords(score float64) string {
+	level := lang.L("similarity low")
+	switch comparemodel.SimilarityLevel(score) {
+	case comparemodel.High:
+		level = lang.L("similarity high")
+	case comparemodel.Medium:
+		level = lang.L("similarity medium")
+	}
+	return lang.L("similarity {{.Level}} ({{.P}}%)", map[string]any{"Level": level, "P": int(score*100 + 0.5)})
 }

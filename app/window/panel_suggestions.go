@@ -247,7 +247,7 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	u.chosen = i
 	r := u.results[i]
 	segs := []widget.RichTextSegment{boldSeg(r.Title), mutedSeg("  " + r.Number + "  " +
-		lang.L("similarity {{.Score}}", map[string]any{"Score": fmt.Sprintf("%.2f", r.Score)}) + "\n")}
+		similarityWords(r.Score) + "\n")}
 	u.detail.Segments = append(segs, highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)
 	u.detail.Refresh()
 	u.flags.SetText(flagNotes(u.adapted(r).Flags))

@@ -135,6 +135,17 @@ func TestSuggestionsForSelectedClause(t *testing.T) {
 	if u.chosen != 0 || len(u.detail.Segments) < 3 {
 		t.Errorf("first suggestion not shown highlighted: chosen %d, %d segments", u.chosen, len(u.detail.Segments))
 	}
+	// Similarity in words with its percentage, not a bare 0.93.
+	level := "低"
+	if top.Score >= 0.7 {
+		level = "高"
+	} else if top.Score >= 0.4 {
+		level = "中"
+	}
+	want := fmt.Sprintf("相似度 %s（%d%%）", level, int(top.Score*100+0.5))
+	if got := u.detail.String(); !strings.Contains(got, want) {
+		t.Errorf("detail of the first suggestion %q, want %q", firstLine(got), want)
+	}
 }
 
 func TestInsertSuggestion(t *testing.T) {
@@ -530,4 +541,9 @@ func headings(res []templates.Suggestion) []string {
 		out = append(out, r.City+" "+r.Heading)
 	}
 	return out
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

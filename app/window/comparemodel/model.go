@@ -122,3 +122,26 @@ func FigurePair(c *drafts.Comparison, f drafts.Figure) int {
 	}
 	return -1
 }
+
+// Level is how alike two texts are, in the words an officer reads.
+type Level string
+
+// The levels of similarity.
+const (
+	High   Level = "high"
+	Medium Level = "medium"
+	Low    Level = "low"
+)
+
+// SimilarityLevel reads a similarity of 0–1 (a compared pair's, or a
+// suggestion's score against the clause asked with) as high from 0.7,
+// medium from 0.4, low below.
+func SimilarityLevel(s float64) Level {
+	switch {
+	case s >= 0.7:
+		return High
+	case s >= 0.4:
+		return Medium
+	}
+	return Low
+}

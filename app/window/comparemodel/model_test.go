@@ -78,3 +78,14 @@ func TestFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestSimilarityLevel(t *testing.T) {
+	for _, c := range []struct {
+		s    float64
+		want Level
+	}{{1, High}, {0.926, High}, {0.7, High}, {0.69, Medium}, {0.4, Medium}, {0.399, Low}, {0, Low}} {
+		if got := SimilarityLevel(c.s); got != c.want {
+			t.Errorf("SimilarityLevel(%v) = %s, want %s", c.s, got, c.want)
+		}
+	}
+}
