@@ -81,7 +81,7 @@ func checkDates(c *checker) {
 	var dates []date
 	counts := map[string]int{}
 	for _, l := range c.lines {
-		if strings.Contains(l.text, "年") {
+		if strings.Contains(l.text, "年") && strings.Contains(l.text, "月") {
 			for _, m := range arabicDate.FindAllStringSubmatchIndex(l.text, -1) {
 				y, mo, d := l.text[m[2]:m[3]], l.text[m[4]:m[5]], l.text[m[6]:m[7]]
 				form := "年月日"
@@ -92,7 +92,7 @@ func checkDates(c *checker) {
 				counts[form]++
 			}
 		}
-		if strings.ContainsAny(l.text, "-./") {
+		if yearThenMark(l.text) {
 			for _, m := range numericDate.FindAllStringSubmatchIndex(l.text, -1) {
 				if !plainDate(l.text, m) {
 					continue
@@ -113,6 +113,23 @@ func checkDates(c *checker) {
 				fmt.Sprintf("日期「%s」与全文多数写法（如2024年8月15日）不一致", c.src[d.start:d.end]), d.start, d.end, fix(d.fix))
 		}
 	}
+}
+
+// yearThenMark reports four digits followed by - . or /: what a numeric
+// date starts with (a cheap test before the regexp).
+func yearThenMark(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			run++
+		case run >= 4 && (b == '-' || b == '.' || b == '/'):
+			return true
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // plainDate reports a numeric date match that stands alone: a valid month
@@ -175,9 +192,35 @@ var (
 	// hanQuantity is a quantity of ten or more in Chinese numerals with its
 	// unit (三十天, 十五个工作日, 一百二十家).
 	hanQuantity = regexp.MustCompile(`([一二两三四五六七八九十百千]*[十百千][一二三四五六七八九十百千]*)(个工作日|个月|天|日|万元|亿元|家|项|人|名|所|公里|亩|平方米)`)
-	// arabicQuantity is the same with a figure (30天).
-	arabicQuantity = regexp.MustCompile(`(\d+)(个工作日|个月|天|日|万元|亿元|家|项|人|名|所|公里|亩|平方米)`)
 )
+
+// quantityUnits are the units number.form compares forms for.
+var quantityUnits = []string{"个工作日", "个月", "天", "日", "万元", "亿元", "家", "项", "人", "名", "所", "公里", "亩", "平方米"}
+
+// countArabicQuantities counts, by unit, the figures with a unit right
+// after them in s (30天, 15个工作日), dates' days (8月15日) left out.
+func countArabicQuantities(s string, counts map[string]int) {
+	for i := 0; i < len(s); {
+		if !isDigit(rune(s[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(rune(s[j])) {
+			j++
+		}
+		b, _ := around(s, i, j)
+		if b != '.' && b != '月' {
+			for _, u := range quantityUnits {
+				if strings.HasPrefix(s[j:], u) {
+					counts[u]++
+					break
+				}
+			}
+		}
+		i = j
+	}
+}
 
 // checkNumberForms reports a quantity of ten or more written in Chinese
 // numerals (三十天) in a document that writes the same kind of quantity
@@ -193,11 +236,7 @@ func checkNumberForms(c *checker) {
 	var hans []han
 	arabic := map[string]int{}
 	for _, l := range c.lines {
-		for _, m := range arabicQuantity.FindAllStringSubmatchIndex(l.text, -1) {
-			if b, _ := around(l.text, m[0], m[1]); !isDigit(b) && b != '.' && b != '月' {
-				arabic[l.text[m[4]:m[5]]]++
-			}
-		}
+		countArabicQuantities(l.text, arabic)
 		if !strings.ContainsAny(l.text, "十百千") {
 			continue
 		}
