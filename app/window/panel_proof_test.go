@@ -141,6 +141,7 @@ func BenchmarkProofRefresh(b *testing.B) {
 	s, u := openProof(b)
 	u.immediate = false
 	entry := s.ClauseEntry()
+	var worst time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		last := u.computed
@@ -150,6 +151,7 @@ func BenchmarkProofRefresh(b *testing.B) {
 			time.Sleep(time.Millisecond)
 			runUI()
 		}
-		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-to-list")
+		worst = max(worst, time.Since(start))
 	}
+	b.ReportMetric(float64(worst.Milliseconds()), "max-ms")
 }
