@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // ClauseDelay is how long after the last keystroke in the clause pane the
@@ -183,7 +184,7 @@ func (c *clauseEditor) flush(reselect bool) {
 	}
 	c.applying = true
 	defer func() { c.applying = false }()
-	c.s.SetText(src[:c.span.Start] + text + src[c.span.End:])
+	c.s.record(undo.Typing, func() { c.s.SetText(src[:c.span.Start] + text + src[c.span.End:]) })
 	c.span.End = c.span.Start + len(text)
 	if reselect && c.span.Start < c.span.End {
 		if n := nodeAt(c.s.Session.Doc, c.span.Start); n != nil {

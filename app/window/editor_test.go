@@ -15,6 +15,7 @@ import (
 
 	"qicao/drafts"
 	"qicao/drafts/input"
+	"qicao/drafts/undo"
 )
 
 // editorShell is a Chinese main window on the test driver with the
@@ -198,14 +199,14 @@ func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
 	}
 
 	// Move it up, then delete it: clause 10 is the old 10 again.
-	s.structural(drafts.MoveUp)
+	s.structural(undo.Move, drafts.MoveUp)
 	if got := s.Session.Doc.ClauseByOrdinal(9); got == nil || !strings.HasPrefix(got.Text, "新条款") {
 		t.Fatalf("after moving the new clause up, 9 is %+v", got)
 	}
 	if got := s.Session.Doc.ClauseByOrdinal(10); got == nil || got.Heading != old9 {
 		t.Fatalf("after moving the new clause up, 10 is %+v", got)
 	}
-	s.structural(drafts.Delete)
+	s.structural(undo.Delete, drafts.Delete)
 	if got := s.Session.Doc.ClauseByOrdinal(10); got == nil || got.Heading != old10 {
 		t.Fatalf("after deleting the new clause, 10 is %+v", got)
 	}

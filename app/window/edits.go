@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // shortcut is a keyboard shortcut of the editor.
@@ -29,14 +30,17 @@ func editorShortcuts() []shortcut {
 		{fyne.KeyReturn, ctrl, "Ctrl+Enter", "Insert a clause after", (*Shell).insertClause},
 		{fyne.KeyReturn, ctrl | shift, "Ctrl+Shift+Enter", "Insert a section after", (*Shell).insertSection},
 		{fyne.KeyDelete, ctrl, "Ctrl+Delete", "Delete (asks first)", (*Shell).confirmDeleteNode},
-		{fyne.KeyUp, alt, "Alt+↑", "Move up", func(s *Shell) { s.structural(drafts.MoveUp) }},
-		{fyne.KeyDown, alt, "Alt+↓", "Move down", func(s *Shell) { s.structural(drafts.MoveDown) }},
-		{fyne.KeyLeft, alt, "Alt+←", "Promote (one level up)", func(s *Shell) { s.structural(drafts.Promote) }},
-		{fyne.KeyRight, alt, "Alt+→", "Demote (one level down)", func(s *Shell) { s.structural(drafts.Demote) }},
+		{fyne.KeyUp, alt, "Alt+↑", "Move up", func(s *Shell) { s.structural(undo.Move, drafts.MoveUp) }},
+		{fyne.KeyDown, alt, "Alt+↓", "Move down", func(s *Shell) { s.structural(undo.Move, drafts.MoveDown) }},
+		{fyne.KeyLeft, alt, "Alt+←", "Promote (one level up)", func(s *Shell) { s.structural(undo.Promote, drafts.Promote) }},
+		{fyne.KeyRight, alt, "Alt+→", "Demote (one level down)", func(s *Shell) { s.structural(undo.Demote, drafts.Demote) }},
 		{fyne.KeyR, ctrl | shift, "Ctrl+Shift+R", "Renumber all", (*Shell).renumberAll},
 		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.ToggleFullText() }},
 		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", (*Shell).ShowVersions},
 		{fyne.KeyP, ctrl, "Ctrl+P", "Print…", (*Shell).printDraft},
+		{fyne.KeyZ, ctrl, "Ctrl+Z", "Undo", func(s *Shell) { s.Undo() }},
+		{fyne.KeyY, ctrl, "Ctrl+Y", "Redo", func(s *Shell) { s.Redo() }},
+		{fyne.KeyZ, ctrl | shift, "Ctrl+Shift+Z", "Redo", func(s *Shell) { s.Redo() }},
 	}
 }
 
@@ -46,21 +50,25 @@ func (s *Shell) addShortcuts() {
 		return
 	}
 	s.Session.shortcuts = editorShortcuts()
+	c := s.Window.Canvas()
 	for _, sc := range s.Session.shortcuts {
-		s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod},
-			func(fyne.Shortcut) { sc.Run(s) })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod}, func(fyne.Shortcut) { sc.Run(s) })
+	}
+	// The driver sends Ctrl+Z and Ctrl+Y as these, not as custom shortcuts.
+	for _, sc := range []fyne.Shortcut{&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
+		c.AddShortcut(sc, func(sc fyne.Shortcut) { s.runShortcut(sc) })
 	}
 }
 
 // runShortcut runs the editor's shortcut sc, if it is one, and reports
 // whether it was; a focused entry passes its shortcuts here first.
 func (s *Shell) runShortcut(sc fyne.Shortcut) bool {
-	c, ok := sc.(*desktop.CustomShortcut)
+	c, ok := sc.(fyne.KeyboardShortcut) // custom ones, and Ctrl+Z, Ctrl+Y
 	if !ok {
 		return false
 	}
 	for _, e := range s.Session.shortcuts {
-		if e.Key == c.KeyName && e.Mod == c.Modifier {
+		if e.Key == c.Key() && e.Mod == c.Mod() {
 			e.Run(s)
 			return true
 		}
@@ -82,8 +90,9 @@ func editMenuItems(s *Shell) []*fyne.MenuItem {
 	return append(items, fyne.NewMenuItemSeparator(), item(scs[8])) // renumber all
 }
 
-// structural applies a structural edit to the selected node.
-func (s *Shell) structural(edit func(*drafts.Document, *drafts.Node) (drafts.Edit, error)) {
+// structural applies a structural edit to the selected node, one step
+// of kind in the undo history.
+func (s *Shell) structural(kind undo.Kind, edit func(*drafts.Document, *drafts.Node) (drafts.Edit, error)) {
 	s.FlushClauseEdit()
 	n := s.SelectedNode()
 	if s.Session.Doc == nil || n == nil {
@@ -91,7 +100,7 @@ func (s *Shell) structural(edit func(*drafts.Document, *drafts.Node) (drafts.Edi
 		return
 	}
 	ed, err := edit(s.Session.Doc, n)
-	s.applyEdit(ed, err)
+	s.record(kind, func() { s.applyEdit(ed, err) })
 }
 
 // applyEdit makes an edit's text the working text and selects the node it
@@ -135,7 +144,7 @@ func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
 
 // insertClause inserts a new clause after the selected node.
 func (s *Shell) insertClause() {
-	s.structural(func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
+	s.structural(undo.Insert, func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
 		return drafts.InsertAfter(d, n, lang.L("New clause."))
 	})
 }
@@ -143,7 +152,7 @@ func (s *Shell) insertClause() {
 // insertSection inserts a new node one level up, after the section that
 // holds the selected node (after the node itself at the top level).
 func (s *Shell) insertSection() {
-	s.structural(func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
+	s.structural(undo.Insert, func(d *drafts.Document, n *drafts.Node) (drafts.Edit, error) {
 		anchor := n
 		if p := parentNode(d, n); p != nil {
 			anchor = p
@@ -173,7 +182,7 @@ func (s *Shell) confirmDeleteNode() {
 	msg := lang.L("Delete “{{.Node}}” and everything under it?", map[string]any{"Node": outlineText(n)})
 	dialog.ShowConfirm(lang.L("Delete"), msg, func(yes bool) {
 		if yes {
-			s.structural(drafts.Delete)
+			s.structural(undo.Delete, drafts.Delete)
 		}
 	}, s.Window)
 }
@@ -184,7 +193,8 @@ func (s *Shell) renumberAll() {
 	if s.Session.Doc == nil {
 		return
 	}
-	s.setTextKeepingCursor(drafts.Renumber(s.Session.Doc))
+	text := drafts.Renumber(s.Session.Doc)
+	s.record(undo.Renumber, func() { s.setTextKeepingCursor(text) })
 }
 
 // showShortcuts shows the help: the editor's shortcuts.

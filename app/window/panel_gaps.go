@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 	"qicao/templates"
 )
 
@@ -248,7 +249,7 @@ func (u *gapsUI) insertChosen() {
 		return
 	}
 	a := templates.Adapt(g.Text, g.City, doc.City)
-	label, err := u.s.insertAfter(cs[u.places[i]].Node, a.Text)
+	label, err := u.s.insertAfter(undo.Suggestion, cs[u.places[i]].Node, a.Text)
 	if err != nil {
 		u.s.ShowError(err)
 		return

@@ -16,6 +16,7 @@ import (
 	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/proof"
+	"qicao/drafts/undo"
 )
 
 // ProofDelay is how long the 校对 panel waits after the last keystroke or
@@ -350,7 +351,7 @@ func (u *proofUI) apply(edits []proof.Edit) {
 		return
 	}
 	text, skipped := proof.Apply(u.text, edits)
-	u.s.setTextKeepingCursor(text)
+	u.s.record(undo.Fix, func() { u.s.setTextKeepingCursor(text) })
 	msg := lang.L("{{.N}} places corrected.", map[string]any{"N": len(edits) - skipped})
 	u.status.SetText(msg)
 	u.immediateOnce()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 	"qicao/templates"
 )
 
@@ -309,7 +310,7 @@ func (u *suggestionsUI) insert() {
 		return
 	}
 	a := u.adapted(r)
-	label, err := u.s.InsertAfterSelected(a.Text)
+	label, err := u.s.InsertAfterSelected(undo.Suggestion, a.Text)
 	if err != nil {
 		u.s.ShowError(err)
 		return

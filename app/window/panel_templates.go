@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/drafts/undo"
 	"qicao/templates"
 )
 
@@ -199,7 +200,7 @@ func (u *templatesUI) insert() {
 	text, err := u.all[u.chosen].Fill(u.values())
 	if err == nil {
 		var label string
-		if label, err = u.s.InsertAfterSelected(text); err == nil {
+		if label, err = u.s.InsertAfterSelected(undo.Template, text); err == nil {
 			u.status.SetText(lang.L("Inserted as {{.Label}}.", map[string]any{"Label": label}))
 			return
 		}

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 
 	"qicao/app/workspace"
 	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // Session is the state every view shares: the open workspace, the draft
@@ -39,6 +41,9 @@ type Session struct {
 
 	listeners []func(Event)
 	autosave  *autosaver
+	// history is the undo and redo of the working text since the draft
+	// was opened or a version saved.
+	history undo.History
 
 	// Set by the editor view: its shortcuts, the clause pane's pending
 	// edit and its whole-document switch, and work to do at close.
@@ -122,6 +127,7 @@ func (s *Shell) setDraft(id int64, title, saved string, version int, text string
 	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, title, saved, version
 	ss.setText(text)
 	ss.selected = nil
+	ss.history.Reset()
 	s.emit(DraftOpened)
 }
 
@@ -189,13 +195,18 @@ func (s *Shell) SaveVersion(note string) error {
 		return err
 	}
 	ss.Saved, ss.Version = ss.Text, v.N
+	ss.history.Reset() // a saved version is not undone
 	s.emit(VersionSaved)
 	return nil
 }
 
 // Select puts the cursor on node n of the open document (nil for none).
 func (s *Shell) Select(n *drafts.Node) {
-	s.Session.selected = pathOf(s.Session.Doc, n)
+	path := pathOf(s.Session.Doc, n)
+	if !slices.Equal(path, s.Session.selected) {
+		s.Session.history.Seal() // typing in another clause is a step of its own
+	}
+	s.Session.selected = path
 	s.emit(Selected)
 }
 

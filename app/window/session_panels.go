@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // panels are the editor's side panels and the corpus view of one shell,
@@ -30,12 +31,13 @@ var ErrNoAnchor = errors.New("请先在提纲中选择一个条款，新条款�
 // InsertAfterSelected inserts text as a new node after the node under the
 // cursor (renumbering those after it), makes it the working text and puts
 // the cursor on the new node. It returns the new node's label.
-func (s *Shell) InsertAfterSelected(text string) (string, error) {
-	return s.insertAfter(s.SelectedNode(), text)
+func (s *Shell) InsertAfterSelected(kind undo.Kind, text string) (string, error) {
+	return s.insertAfter(kind, s.SelectedNode(), text)
 }
 
-// insertAfter inserts text after anchor, a node of the current parse.
-func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
+// insertAfter inserts text after anchor, a node of the current parse, one
+// step of kind in the undo history.
+func (s *Shell) insertAfter(kind undo.Kind, anchor *drafts.Node, text string) (string, error) {
 	// Keystrokes still pending in the clause pane go in first; the anchor
 	// is found again by its place in the tree, in the new parse.
 	path := pathOf(s.Session.Doc, anchor)
@@ -48,10 +50,12 @@ func (s *Shell) insertAfter(anchor *drafts.Node, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	s.SetText(e.Text)
-	if n := nodeAt(s.Session.Doc, e.Span.Start); n != nil {
-		s.Select(n)
-	}
+	s.record(kind, func() {
+		s.SetText(e.Text)
+		if n := nodeAt(s.Session.Doc, e.Span.Start); n != nil {
+			s.Select(n)
+		}
+	})
 	return e.Label, nil
 }
 

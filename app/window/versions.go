@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // askSaveVersion asks for an optional note and saves the working text as
@@ -120,6 +121,6 @@ func (s *Shell) RestoreVersion(n int) error {
 		return err
 	}
 	s.FlushClauseEdit()
-	s.setTextKeepingCursor(v.Text)
+	s.record(undo.Restore, func() { s.setTextKeepingCursor(v.Text) })
 	return nil
 }

@@ -28,6 +28,7 @@ const (
 	Restore    Kind = "恢复版本"
 	CleanUp    Kind = "清理"
 	Replace    Kind = "替换"
+	Fix        Kind = "校对修改"
 )
 
 // Limits of a history: the oldest steps go first.

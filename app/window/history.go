@@ -1,0 +1,49 @@
+package window
+
+import "qicao/drafts/undo"
+
+// record runs change, which changes the working text, and makes what it
+// changed one step of the draft's undo history, of kind, with the cursor
+// before and after.
+func (s *Shell) record(kind undo.Kind, change func()) {
+	before, cursor := s.Session.Text, s.cursorOffset()
+	change()
+	s.Session.history.Record(kind, before, s.Session.Text, cursor, s.cursorOffset())
+}
+
+// cursorOffset is where the node under the cursor starts in the working
+// text, -1 for none.
+func (s *Shell) cursorOffset() int {
+	if n := s.SelectedNode(); n != nil {
+		return n.Span.Start
+	}
+	return -1
+}
+
+// Undo reverts the last change of the working text (keystrokes still
+// pending in the clause pane first become one), and puts the cursor
+// where it was before it; it reports what it undid, "" for nothing.
+func (s *Shell) Undo() undo.Kind {
+	return s.step((*undo.History).Undo)
+}
+
+// Redo makes again the last change undone; it reports what it redid, ""
+// for nothing.
+func (s *Shell) Redo() undo.Kind {
+	return s.step((*undo.History).Redo)
+}
+
+func (s *Shell) step(do func(*undo.History, string) (undo.Result, bool)) undo.Kind {
+	s.FlushClauseEdit()
+	res, ok := do(&s.Session.history, s.Session.Text)
+	if !ok {
+		return ""
+	}
+	s.SetText(res.Text)
+	if res.Cursor >= 0 {
+		s.Select(nodeStartingAt(s.Session.Doc, res.Cursor))
+	} else {
+		s.Select(nil)
+	}
+	return res.Kind
+}
