@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -73,12 +74,14 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	c.toggle = widget.NewButtonWithIcon(lang.L("Whole document"), theme.ViewFullScreenIcon(), c.toggleFull)
 	save := widget.NewButtonWithIcon(lang.L("Save version…"), theme.DocumentSaveIcon(), func() { askSaveVersion(s) })
 	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), s.ShowVersions)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.status, c.header),
+	bar := newFindBar(s)
+	top := container.NewVBox(bar.box, container.NewBorder(nil, nil, nil, c.status, c.header),
 		container.NewHBox(c.toggle, save, versions))
 	s.Session.flushEdit = func() { c.flush(false) }
 	s.Session.typed = func() bool { return c.pending }
 	s.Session.entry = c.entry
 	s.Session.toggleFull = c.toggleFull
+	s.Session.selectText = c.selectSpan
 	s.Listen(c.event)
 	c.load()
 	return container.NewBorder(top, nil, nil, nil, c.body)
@@ -98,7 +101,45 @@ func (c *clauseEditor) event(e Event) {
 		c.load()
 	case VersionSaved:
 		c.showStatus()
+	case HitsChanged:
+		if f := &c.s.Session.find; c.showFull {
+			c.full.SetHits(f.hits, f.current)
+		}
 	}
+}
+
+// selectSpan selects h, a span of the working text, in the entry when it
+// lies in the clause shown, and scrolls the whole-document view to it.
+func (c *clauseEditor) selectSpan(h drafts.Span) {
+	if c.showFull {
+		c.full.ScrollToOffset(h.Start)
+		return
+	}
+	if h.Start < c.span.Start || h.End > c.span.End || c.pending || c.entry.Text != c.s.Session.Text[c.span.Start:c.span.End] {
+		return
+	}
+	runes := []rune(c.s.Session.Text[c.span.Start:c.span.End])
+	from := utf8.RuneCountInString(c.s.Session.Text[c.span.Start:h.Start])
+	to := from + utf8.RuneCountInString(c.s.Session.Text[h.Start:h.End])
+	e := c.entry
+	e.CursorRow, e.CursorColumn = 0, 0
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) // drops a selection
+	pos, moves := 0, 0
+	right := func() bool { // one rune on, as → goes: a wrapped row's end is the next row's start
+		row := e.CursorRow
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		if e.CursorRow == row || runes[pos] == '\n' {
+			pos++
+		}
+		moves++
+		return moves <= 2*len(runes) // each rune is one or two moves
+	}
+	for pos < from && right() {
+	}
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft}) // select as Shift+→ does
+	for pos < to && right() {
+	}
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 }
 
 // load fills the entry with the selected node's own text.
@@ -239,6 +280,7 @@ func (c *clauseEditor) setFull(on bool) {
 // the clause's place.
 func (c *clauseEditor) showWhole() {
 	c.full.SetText(c.s.Session.Text)
+	c.full.SetHits(c.s.Session.find.hits, c.s.Session.find.current)
 	c.full.ScrollToOffset(c.span.Start)
 }
 
@@ -262,6 +304,15 @@ func (e *clauseEntry) TypedShortcut(sc fyne.Shortcut) {
 	if !e.s.runShortcut(sc) {
 		e.Entry.TypedShortcut(sc)
 	}
+}
+
+// TypedKey goes to the next find hit on F3 (Shift+F3: the one before).
+func (e *clauseEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyF3 {
+		e.s.findNext(shiftHeld())
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // FocusLost writes pending keystrokes into the working text at once: a

@@ -38,6 +38,10 @@ func editorShortcuts() []shortcut {
 		{fyne.KeyF, ctrl | shift, "Ctrl+Shift+F", "Whole document / clause", func(s *Shell) { s.ToggleFullText() }},
 		{fyne.KeyH, ctrl | shift, "Ctrl+Shift+H", "Versions", (*Shell).ShowVersions},
 		{fyne.KeyP, ctrl, "Ctrl+P", "Print…", (*Shell).printDraft},
+		{fyne.KeyF, ctrl, "Ctrl+F", "Find", func(s *Shell) { s.openFind(false) }},
+		{fyne.KeyH, ctrl, "Ctrl+H", "Replace", func(s *Shell) { s.openFind(true) }},
+		{fyne.KeyF3, 0, "F3", "Find next", func(s *Shell) { s.findNext(false) }},
+		{fyne.KeyF3, fyne.KeyModifierShift, "Shift+F3", "Find previous", func(s *Shell) { s.findNext(true) }},
 		{fyne.KeyZ, ctrl, "Ctrl+Z", "Undo", func(s *Shell) { s.Undo() }},
 		{fyne.KeyY, ctrl, "Ctrl+Y", "Redo", func(s *Shell) { s.Redo() }},
 		{fyne.KeyZ, ctrl | shift, "Ctrl+Shift+Z", "Redo", func(s *Shell) { s.Redo() }},
@@ -52,8 +56,19 @@ func (s *Shell) addShortcuts() {
 	s.Session.shortcuts = editorShortcuts()
 	c := s.Window.Canvas()
 	for _, sc := range s.Session.shortcuts {
+		if sc.Mod&^fyne.KeyModifierShift == 0 { // F3, Shift+F3: keys, not shortcuts, to the driver
+			continue
+		}
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Mod}, func(fyne.Shortcut) { sc.Run(s) })
 	}
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyF3 && s.Current() == "editor" {
+			s.findNext(shiftHeld())
+		} else if prev != nil {
+			prev(e)
+		}
+	})
 	// The driver sends Ctrl+Z and Ctrl+Y as these, not as custom shortcuts.
 	for _, sc := range []fyne.Shortcut{&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
 		c.AddShortcut(sc, func(sc fyne.Shortcut) { s.runShortcut(sc) })

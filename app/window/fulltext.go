@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts"
 )
 
 // fullText shows a whole document read-only, virtualised: the text is
@@ -24,26 +26,85 @@ type fullText struct {
 	starts []int // byte offset in text of each line
 	width  float32
 	anchor int // byte offset to keep at the top, -1 for none
+	// hits are marked on a coloured ground, the current one stronger.
+	hits    []drafts.Span
+	current int
 }
 
 func newFullText() *fullText {
 	f := &fullText{anchor: -1}
 	f.list = widget.NewList(func() int { return len(f.lines) },
 		func() fyne.CanvasObject {
-			t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
 			p := theme.Padding()
-			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), t)
+			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), container.New(runLayout{}))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(f.lines) {
-				t := o.(*fyne.Container).Objects[0].(*canvas.Text)
-				t.Text, t.Color = f.lines[i], theme.Color(theme.ColorNameForeground)
-				t.Refresh()
+				f.drawLine(i, o.(*fyne.Container).Objects[0].(*fyne.Container))
 			}
 		})
 	f.list.HideSeparators = true
 	f.ExtendBaseWidget(f)
 	return f
+}
+
+// drawLine fills row with line i: its text in runs, the hits in it on a
+// marked ground.
+func (f *fullText) drawLine(i int, row *fyne.Container) {
+	line, start := f.lines[i], f.starts[i]
+	fg := theme.Color(theme.ColorNameForeground)
+	var objs []fyne.CanvasObject
+	at := 0
+	for k, h := range f.hits {
+		a, b := max(h.Start-start, 0), min(h.End-start, len(line))
+		if b <= at || a >= len(line) {
+			continue
+		}
+		if a > at {
+			objs = append(objs, canvas.NewText(line[at:a], fg))
+		}
+		ground := theme.Color(theme.ColorNameSelection)
+		if k == f.current {
+			ground = theme.Color(theme.ColorNamePrimary)
+		}
+		objs = append(objs, container.NewStack(canvas.NewRectangle(ground), canvas.NewText(line[max(a, at):b], fg)))
+		at = b
+	}
+	if at < len(line) || len(objs) == 0 {
+		objs = append(objs, canvas.NewText(line[at:], fg))
+	}
+	row.Objects = objs
+	row.Refresh()
+}
+
+// SetHits marks hits, byte spans of the text, current the strongest.
+func (f *fullText) SetHits(hits []drafts.Span, current int) {
+	f.hits, f.current = hits, current
+	f.list.Refresh()
+}
+
+// runLayout lays its objects out left to right at their natural width:
+// the pieces of one line of text.
+type runLayout struct{}
+
+func (runLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for _, o := range objs {
+		w := o.MinSize().Width
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (runLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
 }
 
 // SetText shows text.

@@ -19,8 +19,9 @@ type outline struct {
 	s       *Shell
 	tree    *outlineTree
 	title   *widget.Label
-	syncing bool   // set while the tree is being selected from the session
-	shape   string // the rows as last drawn: redraw only when they change
+	syncing bool                 // set while the tree is being selected from the session
+	shape   string               // the rows as last drawn: redraw only when they change
+	hits    map[*drafts.Node]int // the find bar's hits in each node's own text
 }
 
 // outlinePane shows the open draft's tree; choosing a node selects it in
@@ -47,6 +48,9 @@ func (o *outline) event(e Event) {
 		o.title.SetText(o.s.Session.Title)
 	case Selected:
 		o.syncSelection()
+	case HitsChanged:
+		o.hits = drafts.HitsByNode(o.s.Session.Doc, o.s.Session.find.hits)
+		o.tree.Refresh()
 	}
 }
 
@@ -144,7 +148,13 @@ func (o *outline) updateRow(uid widget.TreeNodeID, _ bool, obj fyne.CanvasObject
 		return
 	}
 	r.TextStyle.Bold = len(n.Children) > 0
-	r.SetText(outlineText(n))
+	r.Importance = widget.MediumImportance
+	text := outlineText(n)
+	if k := o.hits[n]; k > 0 {
+		r.Importance = widget.HighImportance // the find bar's hits: counted, in the accent colour
+		text = lang.L("[{{.N}} hits]", map[string]any{"N": k}) + " " + text
+	}
+	r.SetText(text)
 }
 
 // outlineText is a node as the outline shows it: label, heading, and the

@@ -44,6 +44,10 @@ type Session struct {
 	// history is the undo and redo of the working text since the draft
 	// was opened or a version saved.
 	history undo.History
+	// find is the find bar's hits; selectText selects a span of the
+	// working text in the clause pane (set by the editor view).
+	find       findState
+	selectText func(drafts.Span)
 
 	// Set by the editor view: its shortcuts, the clause pane's pending
 	// edit and its whole-document switch, and work to do at close.
@@ -67,6 +71,7 @@ const (
 	DraftsChanged              // drafts were created, renamed or deleted
 	CorpusChanged              // corpus documents were added or removed
 	ClauseTyped                // the clause pane's text changed, not yet in the working text
+	HitsChanged                // the find bar's hits or its current hit changed
 )
 
 // AutosaveDelay is how long after the first change not yet written the
