@@ -1,9 +1,14 @@
 package window
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"qicao/drafts"
+	"qicao/drafts/undo"
 )
 
 // The editor's costs on Fyne's test driver with the example draft
@@ -76,5 +81,63 @@ func BenchmarkEditorInsertClause(b *testing.B) {
 		selectClause(b, s, 9)
 		b.StartTimer()
 		s.insertClause()
+	}
+}
+
+// bigWorkingText makes the open draft's working text n numbered clauses
+// long: the example's own 1. clauses again and again, 50 to a section.
+func bigWorkingText(b *testing.B, s *Shell, n int) {
+	var bodies []string
+	for _, c := range s.Session.Doc.Clauses() {
+		if c.Style.Family == 3 && c.Label != "" {
+			bodies = append(bodies, strings.TrimSpace(c.Text))
+		}
+	}
+	var t strings.Builder
+	t.WriteString("泰安市人民政府关于以科技创新引领现代化产业体系建设的实施意见\n\n一、重点任务\n\n")
+	for i := range n {
+		if i%50 == 0 {
+			fmt.Fprintf(&t, "（%s）第%d批行动\n\n", drafts.HanNumeral(i/50+1), i/50+1)
+		}
+		fmt.Fprintf(&t, "%d.%s\n", i%50+1, bodies[i%len(bodies)])
+	}
+	s.SetText(t.String())
+	if got := len(s.Session.Doc.Clauses()); got < n {
+		b.Fatalf("%d clauses, want %d", got, n)
+	}
+}
+
+// BenchmarkEditorFind2000 types a query into the find bar over a
+// 2,000-clause draft until the hits are counted, the outline marked and
+// the status shown; the text is folded again each time, as after an edit.
+func BenchmarkEditorFind2000(b *testing.B) {
+	s := editorShell(b)
+	bigWorkingText(b, s, 2000)
+	s.openFind(false)
+	bar := s.Session.find.bar
+	queries := []string{"市科技局", "科技創新"}
+	i := 0
+	for b.Loop() {
+		bar.finder = nil
+		bar.query.SetText(queries[i%2])
+		i++
+		if len(s.Session.find.hits) < 100 {
+			b.Fatalf("%d hits", len(s.Session.find.hits))
+		}
+	}
+}
+
+// BenchmarkEditorUndoInsert undoes a clause inserted after clause 9:
+// the text back, re-parsed, the outline and the clause pane redrawn.
+func BenchmarkEditorUndoInsert(b *testing.B) {
+	s := editorShell(b)
+	for b.Loop() {
+		b.StopTimer()
+		selectClause(b, s, 9)
+		s.insertClause()
+		b.StartTimer()
+		if s.Undo() != undo.Insert {
+			b.Fatal("nothing undone")
+		}
 	}
 }
