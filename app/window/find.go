@@ -47,8 +47,8 @@ func newFindBar(s *Shell) *findBar {
 	f.whole = widget.NewCheck(lang.L("Whole word"), func(bool) { f.refresh(true) })
 	f.exact = widget.NewCheck(lang.L("Match 繁简 and width exactly"), func(bool) { f.refresh(true) })
 	f.status = widget.NewLabel("")
-	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.next(-1) })
-	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.next(1) })
+	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.next(-1, true) })
+	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.next(1, true) })
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
 	one := widget.NewButton(lang.L("Replace"), f.replaceOne)
 	all := widget.NewButton(lang.L("Replace all"), f.replaceAll)
@@ -77,9 +77,7 @@ func (f *findBar) open(replace bool) {
 	} else {
 		f.replaceRow.Hide()
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.query); c != nil {
-		c.Focus(f.query)
-	}
+	f.s.Window.Canvas().Focus(f.query)
 	f.refresh(true)
 }
 
@@ -140,8 +138,11 @@ func (f *findBar) setHits(hits []drafts.Span, cur int) {
 	f.s.emit(HitsChanged)
 }
 
-// next goes step hits on (−1: back), wrapping at the ends, and shows it.
-func (f *findBar) next(step int) {
+// next goes step hits on (−1: back), wrapping at the ends, and shows it;
+// with focusText the clause pane takes the focus, where the hit is
+// selected (an entry shows its selection only when focused) and can be
+// typed over.
+func (f *findBar) next(step int, focusText bool) {
 	f.s.FlushClauseEdit()
 	if !f.box.Visible() {
 		f.open(false)
@@ -153,6 +154,9 @@ func (f *findBar) next(step int) {
 	cur := (f.s.Session.find.current + step + len(hits)) % len(hits)
 	f.setHits(hits, cur)
 	f.s.showHit(hits[cur])
+	if e := f.s.Session.entry; focusText && e != nil && e.Visible() && !e.Disabled() {
+		f.s.Window.Canvas().Focus(e)
+	}
 }
 
 // replaceOne replaces the current hit and goes to the next.
@@ -213,8 +217,9 @@ func nodeHolding(doc *drafts.Document, offset int) *drafts.Node {
 	return found
 }
 
-// findEntry is an entry of the find bar: Enter and F3 go to the next hit,
-// Shift+Enter and Shift+F3 to the one before, Escape closes the bar.
+// findEntry is an entry of the find bar: Enter goes to the next hit
+// (Shift+Enter to the one before) with the focus staying in the bar, F3
+// and Shift+F3 as everywhere in the editor; Escape closes the bar.
 type findEntry struct {
 	widget.Entry
 	f *findBar
@@ -235,7 +240,7 @@ func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
 			e.f.replaceOne()
 			return
 		}
-		e.f.next(stepOf(shiftHeld()))
+		e.f.next(stepOf(shiftHeld()), k.Name == fyne.KeyF3)
 	case fyne.KeyEscape:
 		e.f.close()
 	default:
@@ -270,6 +275,6 @@ func (s *Shell) openFind(replace bool) {
 // findNext goes to the next hit of the find bar (back: the one before).
 func (s *Shell) findNext(back bool) {
 	if b := s.Session.find.bar; b != nil {
-		b.next(stepOf(back))
+		b.next(stepOf(back), true)
 	}
 }

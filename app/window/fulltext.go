@@ -36,7 +36,8 @@ func newFullText() *fullText {
 	f.list = widget.NewList(func() int { return len(f.lines) },
 		func() fyne.CanvasObject {
 			p := theme.Padding()
-			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), container.New(runLayout{}))
+			line := container.New(runLayout{}, canvas.NewText("", theme.Color(theme.ColorNameForeground))) // one line high
+			return container.New(layout.NewCustomPaddedLayout(p/2, p/2, 2*p, 2*p), line)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(f.lines) {
@@ -65,7 +66,7 @@ func (f *fullText) drawLine(i int, row *fyne.Container) {
 		}
 		ground := theme.Color(theme.ColorNameSelection)
 		if k == f.current {
-			ground = theme.Color(theme.ColorNamePrimary)
+			ground = theme.Color(theme.ColorNameFocus)
 		}
 		objs = append(objs, container.NewStack(canvas.NewRectangle(ground), canvas.NewText(line[max(a, at):b], fg)))
 		at = b
