@@ -76,11 +76,11 @@ func (cv *CompareView) writeFile(path string, force bool, write func(io.Writer) 
 	g := workspace.OutputGuard(cv.s.Session.WS.Path(), force)
 	err := safefile.WriteFunc(path, 0o644, g, write)
 	if errors.Is(err, safefile.ErrExists) {
-		dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {
+		confirm(cv.s.Window, lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {
 			if ok {
 				cv.writeFile(path, true, write)
 			}
-		}, cv.s.Window)
+		})
 		return
 	}
 	cv.s.ShowError(err)

@@ -195,11 +195,11 @@ func (s *Shell) confirmDeleteNode() {
 		return
 	}
 	msg := lang.L("Delete “{{.Node}}” and everything under it?", map[string]any{"Node": outlineText(n)})
-	dialog.ShowConfirm(lang.L("Delete"), msg, func(yes bool) {
+	confirm(s.Window, lang.L("Delete"), msg, func(yes bool) {
 		if yes {
 			s.structural(undo.Delete, drafts.Delete)
 		}
-	}, s.Window)
+	})
 }
 
 // renumberAll renumbers every sequence of the open document.

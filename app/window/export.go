@@ -364,11 +364,11 @@ func (s *Shell) exportTo(path string, force bool, write func(path string, force 
 	write(path, force, func(err error) {
 		switch {
 		case errors.Is(err, safefile.ErrExists):
-			dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {
+			confirm(s.Window, lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s exists. Replace it?"), filepath.Base(path)), func(ok bool) {
 				if ok {
 					s.exportTo(path, true, write)
 				}
-			}, s.Window)
+			})
 		case err != nil:
 			s.ShowError(err)
 		default:

@@ -166,11 +166,11 @@ func (s *Shell) confirmReplace(replace func()) {
 		replace()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"),
+	confirm(s.Window, lang.L("Unsaved changes"),
 		lang.L("The working text has changes not saved as a version; they will be replaced. Go on?"),
 		func(yes bool) {
 			if yes {
 				replace()
 			}
-		}, s.Window)
+		})
 }

@@ -131,7 +131,7 @@ func (r *Recovery) restore(from string) {
 
 // startNew moves the database aside, after asking, and opens a new one.
 func (r *Recovery) startNew() {
-	dialog.ShowConfirm(lang.L("Start a new database"), lang.L("Move the file aside (not deleted) and start afresh with the built-in documents."), func(ok bool) {
+	confirm(r.Window, lang.L("Start a new database"), lang.L("Move the file aside (not deleted) and start afresh with the built-in documents."), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -140,5 +140,5 @@ func (r *Recovery) startNew() {
 			return
 		}
 		r.open(workspace.Open(r.path))
-	}, r.Window)
+	})
 }

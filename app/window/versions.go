@@ -106,11 +106,11 @@ func showVersionText(s *Shell, n int) {
 func confirmRestore(s *Shell, n int) {
 	msg := lang.L("Make version {{.N}} the working text? The working text now is kept only if it was saved as a version.",
 		map[string]any{"N": n})
-	dialog.ShowConfirm(lang.L("Restore"), msg, func(yes bool) {
+	confirm(s.Window, lang.L("Restore"), msg, func(yes bool) {
 		if yes {
 			s.ShowError(s.RestoreVersion(n))
 		}
-	}, s.Window)
+	})
 }
 
 // RestoreVersion makes the text of version n of the open draft the

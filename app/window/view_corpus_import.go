@@ -167,12 +167,12 @@ func (c *corpusUI) confirmRemove() {
 		return
 	}
 	id, title := c.doc.ID, c.doc.Title
-	dialog.ShowConfirm(lang.L("Remove"), lang.L("Remove {{.Title}} from the corpus?", map[string]any{"Title": title}),
+	confirm(c.s.Window, lang.L("Remove"), lang.L("Remove {{.Title}} from the corpus?", map[string]any{"Title": title}),
 		func(ok bool) {
 			if ok {
 				c.remove(id)
 			}
-		}, c.s.Window)
+		})
 }
 
 // remove takes document id out of the corpus and the bank.

@@ -280,7 +280,7 @@ func (p *draftsPage) confirmDelete() {
 	}
 	msg := lang.L("Delete the draft “{{.Title}}” with all its versions? This cannot be undone.",
 		map[string]any{"Title": d.Title})
-	dialog.ShowConfirm(lang.L("Delete"), msg, func(yes bool) {
+	confirm(p.s.Window, lang.L("Delete"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
@@ -293,7 +293,7 @@ func (p *draftsPage) confirmDelete() {
 		}
 		p.selected = 0
 		p.s.emit(DraftsChanged)
-	}, p.s.Window)
+	})
 }
 
 // askText asks for one line of text; ok gets it trimmed and non-empty.

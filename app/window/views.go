@@ -154,9 +154,27 @@ func (s *Shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Copy whole text"), s.copyAll),
 	)
+	item := func(name, keys string, fn func()) *fyne.MenuItem {
+		return fyne.NewMenuItem(lang.L(name)+"　"+keys, fn)
+	}
+	edit := fyne.NewMenu(lang.L("Edit"),
+		item("Undo", "Ctrl+Z", func() { s.Undo() }),
+		item("Redo", "Ctrl+Y", func() { s.Redo() }),
+		fyne.NewMenuItemSeparator(),
+		item("Find", "Ctrl+F", func() { s.editorThen(func() { s.openFind(false) }) }),
+		item("Replace", "Ctrl+H", func() { s.editorThen(func() { s.openFind(true) }) }),
+	)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), s.showShortcuts))
-	return fyne.NewMainMenu(settings, file, help)
+	return fyne.NewMainMenu(settings, file, edit, help)
+}
+
+// editorThen shows the editor (where find and replace work) and runs fn.
+func (s *Shell) editorThen(fn func()) {
+	if s.Current() != "editor" && !s.Show("editor") {
+		return
+	}
+	fn()
 }
 
 // newTruncatedLabel is a list or tree row of one line, cut with … where
