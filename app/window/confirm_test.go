@@ -64,3 +64,17 @@ func TestEditMenu(t *testing.T) {
 		t.Error("编辑 → 查找 did not open the find bar")
 	}
 }
+
+// TestCtrlNAsksForANewDraft: Ctrl+N, in any view, asks for a new draft.
+func TestCtrlNAsksForANewDraft(t *testing.T) {
+	s := editorShell(t)
+	typeShortcut(s, ctrl(fyne.KeyN))
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Ctrl+N opened no dialog")
+	}
+	tapButton(t, top, "确定")
+	if s.Session.Doc == nil || s.Session.Title != "{发文机关}关于……的实施意见" {
+		t.Errorf("new draft %q", s.Session.Title)
+	}
+}

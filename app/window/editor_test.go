@@ -436,14 +436,48 @@ func TestNewDraftDialog(t *testing.T) {
 	}
 	var title *widget.Entry
 	for _, o := range test.LaidOutObjects(top) {
-		if e, ok := o.(*widget.Entry); ok {
-			title = e
+		if e, ok := o.(*widget.Entry); ok && title == nil {
+			title = e // the first: 标题
 		}
 	}
 	test.Type(title, "关于推进数字经济发展的实施意见")
 	tapButton(t, top, "确定")
 	if s.Session.Title != "关于推进数字经济发展的实施意见" || s.Current() != "editor" || s.Session.Version != 0 {
 		t.Fatalf("new draft not open in the editor: %q %q", s.Session.Title, s.Current())
+	}
+	// It opens on the 实施意见 skeleton, with no error and the cursor on 一、总体要求.
+	if top := s.Window.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is open over the new draft: %v", top)
+	}
+	doc := s.Session.Doc
+	if doc == nil || !strings.HasPrefix(s.Session.Text, "关于推进数字经济发展的实施意见\n") || len(doc.Nodes) < 3 {
+		t.Fatalf("the new draft is not on the skeleton: %q", s.Session.Text)
+	}
+	if n := s.SelectedNode(); n == nil || n.Heading != "总体要求" {
+		t.Errorf("cursor on %+v, want 一、总体要求", n)
+	}
+	s.FlushAutosave()
+	if w, ok, _ := s.Session.WS.Working(s.Session.DraftID); !ok || w != s.Session.Text {
+		t.Error("the skeleton is not the draft's saved working text")
+	}
+}
+
+// TestNewDraftKinds: each kind of the new-draft dialog opens on its own
+// skeleton — 管理办法 on 第一章 总则 / 第一条 — and 空白 on an empty text
+// with no error.
+func TestNewDraftKinds(t *testing.T) {
+	s := editorShell(t)
+	p := newDraftsPage(s)
+	p.create("", "管理办法", "泰安市")
+	if s.Session.Title != "泰安市人民政府关于……的管理办法" {
+		t.Errorf("title %q", s.Session.Title)
+	}
+	if doc := s.Session.Doc; doc == nil || !strings.Contains(s.Session.Text, "第一章") || !strings.Contains(s.Session.Text, "第一条") {
+		t.Fatalf("管理办法 skeleton: %q", s.Session.Text)
+	}
+	p.create("空白草稿", "空白", "")
+	if s.Session.Text != "" || s.Current() != "editor" || s.Window.Canvas().Overlays().Top() != nil {
+		t.Errorf("blank draft: text %q, view %s", s.Session.Text, s.Current())
 	}
 }
 

@@ -109,6 +109,7 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		boldSeg(r.Label + r.Heading), mutedSeg("  " + r.Number)}
 	head.Refresh()
 	ex, spans := excerpt(r.Text, r.Spans)
+	ex = strings.ReplaceAll(ex, "\n", " ") // one line: the row is as high as the template row
 	text.Segments = highlighted(ex, spans)
 	text.Refresh()
 }

@@ -48,6 +48,8 @@ type Session struct {
 	// working text in the clause pane (set by the editor view).
 	find       findState
 	selectText func(drafts.Span)
+	// newDraft asks for a new draft (set by the drafts view; Ctrl+N).
+	newDraft func()
 
 	// Set by the editor view: its shortcuts, the clause pane's pending
 	// edit and its whole-document switch, and work to do at close.

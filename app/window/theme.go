@@ -22,7 +22,7 @@ var (
 type Variant string
 
 const (
-	VariantSystem Variant = ""      // follow the variant Fyne asks for (the desktop's setting)
+	VariantSystem Variant = ""      // follow the desktop's setting; light when it has none
 	VariantLight  Variant = "light" // always light
 	VariantDark   Variant = "dark"  // always dark
 )
@@ -40,6 +40,9 @@ type Theme struct {
 	base      fyne.Theme
 	variant   Variant
 	fontScale float32
+	// followSystem: with VariantSystem, the variant Fyne asks for is the
+	// desktop's choice (desktopSetsVariant), not Fyne's dark fallback.
+	followSystem bool
 }
 
 var _ fyne.Theme = (*Theme)(nil)
@@ -53,7 +56,9 @@ func NewTheme(v Variant, fontScale float32) *Theme {
 	default:
 		v = VariantSystem
 	}
-	return &Theme{base: theme.DefaultTheme(), variant: v, fontScale: clampScale(fontScale)}
+	t := &Theme{base: theme.DefaultTheme(), variant: v, fontScale: clampScale(fontScale)}
+	t.followSystem = v == VariantSystem && desktopSetsVariant()
+	return t
 }
 
 func clampScale(s float32) float32 {
@@ -81,6 +86,10 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 		v = theme.VariantLight
 	case VariantDark:
 		v = theme.VariantDark
+	default:
+		if !t.followSystem {
+			v = theme.VariantLight
+		}
 	}
 	return t.base.Color(n, v)
 }

@@ -66,10 +66,15 @@ func TestThemeVariantAndScale(t *testing.T) {
 		t.Errorf("forced light: background %v, want %v", got, want)
 	}
 	sys := NewTheme(VariantSystem, 1)
+	sys.followSystem = true // a desktop that says light or dark
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		if got, want := sys.Color(bg, v), base.Color(bg, v); got != want {
 			t.Errorf("system variant %d: background %v, want %v", v, got, want)
 		}
+	}
+	sys.followSystem = false // none: Fyne's fallback is dark, Qicao's light
+	if got, want := sys.Color(bg, theme.VariantDark), base.Color(bg, theme.VariantLight); got != want {
+		t.Errorf("no desktop setting: background %v, want light %v", got, want)
 	}
 	big := NewTheme(VariantSystem, 1.5)
 	if got, want := big.Size(theme.SizeNameText), 1.5*base.Size(theme.SizeNameText); got != want {

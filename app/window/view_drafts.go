@@ -2,6 +2,7 @@ package window
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/templates"
 )
 
 // Sample titles from the built-in corpus, one simplified and one
@@ -51,6 +53,7 @@ type draftsPage struct {
 
 func newDraftsPage(s *Shell) *draftsPage {
 	p := &draftsPage{s: s}
+	s.Session.newDraft = p.newDraft
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.L("Search drafts by title"))
 	p.search.OnChanged = func(string) { p.filter() }
@@ -250,17 +253,60 @@ func (p *draftsPage) open() {
 	}
 }
 
+// newDraft asks for a title, a kind and the city, and opens a new draft
+// on the kind's skeleton (templates.Skeletons: 一、总体要求 … or 第一章
+// 总则 …, placeholders for what is not known yet), or blank.
 func (p *draftsPage) newDraft() {
-	askText(p.s, lang.L("New draft"), lang.L("Title"), "", func(title string) {
-		d, err := p.s.Session.WS.CreateDraft(title, "", "", "")
-		if err != nil {
-			p.s.ShowError(err)
-			return
+	title, city := widget.NewEntry(), widget.NewEntry()
+	city.SetPlaceHolder(lang.L("e.g. 泰安"))
+	kinds := []string{}
+	for _, k := range templates.Skeletons() {
+		kinds = append(kinds, k.Kind)
+	}
+	kind := widget.NewSelect(append(kinds, lang.L("Blank")), nil)
+	kind.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title),
+		widget.NewFormItem(lang.L("Kind"), kind),
+		widget.NewFormItem(lang.L("City"), city),
+	}
+	d := dialog.NewForm(lang.L("New draft"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			p.create(strings.TrimSpace(title.Text), kind.Selected, strings.TrimSpace(city.Text))
 		}
-		p.selected = d.ID
-		p.s.emit(DraftsChanged)
-		p.s.OpenAndEdit(d.ID)
-	})
+	}, p.s.Window)
+	title.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+	p.s.Window.Canvas().Focus(title)
+}
+
+// create makes and opens a draft of kind (a skeleton's, or blank) for
+// city; an empty title is the skeleton's (泰安市人民政府关于……的实施意见).
+func (p *draftsPage) create(title, kind, city string) {
+	text := ""
+	if sk, ok := templates.SkeletonOf(kind); ok {
+		v := templates.DefaultSkeletonValues(kind, city, time.Now())
+		if title != "" {
+			v.Title = title
+		}
+		title, text = v.Title, sk.Text(v)
+	}
+	if title == "" {
+		title = lang.L("New draft")
+	}
+	d, err := p.s.Session.WS.CreateDraft(title, strings.TrimSuffix(city, "市"), "", "")
+	if err != nil {
+		p.s.ShowError(err)
+		return
+	}
+	p.selected = d.ID
+	p.s.emit(DraftsChanged)
+	p.s.OpenAndEdit(d.ID)
+	p.s.SetText(text) // the skeleton is the working text, autosaved; no version yet
+	if p.s.Session.Doc != nil && len(p.s.Session.Doc.Nodes) > 0 {
+		p.s.Select(p.s.Session.Doc.Nodes[0])
+	}
 }
 
 func (p *draftsPage) rename() {

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,6 +71,8 @@ func NewShell(a fyne.App, ws *workspace.Workspace) *Shell {
 	s.build(0)
 	s.Window.SetContent(s.tabs)
 	s.Window.SetMainMenu(s.menu())
+	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { s.NewDraft() })
 	s.Window.SetIcon(Icon)
 	s.Window.Resize(fyne.NewSize(1200, 760))
 	return s
@@ -148,6 +151,8 @@ func (s *Shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("English", language(LangEnglish)),
 	)
 	file := fyne.NewMenu(lang.L("File"),
+		fyne.NewMenuItem(lang.L("New draft")+"…　Ctrl+N", s.NewDraft),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Export Word…"), s.exportWord),
 		fyne.NewMenuItem(lang.L("Export PDF…"), s.exportPDF),
 		fyne.NewMenuItem(lang.L("Print…"), s.printDraft),
@@ -167,6 +172,14 @@ func (s *Shell) menu() *fyne.MainMenu {
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard shortcuts"), s.showShortcuts))
 	return fyne.NewMainMenu(settings, file, edit, help)
+}
+
+// NewDraft asks for the title, kind and city of a new draft (Ctrl+N, as
+// in Word and WPS) and opens it on its skeleton.
+func (s *Shell) NewDraft() {
+	if s.Session.newDraft != nil {
+		s.Session.newDraft()
+	}
 }
 
 // editorThen shows the editor (where find and replace work) and runs fn.
