@@ -1,0 +1,14 @@
+#!/bin/bash
+# new-draft screenshots: the real qicao on a new database (first start), Ctrl+N, Enter.
+# Usage: go build -o "$TMP_SHOT/qicao" . ; OUT=docs/screenshots TMP_SHOT=... xvfb-run -a -s "-screen 0 1280x800x24" docs/screenshots/newdraft.sh
+tmp=${TMP_SHOT:-$(mktemp -d)}
+export XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config QICAO_DB=$tmp/qicao.db
+"$tmp/qicao" > "$tmp/qicao.log" 2>&1 &
+sleep 7
+id=$(xdotool search --name 起草 | head -1)
+xdotool windowfocus --sync $id
+xdotool key --window $id ctrl+n; sleep 1
+import -window root "${OUT:-.}/new-draft-dialog.png"
+xdotool key --window $id Return; sleep 2
+import -window root "${OUT:-.}/new-draft.png"
+kill %1
