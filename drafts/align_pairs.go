@@ -147,43 +147,56 @@ func align(old, new []*unit) []link {
 // that its counterparts so far do not; and likewise a leftover new unit
 // part of a split of an old one.
 func attach(old, new []*unit, edges []edge, links []link, oldTo, newTo []int) []link {
-	sources := map[int][]*unit{} // new index → old units merged into it
-	parts := map[int][]*unit{}   // old index → new units split from it
+	merge := joining{PairMerged, PairSplit, false, old, new, oldTo, newTo, map[int][]*unit{}}
+	split := joining{PairSplit, PairMerged, true, new, old, newTo, oldTo, map[int][]*unit{}}
 	for _, e := range edges {
-		switch {
-		case oldTo[e.o] < 0 && newTo[e.n] >= 0:
-			main := &links[newTo[e.n]]
-			if main.kind == PairSplit {
-				continue
-			}
-			if sources[e.n] == nil {
-				sources[e.n] = []*unit{old[main.o]}
-			}
-			if !attaches(old[e.o], new[e.n], sources[e.n]) {
-				continue
-			}
-			main.kind = PairMerged
-			sources[e.n] = append(sources[e.n], old[e.o])
-			oldTo[e.o] = len(links)
-			links = append(links, link{o: e.o, n: e.n, sim: containment(old[e.o], new[e.n]), kind: PairMerged})
-		case newTo[e.n] < 0 && oldTo[e.o] >= 0:
-			main := &links[oldTo[e.o]]
-			if main.kind == PairMerged {
-				continue
-			}
-			if parts[e.o] == nil {
-				parts[e.o] = []*unit{new[main.n]}
-			}
-			if !attaches(new[e.n], old[e.o], parts[e.o]) {
-				continue
-			}
-			main.kind = PairSplit
-			parts[e.o] = append(parts[e.o], new[e.n])
-			newTo[e.n] = len(links)
-			links = append(links, link{o: e.o, n: e.n, sim: containment(new[e.n], old[e.o]), kind: PairSplit})
-		}
+		links = merge.join(links, e)
+		links = split.join(links, e)
 	}
 	return links
+}
+
+// joining is one direction of attach: leftover units of one side (parts)
+// joining a paired unit of the other side (wholes), old into new for a
+// merge, new out of old for a split (flip).
+type joining struct {
+	kind, other     Kind
+	flip            bool
+	parts, wholes   []*unit
+	partTo, wholeTo []int
+	groups          map[int][]*unit // whole index → parts paired with it
+}
+
+// ends returns the part and the whole index of an edge or link (o, n).
+func (j *joining) ends(o, n int) (part, whole int) {
+	if j.flip {
+		return n, o
+	}
+	return o, n
+}
+
+// join adds e to links as a part of j.kind when its part is leftover and
+// its whole paired, and the part explains enough of the whole.
+func (j *joining) join(links []link, e edge) []link {
+	part, whole := j.ends(e.o, e.n)
+	if j.partTo[part] >= 0 || j.wholeTo[whole] < 0 {
+		return links
+	}
+	main := &links[j.wholeTo[whole]]
+	if main.kind == j.other {
+		return links
+	}
+	if j.groups[whole] == nil {
+		first, _ := j.ends(main.o, main.n)
+		j.groups[whole] = []*unit{j.parts[first]}
+	}
+	if !attaches(j.parts[part], j.wholes[whole], j.groups[whole]) {
+		return links
+	}
+	main.kind = j.kind
+	j.groups[whole] = append(j.groups[whole], j.parts[part])
+	j.partTo[part] = len(links)
+	return append(links, link{o: e.o, n: e.n, sim: containment(j.parts[part], j.wholes[whole]), kind: j.kind})
 }
 
 // attaches reports whether part, a leftover unit, went into (or came out

@@ -172,33 +172,41 @@ func figureGroup(ps []Pair, i int, done map[*Node]bool) (olds, news []figure) {
 	var oldSides, newSides []*Side
 	switch {
 	case p.Kind == PairMerged:
-		if done[p.New.Node] {
-			return nil, nil
-		}
-		done[p.New.Node] = true
-		newSides = []*Side{p.New}
-		for _, q := range ps {
-			if q.Kind == PairMerged && q.New.Node == p.New.Node {
-				oldSides = append(oldSides, q.Old)
-			}
-		}
+		newSides, oldSides = groupSides(ps, p, done)
 	case p.Kind == PairSplit:
-		if done[p.Old.Node] {
-			return nil, nil
-		}
-		done[p.Old.Node] = true
-		oldSides = []*Side{p.Old}
-		for _, q := range ps {
-			if q.Kind == PairSplit && q.Old.Node == p.Old.Node {
-				newSides = append(newSides, q.New)
-			}
-		}
+		oldSides, newSides = groupSides(ps, p, done)
 	case p.Old != nil && p.New != nil && p.Old.Node.Text == p.New.Node.Text:
 		return nil, nil // the same text has the same figures
 	default:
 		oldSides, newSides = []*Side{p.Old}, []*Side{p.New}
 	}
+	if oldSides == nil && newSides == nil {
+		return nil, nil // the group was done with an earlier pair
+	}
 	return sideFigures(oldSides), sideFigures(newSides)
+}
+
+// groupSides returns the side of merged or split pair p that is whole
+// (the new clause of a merge, the old one of a split) and the sides of the
+// other document paired with it, or nothing when done has it already.
+func groupSides(ps []Pair, p Pair, done map[*Node]bool) (whole, parts []*Side) {
+	ends := func(q Pair) (whole, part *Side) {
+		if p.Kind == PairMerged {
+			return q.New, q.Old
+		}
+		return q.Old, q.New
+	}
+	w, _ := ends(p)
+	if done[w.Node] {
+		return nil, nil
+	}
+	done[w.Node] = true
+	for _, q := range ps {
+		if qw, qp := ends(q); q.Kind == p.Kind && qw.Node == w.Node {
+			parts = append(parts, qp)
+		}
+	}
+	return []*Side{w}, parts
 }
 
 func sideFigures(sides []*Side) []figure {
