@@ -93,9 +93,7 @@ func startShell(a fyne.App, ws *workspace.Workspace) *Shell {
 		s.Window.SetTitle(Title + " — " + lang.L("This database is open read-only: nothing is saved."))
 	}
 	s.openLastDraft()
-	if s.Session.DraftID != 0 {
-		s.Show("editor")
-	}
+	s.restorePlace()
 	restoreWindowSize(s)
 	s.Window.SetCloseIntercept(func() {
 		s.Closing()

@@ -1,7 +1,10 @@
 package window
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -343,6 +346,36 @@ func (s *Shell) openLastDraft() {
 	if list, err := s.Session.WS.Drafts(); err == nil && len(list) > 0 {
 		s.ShowError(s.OpenDraft(list[0].ID))
 	}
+}
+
+// Preference keys of the place Qicao was left at: the view, and the
+// clause under the cursor as "draft id:tree path".
+const (
+	prefLastView   = "session.view"
+	prefLastClause = "session.clause"
+)
+
+// restorePlace shows the view and selects the clause Qicao was closed
+// on (the editor when none was saved and a draft is open), and saves
+// them again when the window closes.
+func (s *Shell) restorePlace() {
+	p := s.App.Preferences()
+	view := p.String(prefLastView)
+	if view == "" && s.Session.DraftID != 0 {
+		view = "editor"
+	}
+	if view != "" {
+		s.Show(view)
+	}
+	if id, uid, ok := strings.Cut(p.String(prefLastClause), ":"); ok && id == strconv.FormatInt(s.Session.DraftID, 10) {
+		if n := nodeAtUID(s.Session.Doc, uid); n != nil {
+			s.Select(n)
+		}
+	}
+	s.AtClose(func() {
+		p.SetString(prefLastView, s.Current())
+		p.SetString(prefLastClause, fmt.Sprintf("%d:%s", s.Session.DraftID, pathUID(s.Session.selected)))
+	})
 }
 
 // autosaver writes the working text a moment after the last change, off

@@ -74,8 +74,8 @@ type CompareView struct {
 func newCompareView(s *Shell) *CompareView {
 	cv := &CompareView{s: s, selected: -1}
 	cv.ExtendBaseWidget(cv)
-	cv.oldSel = widget.NewSelect(nil, func(string) { cv.Run() })
-	cv.newSel = widget.NewSelect(nil, func(string) { cv.Run() })
+	cv.oldSel = widget.NewSelect(nil, func(string) { cv.rememberPair(); cv.Run() })
+	cv.newSel = widget.NewSelect(nil, func(string) { cv.rememberPair(); cv.Run() })
 	cv.formCheck = widget.NewCheck(lang.L("Punctuation differences"), cv.SetShowForm)
 	cv.position = widget.NewLabel("")
 	cv.status = widget.NewLabel("")
@@ -191,6 +191,9 @@ func (cv *CompareView) loadSources() {
 		}
 	}
 	o, n := comparemodel.DefaultPair(srcs)
+	if ro, rn, ok := comparemodel.FindPair(srcs, cv.s.App.Preferences().String(pairKey(cv.s.Session.DraftID))); ok && cv.c == nil {
+		o, n = ro, rn // the pair chosen for this draft before, even across a restart
+	}
 	if i := comparemodel.IndexOf(srcs, oldKeep); i >= 0 && cv.c != nil {
 		o = i
 	}
@@ -204,6 +207,18 @@ func (cv *CompareView) loadSources() {
 	cv.newSel.SetSelectedIndex(n)
 	cv.loading = false
 	cv.Run()
+}
+
+// pairKey is the preference that remembers the pair chosen for a draft.
+func pairKey(draft int64) string { return fmt.Sprintf("compare.pair.%d", draft) }
+
+// rememberPair keeps the pair the officer chose for the open draft.
+func (cv *CompareView) rememberPair() {
+	o, n := cv.side(cv.oldSel), cv.side(cv.newSel)
+	if cv.loading || o.Kind < 0 || n.Kind < 0 {
+		return
+	}
+	cv.s.App.Preferences().SetString(pairKey(cv.s.Session.DraftID), comparemodel.PairKey(o, n))
 }
 
 // side returns the source chosen in a picker (the zero Source if none).

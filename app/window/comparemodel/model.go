@@ -7,6 +7,7 @@ package comparemodel
 
 import (
 	"fmt"
+	"strings"
 
 	"qicao/drafts"
 )
@@ -54,6 +55,30 @@ func DefaultPair(srcs []Source) (old, new int) {
 		return 0, 1
 	}
 	return -1, -1
+}
+
+// Key names a source for remembering it (the pair an officer chose for a
+// draft): its kind, version and document.
+func (s Source) Key() string { return fmt.Sprintf("%d:%d:%d", s.Kind, s.N, s.ID) }
+
+// PairKey is the remembered form of the pair old, new.
+func PairKey(old, new Source) string { return old.Key() + "|" + new.Key() }
+
+// FindPair returns the indexes in srcs of the pair remembered as key; ok
+// is false when either side is no longer there (a deleted version).
+func FindPair(srcs []Source, key string) (old, new int, ok bool) {
+	o, n, found := strings.Cut(key, "|")
+	old, new = -1, -1
+	for i, s := range srcs {
+		switch k := s.Key(); {
+		case !found:
+		case k == o && old < 0:
+			old = i
+		case k == n && new < 0:
+			new = i
+		}
+	}
+	return old, new, old >= 0 && new >= 0
 }
 
 // IndexOf is the index of s among srcs (same kind, version and document),

@@ -29,6 +29,27 @@ func TestDefaultPair(t *testing.T) {
 	}
 }
 
+func TestRememberedPair(t *testing.T) {
+	v := func(n int) Source { return Source{Kind: SourceVersion, N: n, Name: "v"} }
+	w, c := Source{Kind: SourceWorking, Name: "工作稿"}, Source{Kind: SourceCorpus, ID: 7, Name: "泰安"}
+	srcs := []Source{v(1), v(2), v(3), w, c}
+	for _, tc := range []struct {
+		name     string
+		key      string
+		old, new int
+		ok       bool
+	}{
+		{"version 1 against the working text", PairKey(v(1), w), 0, 3, true},
+		{"a corpus document against version 3", PairKey(c, v(3)), 4, 2, true},
+		{"a version since deleted", PairKey(v(9), w), -1, 3, false},
+		{"nothing remembered", "", -1, -1, false},
+	} {
+		if o, n, ok := FindPair(srcs, tc.key); o != tc.old || n != tc.new || ok != tc.ok {
+			t.Errorf("%s: FindPair = %d, %d, %v, want %d, %d, %v", tc.name, o, n, ok, tc.old, tc.new, tc.ok)
+		}
+	}
+}
+
 func TestStops(t *testing.T) {
 	form := []drafts.Op{{Kind: '=', Text: "甲"}, {Kind: '~', Text: ",", New: "，"}}
 	pairs := []drafts.Pair{
