@@ -319,6 +319,23 @@ func TestWrapLines(t *testing.T) {
 			t.Errorf("line %d %q does not start at %d", i, l, starts[i])
 		}
 	}
+	// 避头尾: no line begins with ，。、 or ends with （《“.
+	for _, tc := range []struct{ text, want string }{
+		{"一二，三四。五", "一二，|三四。|五"},
+		{"一二三，。四五", "一二|三，。|四五"}, // two closing marks hang together
+		{"一（二三）四", "一|（二|三）|四"},
+		{"一二“三四”", "一二|“三|四”"},
+	} {
+		lines, starts := wrapLines(tc.text, 2)
+		if got := strings.Join(lines, "|"); got != tc.want {
+			t.Errorf("wrapLines(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+		for i, l := range lines {
+			if !strings.HasPrefix(tc.text[starts[i]:], l) {
+				t.Errorf("%q: line %d %q does not start at %d", tc.text, i, l, starts[i])
+			}
+		}
+	}
 }
 
 func TestHelpMenuShowsShortcuts(t *testing.T) {

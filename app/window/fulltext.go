@@ -164,20 +164,42 @@ func (f *fullText) perLine() int {
 // wrapLines breaks the text's paragraphs into lines of at most per
 // characters, an ASCII character counting half, and returns them with the
 // byte offset where each starts; an empty paragraph stays an empty line.
+// Lines follow 避头尾 (GB/T 15834's line-breaking habit, as Word's): a
+// mark that closes (，。、）》” …) hangs at the end of the line rather than
+// begin the next, and one that opens (（《“ …) goes down with what follows.
+// The marks a line may not begin with (避头点: a line that would begin
+// with one keeps it at its end instead, overhanging), and those it may not
+// end with (避尾点); the whole-document view and the redline both break so.
+const (
+	noLineStart = "，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%"
+	noLineEnd   = "（《「『【〔〈“‘([{"
+)
+
 func wrapLines(text string, per int) (lines []string, starts []int) {
 	off := 0
 	for _, p := range strings.Split(text, "\n") {
 		start, width := 0, 0
+		var prev rune
+		prevAt := 0
 		for i, r := range p {
 			w := 2
 			if r < 0x80 {
 				w = 1
 			}
-			if width+w > 2*per {
-				lines, starts = append(lines, p[start:i]), append(starts, off+start)
-				start, width = i, 0
+			if width+w > 2*per && !strings.ContainsRune(noLineStart, r) {
+				brk := i
+				if strings.ContainsRune(noLineEnd, prev) && prevAt > start {
+					brk = prevAt // the opening mark begins the next line
+				}
+				lines, starts = append(lines, p[start:brk]), append(starts, off+start)
+				width = 0
+				if brk < i {
+					width = 2
+				}
+				start = brk
 			}
 			width += w
+			prev, prevAt = r, i
 		}
 		lines = append(lines, strings.TrimRight(p[start:], " \t\r"))
 		starts = append(starts, off+start)

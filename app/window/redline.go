@@ -407,13 +407,10 @@ func TextHeight(runs []TextRun, w float32) float32 {
 	return m.height(breakLines(text, w, m.advance))
 }
 
-// noLineStart are the characters that must not begin a line (避头点): a
-// line that would begin with one keeps it at its end instead, overhanging.
-const noLineStart = "，。、；：？！）》」』〕】”’…%,.;:?!)"
-
 // breakLines cuts text into lines no wider than width: at each '\n' (left
 // out of the lines), and before a character that would overflow, unless
-// the line is empty or the character must not begin a line.
+// the line is empty or the character must not begin a line; an opening
+// mark at a line's end goes down to the next.
 func breakLines(text []rune, width float32, advance func(rune) float32) []span {
 	var lines []span
 	start, x := 0, float32(0)
@@ -425,8 +422,15 @@ func breakLines(text []rune, width float32, advance func(rune) float32) []span {
 		}
 		w := advance(c)
 		if x+w > width && i > start && !strings.ContainsRune(noLineStart, c) {
-			lines = append(lines, span{start, i})
-			start, x = i, 0
+			brk := i
+			if i-1 > start && strings.ContainsRune(noLineEnd, text[i-1]) {
+				brk = i - 1 // an opening mark goes down with what it opens
+			}
+			lines = append(lines, span{start, brk})
+			start, x = brk, 0
+			if brk < i {
+				x = advance(text[brk])
+			}
 		}
 		x += w
 	}

@@ -35,7 +35,8 @@ func TestBreakLines(t *testing.T) {
 		{"\n\n", 45, "||"},             //
 		{"一二三四，五六", 45, "一二三四，|五六"},    // 避头: the comma overhangs
 		{"一二三四。」五", 45, "一二三四。」|五"},    // several closing marks overhang together
-		{"一二三（四五", 45, "一二三（|四五"},      // an opening bracket may begin a line
+		{"一二三（四五", 45, "一二三|（四五"},      // 避尾: an opening bracket goes down with what it opens
+		{"（一二三四五", 45, "（一二三|四五"},      // …unless it begins the line
 		{"一二三四五", 5, "一|二|三|四|五"},      // narrower than a character: one per line
 		{"ab", 0, "a|b"}, // zero width still makes progress
 		{"一二三四" + "五六七八" + "九十", 40, "一二三四|五六七八|九十"}, // long lines exactly full
