@@ -140,6 +140,10 @@ func buildTree(body []para) (roots []*Node, closing []para) {
 				LabelSpan: Span{p.textStart, p.textStart + len(label)}}, p, p.text[consumed:])
 			continue
 		}
+		if b.headingRunsOn(p.text) {
+			b.continueHeading(p)
+			continue
+		}
 		if len(b.stack) > 0 && isBareHeading(p.text) && nextIsNewLevel(body[i+1:], b.stack) {
 			b.open(&Node{Style: Style{Family: b.stack[0].Style.Family}, LabelSpan: Span{p.textStart, p.textStart}}, p, p.text)
 			continue
@@ -192,6 +196,30 @@ func (b *treeBuilder) closeFor(f Family) int {
 		}
 	}
 	return len(b.stack)
+}
+
+// headingRunsOn reports whether text is the rest of a chapter's or
+// section's title that ran onto a second line (第四章 外商投资经营国际海上运输 /
+// 及其辅助性业务的特别规定): a short unpunctuated line right after the
+// heading's own line, before anything else is under it. A bare heading
+// there would have nothing of its own to head.
+func (b *treeBuilder) headingRunsOn(text string) bool {
+	if len(b.stack) == 0 || !isBareHeading(text) {
+		return false
+	}
+	n := b.stack[len(b.stack)-1]
+	r := n.Style.Family.Rank()
+	return r > 0 && r < Article.Rank() && n.Label != "" && len(n.texts) == 1 && len(n.Children) == 0
+}
+
+// continueHeading joins the second line of a title to its heading, as a
+// document's title over two lines is joined: the line break is not part
+// of the title.
+func (b *treeBuilder) continueHeading(p para) {
+	n := b.stack[len(b.stack)-1]
+	n.texts = append(n.texts, p.text)
+	n.BodySpan.End = p.span.End
+	b.grow(p.span.End)
 }
 
 // extend adds an unnumbered paragraph to the innermost open node; in an

@@ -215,6 +215,31 @@ func TestParseJoinsPageBreaks(t *testing.T) {
 	}
 }
 
+// A chapter's title that runs onto a second line is one title, not a
+// second, unnumbered chapter: 国际海运条例 (2019 text) breaks its 第四章
+// title after 国际海上运输; a chapter number alone on its line takes its
+// title from the next.
+func TestParseJoinsChapterTitleOverTwoLines(t *testing.T) {
+	d := realDoc(t, "guowuyuan_2019_haiyun_tiaoli.txt")
+	var chapters []string
+	for _, n := range d.Nodes {
+		chapters = append(chapters, n.Label+" "+n.Heading)
+	}
+	want := []string{"第一章 总则", "第二章 国际海上运输及其辅助性业务的经营者", "第三章 国际海上运输及其辅助性业务经营活动",
+		"第四章 外商投资经营国际海上运输及其辅助性业务的特别规定", "第五章 调查与处理", "第六章 法律责任", "第七章 附则"}
+	if !reflect.DeepEqual(chapters, want) {
+		t.Errorf("chapters %q\nwant %q", chapters, want)
+	}
+	if got := len(d.Nodes[3].Children); got != 3 {
+		t.Errorf("第四章 holds %d articles, want 3 (第二十五–二十七条)", got)
+	}
+
+	d = mustParse(t, "某某条例\n\n第一章\n\n总则\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n")
+	if len(d.Nodes) != 1 || d.Nodes[0].Heading != "总则" || len(d.Nodes[0].Children) != 2 {
+		t.Errorf("第一章 on a line of its own: %d chapters, first %q", len(d.Nodes), d.Nodes[0].Heading)
+	}
+}
+
 func TestParseSpansPointIntoSource(t *testing.T) {
 	for _, s := range []string{"000", "001", "002", "003", "004"} {
 		d := seed(t, s)
