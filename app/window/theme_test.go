@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/go-text/typesetting/font"
 
+	"qicao/app/cmd/fontshot/ink"
 	"qicao/assets"
 )
 
@@ -287,29 +288,6 @@ func TestShellViews(t *testing.T) {
 	}
 }
 
-// ink counts the pixels of img inside r that differ clearly from bg.
-func ink(img image.Image, r image.Rectangle, bg color.Color) int {
-	br, bgc, bb, _ := bg.RGBA()
-	n := 0
-	r = r.Intersect(img.Bounds())
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			if absDiff(cr, br)+absDiff(cg, bgc)+absDiff(cb, bb) > 3*0x2000 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
-}
-
 // renderText draws s alone, in the current theme, and returns its pixels.
 func renderText(t *testing.T, s string, style fyne.TextStyle) image.Image {
 	t.Helper()
@@ -370,7 +348,7 @@ func TestWindowRendersCJK(t *testing.T) {
 		size := l.Size()
 		sc := w.Canvas().Scale()
 		r := image.Rect(int(pos.X*sc), int(pos.Y*sc), int((pos.X+size.Width)*sc), int((pos.Y+size.Height)*sc))
-		if n := ink(img, r, bg); n < 500 {
+		if n := ink.Count(img, r, bg); n < 500 {
 			t.Errorf("label %q: only %d inked pixels in %v", l.Text, n, r)
 		}
 	}
@@ -382,7 +360,7 @@ func TestWindowRendersCJK(t *testing.T) {
 	// character of the samples may look like it, and distinct characters
 	// must look distinct.
 	tofu := renderText(t, "\U000F0000", fyne.TextStyle{})
-	if ink(tofu, tofu.Bounds(), color.White) == 0 {
+	if ink.Count(tofu, tofu.Bounds(), color.White) == 0 {
 		t.Fatal("the missing-glyph mark drew nothing: the comparison below would be void")
 	}
 	seen := map[rune]image.Image{}
@@ -392,7 +370,7 @@ func TestWindowRendersCJK(t *testing.T) {
 				continue
 			}
 			g := renderText(t, string(r), style)
-			if ink(g, g.Bounds(), color.White) < 20 {
+			if ink.Count(g, g.Bounds(), color.White) < 20 {
 				t.Errorf("%q (bold %v) drew nothing", r, style.Bold)
 			}
 			if sameImage(g, tofu) {

@@ -30,6 +30,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/cmd/fontshot/ink"
 	"qicao/app/window"
 	"qicao/app/workspace"
 )
@@ -284,39 +285,13 @@ func screenInk(r image.Rectangle) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("import's PNG: %v", err)
 		}
-		if n = inked(img); n >= 500 {
+		b := img.Bounds() // the top-left pixel is the background
+		if n = ink.Count(img, b, img.At(b.Min.X, b.Min.Y)); n >= 500 {
 			break
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	return n, nil
-}
-
-// inked counts the pixels that differ clearly from the top-left pixel (the
-// background).
-func inked(img image.Image) int {
-	b := img.Bounds()
-	if b.Empty() {
-		return 0
-	}
-	br, bg, bb, _ := img.At(b.Min.X, b.Min.Y).RGBA()
-	n := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			if diff(cr, br)+diff(cg, bg)+diff(cb, bb) > 3*0x2000 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func diff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 // showClause opens the example draft in the editor with clause n
