@@ -3,6 +3,8 @@ package window
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -114,6 +116,35 @@ func (pl *pairList) textWidths() (w float32, cols int) {
 		cols = 2
 	}
 	return textColumnWidth(pl.width, cols), cols
+}
+
+// tableHead is the 对照表's column heads, over the columns of its rows:
+// 修改说明 over each row's header line (the kind of change and the
+// clauses), 修改前 and 修改后 over the old and the new text.
+func tableHead() fyne.CanvasObject {
+	head := func(key string) *canvas.Text {
+		t := canvas.NewText(lang.L(key), theme.Color(theme.ColorNameForeground))
+		t.TextStyle.Bold = true
+		return t
+	}
+	return container.New(tableHeadLayout{}, head("Change note"), head("Before"), head("After"))
+}
+
+// tableHeadLayout puts the note's head on a line of its own and the two
+// column heads below it, where pairRowRenderer puts the texts.
+type tableHeadLayout struct{}
+
+func (tableHeadLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	p, lineH := theme.Padding(), currentMetrics().lineH
+	w := textColumnWidth(size.Width, 2)
+	for i, pos := range []fyne.Position{{X: p, Y: p / 2}, {X: p, Y: p/2 + lineH}, {X: 3*p + w + p, Y: p/2 + lineH}} {
+		objs[i].Move(pos)
+		objs[i].Resize(fyne.NewSize(w, lineH))
+	}
+}
+
+func (tableHeadLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(100, 2*currentMetrics().lineH+theme.Padding())
 }
 
 // textColumnWidth is the width of each of the cols (1 or 2) text columns

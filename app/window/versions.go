@@ -64,11 +64,25 @@ func (s *Shell) ShowVersions() {
 			confirmRestore(s, list[len(list)-1-chosen].N)
 		}
 	})
-	view.Disable()
-	restore.Disable()
-	rows.OnSelected = func(i widget.ListItemID) { chosen = i; view.Enable(); restore.Enable() }
-	content := container.NewBorder(nil, container.NewHBox(view, restore), nil, nil, rows)
-	d := dialog.NewCustom(lang.L("Versions of “{{.Title}}”", map[string]any{"Title": s.Session.Title}),
+	var d dialog.Dialog
+	compare := widget.NewButtonWithIcon(lang.L("Compare with the working text"), theme.ViewRefreshIcon(), func() {
+		if chosen >= 0 {
+			d.Hide()
+			s.ComparePair(Source{Kind: SourceVersion, N: list[len(list)-1-chosen].N}, Source{Kind: SourceWorking})
+		}
+	})
+	buttons := []*widget.Button{view, restore, compare}
+	for _, b := range buttons {
+		b.Disable()
+	}
+	rows.OnSelected = func(i widget.ListItemID) {
+		chosen = i
+		for _, b := range buttons {
+			b.Enable()
+		}
+	}
+	content := container.NewBorder(nil, container.NewHBox(view, restore, compare), nil, nil, rows)
+	d = dialog.NewCustom(lang.L("Versions of “{{.Title}}”", map[string]any{"Title": s.Session.Title}),
 		lang.L("Close"), content, s.Window)
 	d.Resize(fyne.NewSize(760, 480))
 	d.Show()

@@ -74,8 +74,8 @@ type CompareView struct {
 func newCompareView(s *Shell) *CompareView {
 	cv := &CompareView{s: s, selected: -1}
 	cv.ExtendBaseWidget(cv)
-	cv.oldSel = widget.NewSelect(nil, func(string) { cv.rememberPair(); cv.Run() })
-	cv.newSel = widget.NewSelect(nil, func(string) { cv.rememberPair(); cv.Run() })
+	cv.oldSel = widget.NewSelect(nil, func(string) { cv.picked() })
+	cv.newSel = widget.NewSelect(nil, func(string) { cv.picked() })
 	cv.formCheck = widget.NewCheck(lang.L("Punctuation differences"), cv.SetShowForm)
 	cv.position = widget.NewLabel("")
 	cv.status = widget.NewLabel("")
@@ -88,7 +88,7 @@ func newCompareView(s *Shell) *CompareView {
 	cv.figures = cv.newFigureList()
 	cv.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Tracked changes"), cv.tracked),
-		container.NewTabItem(lang.L("Side by side"), cv.table),
+		container.NewTabItem(lang.L("Side by side"), container.NewBorder(tableHead(), nil, nil, nil, cv.table)),
 		container.NewTabItem(lang.L("Target changes"), cv.figures),
 	)
 	cv.tabs.OnSelected = func(*container.TabItem) { cv.Select(cv.selected) } // scroll the list shown to the current pair
@@ -190,7 +190,7 @@ func (cv *CompareView) loadSources() {
 			names[i] = fmt.Sprintf("%s (%d)", src.Name, seen[src.Name])
 		}
 	}
-	o, n := comparemodel.DefaultPair(srcs)
+	o, n := comparemodel.DefaultPair(srcs, cv.s.Dirty())
 	if ro, rn, ok := comparemodel.FindPair(srcs, cv.s.App.Preferences().String(pairKey(cv.s.Session.DraftID))); ok && cv.c == nil {
 		o, n = ro, rn // the pair chosen for this draft before, even across a restart
 	}
@@ -206,6 +206,36 @@ func (cv *CompareView) loadSources() {
 	cv.oldSel.SetSelectedIndex(o)
 	cv.newSel.SetSelectedIndex(n)
 	cv.loading = false
+	cv.Run()
+}
+
+// picked compares the pair just chosen in a picker, remembers it for the
+// draft, and gives the focus back to the page, where F8 and Shift+F8 step
+// (a focused picker would take the keys).
+func (cv *CompareView) picked() {
+	cv.rememberPair()
+	if c := cv.s.Window.Canvas(); c.Focused() == cv.oldSel || c.Focused() == cv.newSel {
+		c.Unfocus()
+	}
+	cv.Run()
+}
+
+// ComparePair shows the compare view on sources old and new (a version
+// of the open draft against its working text, from the versions dialog).
+func (s *Shell) ComparePair(old, new Source) {
+	if !s.Show("compare") {
+		return
+	}
+	cv := s.Content("compare").(*CompareView)
+	o, n, ok := comparemodel.FindPair(cv.sources, comparemodel.PairKey(old, new))
+	if !ok {
+		return
+	}
+	cv.loading = true
+	cv.oldSel.SetSelectedIndex(o)
+	cv.newSel.SetSelectedIndex(n)
+	cv.loading = false
+	cv.rememberPair()
 	cv.Run()
 }
 

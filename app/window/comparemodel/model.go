@@ -32,10 +32,12 @@ type Source struct {
 	Name string
 }
 
-// DefaultPair picks the sources compared first: the last two versions,
-// else the only version against the working text, else the first two
-// sources; -1, -1 when there are fewer than two.
-func DefaultPair(srcs []Source) (old, new int) {
+// DefaultPair picks the sources compared first, as an officer wants
+// them: with unsaved changes (dirty) the last saved version against the
+// working text, else the last two versions, else the only version against
+// the working text, else the first two sources; -1, -1 when there are
+// fewer than two.
+func DefaultPair(srcs []Source, dirty bool) (old, new int) {
 	var versions []int
 	working := -1
 	for i, s := range srcs {
@@ -47,6 +49,8 @@ func DefaultPair(srcs []Source) (old, new int) {
 		}
 	}
 	switch {
+	case dirty && len(versions) >= 1 && working >= 0:
+		return versions[len(versions)-1], working
 	case len(versions) >= 2:
 		return versions[len(versions)-2], versions[len(versions)-1]
 	case len(versions) == 1 && working >= 0:
