@@ -15,13 +15,13 @@ func TestDefaultPair(t *testing.T) {
 		old, new int
 		dirty    bool
 	}{
-		{"the last two versions", []Source{v(1), v(2), v(3), w, c}, 1, 2},
+		{"the last two versions", []Source{v(1), v(2), v(3), w, c}, 1, 2, false},
 		{"unsaved changes: the last version against the working text", []Source{v(1), v(2), v(3), w, c}, 2, 3, true},
 		{"unsaved changes, no version yet", []Source{w, c}, 0, 1, true},
-		{"one version against the working text", []Source{v(1), w, c}, 0, 1},
-		{"no draft: the first two corpus documents", []Source{c, c}, 0, 1},
-		{"one source", []Source{c}, -1, -1},
-		{"none", nil, -1, -1},
+		{"one version against the working text", []Source{v(1), w, c}, 0, 1, false},
+		{"no draft: the first two corpus documents", []Source{c, c}, 0, 1, false},
+		{"one source", []Source{c}, -1, -1, false},
+		{"none", nil, -1, -1, false},
 	} {
 		if o, n := DefaultPair(tc.srcs, tc.dirty); o != tc.old || n != tc.new {
 			t.Errorf("%s: DefaultPair = %d, %d, want %d, %d", tc.name, o, n, tc.old, tc.new)
