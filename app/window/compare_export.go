@@ -67,7 +67,7 @@ func (cv *CompareView) save(name, ext string, write func(io.Writer) error) {
 				}
 			}, cv.s.Window)
 	}, cv.s.Window)
-	d.Show()
+	showFileDialog(d, cv.s.Window)
 }
 
 // writeFile writes path with write; an existing file is replaced only

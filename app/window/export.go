@@ -355,7 +355,7 @@ func (s *Shell) askExportPath(ext string, write func(path string, force bool, do
 			fd.SetLocation(u)
 		}
 	}
-	fd.Show()
+	showFileDialog(fd, s.Window)
 }
 
 // exportTo runs write on path, asks before replacing a file, and says

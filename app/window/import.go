@@ -109,7 +109,7 @@ func (p *draftsPage) importFile(asVersion bool) {
 	}, p.s.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".docx", ".TXT", ".DOCX"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, p.s.Window)
 }
 
 // importDropped imports files dropped on the window as new drafts.

@@ -49,7 +49,7 @@ func (c *corpusUI) addFiles() {
 		c.importFiles([]string{r.URI().Path()})
 	}, c.s.Window)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, c.s.Window)
 }
 
 // addFolder asks for a folder and imports every file in it and below.
@@ -67,7 +67,7 @@ func (c *corpusUI) addFolder() {
 		c.importFiles(paths)
 	}, c.s.Window)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, c.s.Window)
 }
 
 // folderFiles lists the files in dir and below, skipping hidden ones.
