@@ -7,11 +7,14 @@ import (
 
 // Removal is a line of a text that the parser reads as no part of the
 // document: a web page's header, navigation and footer, a registration
-// number, the title repeated, a Markdown rule.
+// number, the title repeated, a Markdown rule. A removal with With set
+// rewrites the line instead: a web page's 文号 run into the title line
+// becomes the 文号 on a line of its own above the title.
 type Removal struct {
 	Span Span   `json:"span"` // the line in the source, its line break excluded
 	Text string `json:"text"`
-	Why  string `json:"why"` // one of the Why… reasons
+	Why  string `json:"why"`            // one of the Why… reasons
+	With string `json:"with,omitempty"` // what the line becomes, if it stays
 }
 
 // The reasons for a removal, as the clean-up dialog lists them.
@@ -21,6 +24,7 @@ const (
 	WhyRegistration  = "登记号"
 	WhyRepeatedTitle = "重复的标题"
 	WhyRule          = "分隔线"
+	WhyNumberInTitle = "文号与标题同在一行（分为两行）"
 )
 
 // drop records that the parser left para p out of the document.
@@ -79,7 +83,8 @@ func rules(src string) []Removal {
 }
 
 // CleanText returns src without the lines Boilerplate lists, each with the
-// blank lines after it, and what it removed. The words of the document
+// blank lines after it (a line with a With is rewritten), and what it
+// removed. The words of the document
 // are untouched: the cleaned text parses to the same document.
 func CleanText(src string) (string, []Removal) {
 	removed := Boilerplate(src)
@@ -93,6 +98,11 @@ func CleanText(src string) (string, []Removal) {
 			continue // a line listed twice
 		}
 		b.WriteString(src[last:r.Span.Start])
+		if r.With != "" {
+			b.WriteString(r.With)
+			last = r.Span.End
+			continue
+		}
 		last = afterBlankLines(src, r.Span.End)
 	}
 	b.WriteString(src[last:])

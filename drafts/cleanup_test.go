@@ -14,9 +14,9 @@ func TestCleanTextOnTheCorpus(t *testing.T) {
 		count map[string]int
 	}{
 		{"000", map[string]int{}},
-		{"001", map[string]int{WhyWebPage: 3, WhyRepeatedTitle: 1}}, // 發布日期…, 【Word版】, 【PDF版】
-		{"002", map[string]int{WhyWebHeader: 16, WhyWebPage: 1}},    // 今天是… to 原文如下, 商务合作
-		{"003", map[string]int{WhyRegistration: 1, WhyRule: 2}},     // ZBCR-2023-0060002, ---
+		{"001", map[string]int{WhyWebPage: 3, WhyRepeatedTitle: 1}},                   // 發布日期…, 【Word版】, 【PDF版】
+		{"002", map[string]int{WhyWebHeader: 16, WhyWebPage: 1, WhyNumberInTitle: 1}}, // 今天是… to 原文如下, 商务合作; 泰政发〔2024〕 5号泰安市…
+		{"003", map[string]int{WhyRegistration: 1, WhyRule: 2}},                       // ZBCR-2023-0060002, ---
 		{"004", map[string]int{}},
 	} {
 		src := seedText(t, tc.seed)
@@ -61,7 +61,7 @@ func texts(d *Document) []string {
 // the web page (今天是…, 分享到, image.png), and ends on its date.
 func TestCleanTextOfTheWebPage(t *testing.T) {
 	clean, _ := CleanText(seedText(t, "002"))
-	if !strings.HasPrefix(clean, "泰政发〔2024〕 5号泰安市人民政府关于加快科技创新引领现代化产业体系建设的实施意见\n") {
+	if !strings.HasPrefix(clean, "泰政发〔2024〕5号\n泰安市人民政府关于加快科技创新引领现代化产业体系建设的实施意见\n") {
 		t.Errorf("starts %.80q", clean)
 	}
 	for _, junk := range []string{"今天是", "分享到", "image.png", "原文如下", "商务合作"} {

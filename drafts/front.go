@@ -209,6 +209,9 @@ func (d *Document) readTitle(ps []para) int {
 	if m := docNumber.FindStringSubmatchIndex(title); m != nil {
 		d.Number = formatNumber(docNumber.FindStringSubmatch(title))
 		title = title[:m[0]] + title[m[1]:]
+		if used == 1 && m[0] == 0 {
+			d.splitNumberLine(ps[0], tidyTitle(title))
+		}
 	}
 	if s := stripStatus(title); s != title {
 		d.Status = statusWords.FindStringSubmatch(title[len(s):])[1]
@@ -273,6 +276,16 @@ func isTitleLike(text string) bool {
 		return false
 	}
 	return aboutWord.MatchString(text) || docKind.MatchString(strings.TrimSpace(stripStatus(text)))
+}
+
+// splitNumberLine records that the title line p begins with the 文号, as
+// web pages print them: a clean-up puts the 文号 on a line of its own.
+func (d *Document) splitNumberLine(p para, title string) {
+	if title == "" {
+		return
+	}
+	d.dropped = append(d.dropped, Removal{Span: p.span, Text: p.text, Why: WhyNumberInTitle,
+		With: d.Number + "\n" + title})
 }
 
 func isNumberLine(text string) bool {

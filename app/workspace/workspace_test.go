@@ -102,7 +102,7 @@ func TestExampleSeededClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(v.Text, "泰政发〔2024〕 5号泰安市人民政府关于") || strings.Contains(v.Text, "今天是") ||
+	if !strings.HasPrefix(v.Text, "泰政发〔2024〕5号\n泰安市人民政府关于") || strings.Contains(v.Text, "今天是") ||
 		strings.Contains(v.Text, "分享到") || len(drafts.Boilerplate(v.Text)) != 0 {
 		t.Errorf("version 2 starts %.60q", v.Text)
 	}

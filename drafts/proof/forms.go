@@ -158,7 +158,7 @@ func trimZero(s string) string {
 func checkHanYears(c *checker) {
 	dropped := map[int]bool{}
 	for _, r := range c.doc.Boilerplate() {
-		dropped[r.Span.Start] = true
+		dropped[r.Span.Start] = r.With == "" // a rewritten line stays in the text
 	}
 	for off := 0; off < len(c.src); {
 		end := strings.IndexByte(c.src[off:], '\n')
