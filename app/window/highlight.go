@@ -1,6 +1,8 @@
 package window
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -54,6 +56,31 @@ func shift(spans []templates.Span, n int) []templates.Span {
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
+// runsOf turns the side panels' segments into runs a Redline draws with
+// 避头尾 (a RichText breaks Chinese anywhere, so lines began with ，。、):
+// the primary colour bold is a mark, bold a heading, the placeholder
+// colour muted.
+func runsOf(segs []widget.RichTextSegment) []TextRun {
+	out := make([]TextRun, 0, len(segs))
+	for _, seg := range segs {
+		t, ok := seg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		st := RunNormal
+		switch {
+		case t.Style.ColorName == theme.ColorNamePrimary:
+			st = RunMark
+		case t.Style.ColorName == theme.ColorNamePlaceHolder:
+			st = RunMuted
+		case t.Style.TextStyle.Bold:
+			st = RunBold
+		}
+		out = append(out, TextRun{Text: t.Text, Style: st})
+	}
+	return out
+}
+
 func plainSeg(s string) *widget.TextSegment {
 	return &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline}
 }
@@ -79,12 +106,27 @@ func mutedSeg(s string) *widget.TextSegment {
 
 // similarityWords shows a similarity as an officer reads it: 相似度 高（93%）.
 func similarityWords(score float64) string {
-	level := lang.L("similarity low")
+	return lang.L("similarity {{.Level}} ({{.P}}%)", map[string]any{"Level": similarityLevel(score), "P": percent(score)})
+}
+
+// similarityShort is the same for a list row: 高 93%.
+func similarityShort(score float64) string {
+	return lang.L("similarity short {{.Level}} {{.P}}%", map[string]any{"Level": similarityLevel(score), "P": percent(score)})
+}
+
+// similarityLevel is 高, 中 or 低.
+func similarityLevel(score float64) string {
 	switch comparemodel.SimilarityLevel(score) {
 	case comparemodel.High:
-		level = lang.L("similarity high")
+		return lang.L("similarity high")
 	case comparemodel.Medium:
-		level = lang.L("similarity medium")
+		return lang.L("similarity medium")
 	}
-	return lang.L("similarity {{.Level}} ({{.P}}%)", map[string]any{"Level": level, "P": int(score*100 + 0.5)})
+	return lang.L("similarity low")
 }
+
+// labelName is a clause's label as a sentence names it: 26 for 26., 三 for
+// 三、 (a message reading 已插入新条款 26.， doubles its stops).
+func labelName(label string) string { return strings.TrimRight(label, ".．、") }
+
+func percent(score float64) int { return int(score*100 + 0.5) }

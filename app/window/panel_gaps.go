@@ -29,7 +29,7 @@ type gapsUI struct {
 	list   *widget.List
 	rows   []gapRow
 	chosen *templates.Gap
-	detail *widget.RichText
+	detail *Redline
 	place  *widget.Select
 	places []int // clause index of each place option
 	insert *widget.Button
@@ -67,8 +67,7 @@ func (u *gapsUI) layout() fyne.CanvasObject {
 	u.head.Wrapping = fyne.TextWrapWord
 	u.list = widget.NewList(func() int { return len(u.rows) }, newGapRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = widget.NewRichText()
-	u.detail.Wrapping = fyne.TextWrapWord
+	u.detail = NewRedline(nil)
 	u.place = widget.NewSelect(nil, nil)
 	u.place.PlaceHolder = lang.L("Insert after…")
 	u.insert = widget.NewButtonWithIcon(lang.L("Insert adapted"), theme.ContentAddIcon(), u.insertChosen)
@@ -77,7 +76,7 @@ func (u *gapsUI) layout() fyne.CanvasObject {
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
 	bottom := container.NewBorder(nil, container.NewVBox(container.NewBorder(nil, nil, nil, u.insert, u.place), u.status),
-		nil, nil, container.NewVScroll(u.detail))
+		nil, nil, container.NewVScroll(container.NewPadded(u.detail)))
 	split := container.NewVSplit(container.NewBorder(u.head, nil, nil, nil, u.list), bottom)
 	split.Offset = 0.55
 	return split
@@ -173,8 +172,7 @@ func (u *gapsUI) show(groups []templates.GapGroup) {
 	u.chosen = nil
 	u.list.UnselectAll()
 	u.list.Refresh()
-	u.detail.Segments = nil
-	u.detail.Refresh()
+	u.detail.SetRuns(nil)
 	u.insert.Disable()
 	u.setPlaces(-1)
 	switch {
@@ -203,8 +201,7 @@ func (u *gapsUI) choose(i widget.ListItemID) {
 	if g.Nearest != nil {
 		segs = append(segs, mutedSeg(lang.L("Nearest clause of the draft: {{.Clause}}", map[string]any{"Clause": g.Nearest.Label + g.Nearest.Heading})))
 	}
-	u.detail.Segments = segs
-	u.detail.Refresh()
+	u.detail.SetRuns(runsOf(segs))
 	at := -1
 	if g.Nearest != nil {
 		at = g.Nearest.Index

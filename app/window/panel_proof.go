@@ -37,7 +37,7 @@ type proofUI struct {
 	rows     []proofRow
 	text     string // the text the items were found in
 	chosen   *proof.Item
-	detail   *widget.RichText
+	detail   *Redline
 	fixOne   *widget.Button
 	fixKind  *widget.Button
 	reason   *widget.Entry
@@ -84,8 +84,7 @@ func (u *proofUI) layout() fyne.CanvasObject {
 	u.hints = widget.NewCheck(lang.L("Show hints"), func(bool) { u.schedule() })
 	u.list = widget.NewList(func() int { return len(u.rows) }, newProofRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = widget.NewRichText()
-	u.detail.Wrapping = fyne.TextWrapWord
+	u.detail = NewRedline(nil)
 	u.fixOne = widget.NewButtonWithIcon(lang.L("Apply fix"), theme.ConfirmIcon(), u.applyChosen)
 	u.fixOne.Importance = widget.HighImportance
 	u.fixKind = widget.NewButton(lang.L("Fix all of this kind"), u.applyKind)
@@ -97,7 +96,7 @@ func (u *proofUI) layout() fyne.CanvasObject {
 	u.enableButtons()
 	buttons := container.NewHBox(u.fixOne, u.fixKind)
 	bottom := container.NewBorder(nil, container.NewVBox(buttons, container.NewBorder(nil, nil, nil, u.ignore, u.reason), u.status),
-		nil, nil, container.NewVScroll(u.detail))
+		nil, nil, container.NewVScroll(container.NewPadded(u.detail)))
 	top := container.NewBorder(container.NewVBox(u.head, u.hints), nil, nil, nil, u.list)
 	split := container.NewVSplit(top, bottom)
 	split.Offset = 0.6
@@ -218,8 +217,7 @@ func (u *proofUI) show(text string, items []proof.Item) {
 	u.chosen = nil
 	u.list.UnselectAll()
 	u.list.Refresh()
-	u.detail.Segments = nil
-	u.detail.Refresh()
+	u.detail.SetRuns(nil)
 	switch {
 	case u.s.Session.DraftID == 0:
 		u.head.SetText(lang.L("Open a draft to proofread it."))
@@ -250,8 +248,7 @@ func (u *proofUI) choose(i widget.ListItemID) {
 	if it.Fix != nil {
 		segs = append(segs, plainSeg(lang.L("Fix: {{.Fix}}", map[string]any{"Fix": "「" + shown(*it.Fix) + "」"})))
 	}
-	u.detail.Segments = segs
-	u.detail.Refresh()
+	u.detail.SetRuns(runsOf(segs))
 	u.enableButtons()
 	u.jump(it.Start)
 }

@@ -1,7 +1,6 @@
 package window
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +28,7 @@ type suggestionsUI struct {
 	list    *widget.List
 	results []templates.Suggestion
 	chosen  int
-	detail  *widget.RichText
+	detail  *Redline
 	flags   *widget.Label
 	status  *widget.Label
 	buttons []*widget.Button
@@ -68,8 +67,7 @@ func (u *suggestionsUI) layout() fyne.CanvasObject {
 	u.head.Wrapping = fyne.TextWrapWord
 	u.list = widget.NewList(func() int { return len(u.results) }, newSuggestionRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = widget.NewRichText()
-	u.detail.Wrapping = fyne.TextWrapWord
+	u.detail = NewRedline(nil)
 	u.flags = widget.NewLabel("")
 	u.flags.Wrapping = fyne.TextWrapWord
 	u.status = widget.NewLabel("")
@@ -82,7 +80,7 @@ func (u *suggestionsUI) layout() fyne.CanvasObject {
 	u.enable(false)
 	top := container.NewBorder(u.head, nil, nil, nil, u.list)
 	bottom := container.NewBorder(nil, container.NewVBox(container.NewGridWithColumns(3, insert, copyB, open), u.status),
-		nil, nil, container.NewVScroll(container.NewVBox(u.detail, u.flags)))
+		nil, nil, container.NewVScroll(container.NewVBox(container.NewPadded(u.detail), u.flags)))
 	split := container.NewVSplit(top, bottom)
 	split.Offset = 0.55
 	return split
@@ -105,7 +103,7 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := u.results[i]
 	box := o.(*fyne.Container)
 	head, text := box.Objects[0].(*widget.RichText), box.Objects[1].(*widget.RichText)
-	head.Segments = []widget.RichTextSegment{boldSeg(r.City), mutedSeg(fmt.Sprintf(" %.2f ", r.Score)),
+	head.Segments = []widget.RichTextSegment{boldSeg(r.City), mutedSeg(" " + similarityShort(r.Score) + " "),
 		boldSeg(r.Label + r.Heading), mutedSeg("  " + r.Number)}
 	head.Refresh()
 	ex, spans := excerpt(r.Text, r.Spans)
@@ -226,8 +224,7 @@ func (u *suggestionsUI) show(res []templates.Suggestion, q templates.Query) {
 	u.list.UnselectAll()
 	u.list.Refresh()
 	u.list.ScrollToTop()
-	u.detail.Segments = nil
-	u.detail.Refresh()
+	u.detail.SetRuns(nil)
 	u.flags.SetText("")
 	u.enable(false)
 	switch n := u.s.SelectedNode(); {
@@ -250,8 +247,7 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	r := u.results[i]
 	segs := []widget.RichTextSegment{boldSeg(r.Title), mutedSeg("  " + r.Number + "  " +
 		similarityWords(r.Score) + "\n")}
-	u.detail.Segments = append(segs, highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)
-	u.detail.Refresh()
+	u.detail.SetRuns(runsOf(append(segs, highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)))
 	u.flags.SetText(flagNotes(u.adapted(r).Flags))
 	u.enable(true)
 }
@@ -279,7 +275,7 @@ func flagNotes(flags []templates.Flag) string {
 // insertedNote says where an adapted clause went in and what to check
 // there.
 func insertedNote(label string, a templates.Adapted) string {
-	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": label, "N": len(a.Flags)})
+	msg := lang.L("Inserted as {{.Label}}; {{.N}} places to check.", map[string]any{"Label": labelName(label), "N": len(a.Flags)})
 	if notes := flagNotes(a.Flags); notes != "" {
 		msg += "\n" + notes
 	}

@@ -201,7 +201,7 @@ func (u *templatesUI) insert() {
 	if err == nil {
 		var label string
 		if label, err = u.s.InsertAfterSelected(undo.Template, text); err == nil {
-			u.status.SetText(lang.L("Inserted as {{.Label}}.", map[string]any{"Label": label}))
+			u.status.SetText(lang.L("Inserted as {{.Label}}.", map[string]any{"Label": labelName(label)}))
 			return
 		}
 	}

@@ -132,8 +132,8 @@ func TestSuggestionsForSelectedClause(t *testing.T) {
 	if len(top.Spans) == 0 || !strings.Contains(top.Text, "金融") {
 		t.Errorf("top suggestion %s %s has no shared spans", top.City, top.Heading)
 	}
-	if u.chosen != 0 || len(u.detail.Segments) < 3 {
-		t.Errorf("first suggestion not shown highlighted: chosen %d, %d segments", u.chosen, len(u.detail.Segments))
+	if u.chosen != 0 || !hasStyle(u.detail, RunMark) {
+		t.Errorf("first suggestion not shown highlighted: chosen %d, %q", u.chosen, u.detail.Text())
 	}
 	// Similarity in words with its percentage, not a bare 0.93.
 	level := "低"
@@ -143,8 +143,16 @@ func TestSuggestionsForSelectedClause(t *testing.T) {
 		level = "中"
 	}
 	want := fmt.Sprintf("相似度 %s（%d%%）", level, int(top.Score*100+0.5))
-	if got := u.detail.String(); !strings.Contains(got, want) {
+	if got := u.detail.Text(); !strings.Contains(got, want) {
 		t.Errorf("detail of the first suggestion %q, want %q", firstLine(got), want)
+	}
+	// The list rows say it the same way, shorter: 淄博 低 20% 23、….
+	row := u.list.CreateItem()
+	u.updateRow(0, row)
+	head := row.(*fyne.Container).Objects[0].(*widget.RichText).String()
+	if short := fmt.Sprintf(" %s %d%% ", level, int(top.Score*100+0.5)); !strings.Contains(head, short) ||
+		strings.Contains(head, fmt.Sprintf("%.2f", top.Score)) {
+		t.Errorf("first row reads %q, want %q in it", head, short)
 	}
 }
 
@@ -158,7 +166,7 @@ func TestInsertSuggestion(t *testing.T) {
 	u.list.Select(0)
 	test.Tap(u.buttons[0])
 	checkInsertedAfter25(t, before, s.Session.Doc, s.SelectedNode().Label)
-	if !strings.Contains(u.status.Text, "26.") {
+	if !strings.HasPrefix(u.status.Text, "已插入新条款 26，") { // not 26.，
 		t.Errorf("status %q", u.status.Text)
 	}
 	if strings.Contains(s.SelectedNode().Text, u.results[0].City+"市") && u.results[0].City != "泰安" {
@@ -546,4 +554,34 @@ func headings(res []templates.Suggestion) []string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// hasStyle tells whether some of r's text is drawn in style st.
+func hasStyle(r *Redline, st RunStyle) bool {
+	for _, s := range r.styles {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}
+
+// The detail of a suggestion, a gap or a finding wraps with 避头尾: at
+// any width no line begins with ，。、 or a closing mark (a RichText
+// began lines with them).
+func TestPanelDetailsKinsoku(t *testing.T) {
+	s := openExample(t)
+	u := panelsOf(s).suggestions
+	if err := u.refreshNow(); err != nil || len(u.results) == 0 {
+		t.Fatalf("no suggestions: %v", err)
+	}
+	text := []rune(u.detail.Text())
+	for w := float32(180); w <= 420; w += 7 {
+		u.detail.Resize(fyne.NewSize(w, 400))
+		for _, l := range u.detail.wrap(currentMetrics(), w) {
+			if l.End > l.Start && l.Start > 0 && text[l.Start-1] != '\n' && strings.ContainsRune(noLineStart, text[l.Start]) {
+				t.Fatalf("at width %v a line begins %q", w, string(text[l.Start:min(l.End, l.Start+8)]))
+			}
+		}
+	}
 }

@@ -21,6 +21,9 @@ const (
 	RunDeleted                  // deleted: error colour, struck through
 	RunInserted                 // inserted: success colour, underlined
 	RunForm                     // a change of form only (punctuation width, spacing): warning colour, underlined
+	RunMark                     // a shared or found stretch: primary colour, bold
+	RunBold                     // a heading: bold
+	RunMuted                    // a 文号, a line number: the placeholder colour
 )
 
 // TextRun is a stretch of text in one style.
@@ -29,8 +32,9 @@ type TextRun struct {
 	Style RunStyle
 }
 
-// Redline shows runs of text with tracked-changes styles, wrapped per
-// character at its width (Chinese needs no word breaking). RichText can
+// Redline shows runs of text with tracked-changes styles (or the marks of
+// a side panel's detail), wrapped per character at its width (Chinese needs
+// no word breaking) with 避头尾. RichText can
 // neither strike through nor underline, and is slow with many segments;
 // this widget draws canvas.Text runs and canvas.Line marks itself.
 //
@@ -80,6 +84,16 @@ func (r *Redline) setRuns(runs []TextRun) {
 	r.selA, r.selB, r.width, r.lines = 0, 0, -1, nil
 }
 
+// Resize wraps the text again at a new width and refreshes, so that a
+// scroll or box around it takes its new height.
+func (r *Redline) Resize(size fyne.Size) {
+	wider := size.Width != r.Size().Width
+	r.BaseWidget.Resize(size)
+	if wider {
+		r.Refresh()
+	}
+}
+
 // Text returns the text shown, deletions included.
 func (r *Redline) Text() string { return string(r.text) }
 
@@ -117,7 +131,7 @@ func (r *Redline) MinSize() fyne.Size {
 // wrap breaks the text at width w, reusing the last result for the same w.
 func (r *Redline) wrap(m *metrics, w float32) []span {
 	if w != r.width || r.lines == nil {
-		r.lines, r.width = breakLines(r.text, w, m.advance), w
+		r.lines, r.width = breakLines(r.text, w, func(i int) float32 { return r.advance(m, i) }), w
 	}
 	return r.lines
 }
@@ -220,7 +234,7 @@ func (r *Redline) offsetAt(p fyne.Position) int {
 	}
 	x := float32(0)
 	for k := lines[i].Start; k < lines[i].End; k++ {
-		w := m.advance(r.text[k])
+		w := r.advance(m, k)
 		if p.X < x+w/2 {
 			return k
 		}
@@ -263,7 +277,7 @@ func (rr *redlineRenderer) Layout(size fyne.Size) {
 			st, sel := r.styles[k], k >= selA && k < selB
 			e, w := k, float32(0)
 			for e < ln.End && r.styles[e] == st && (e >= selA && e < selB) == sel {
-				w += m.advance(r.text[e])
+				w += r.advance(m, e)
 				e++
 			}
 			if sel {
@@ -276,12 +290,12 @@ func (rr *redlineRenderer) Layout(size fyne.Size) {
 			}
 			rr.texts = growTexts(rr.texts, nt)
 			t := rr.texts[nt]
-			t.Text, t.TextSize, t.Color = string(r.text[k:e]), m.size, styleColor(st)
+			t.Text, t.TextSize, t.Color, t.TextStyle = string(r.text[k:e]), m.size, styleColor(st), styleFont(st)
 			t.Move(fyne.NewPos(x, y+m.textY))
 			t.Resize(fyne.NewSize(w, m.textH))
 			rr.objects = append(rr.objects, t)
 			nt++
-			if st != RunNormal {
+			if st == RunDeleted || st == RunInserted || st == RunForm {
 				ly := y + m.textY + m.textH - 2 // underline
 				if st == RunDeleted {
 					ly = y + m.textY + m.textH*0.55
@@ -335,8 +349,22 @@ func styleColor(st RunStyle) color.Color {
 		return insertedLight // the theme's success green is too pale on white
 	case RunForm:
 		return theme.Color(theme.ColorNameWarning)
+	case RunMark:
+		return theme.Color(theme.ColorNamePrimary)
+	case RunMuted:
+		return theme.Color(theme.ColorNamePlaceHolder)
 	}
 	return theme.Color(theme.ColorNameForeground)
+}
+
+// styleFont is the text style of a run style.
+func styleFont(st RunStyle) fyne.TextStyle {
+	return fyne.TextStyle{Bold: st == RunMark || st == RunBold}
+}
+
+// advance is the width of rune i of the text in its style.
+func (r *Redline) advance(m *metrics, i int) float32 {
+	return m.advanceIn(r.text[i], styleFont(r.styles[i]))
 }
 
 // insertedLight is the colour of insertions on a light background.
@@ -355,6 +383,7 @@ type metrics struct {
 
 	mu    sync.Mutex
 	width map[rune]float32
+	bold  map[rune]float32
 }
 
 var (
@@ -370,24 +399,32 @@ func currentMetrics() *metrics {
 	m := metricsBy[size]
 	if m == nil {
 		h := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
-		m = &metrics{size: size, textH: h, lineH: h + size*0.35, textY: size * 0.175, pad: 2, width: map[rune]float32{}}
+		m = &metrics{size: size, textH: h, lineH: h + size*0.35, textY: size * 0.175, pad: 2,
+			width: map[rune]float32{}, bold: map[rune]float32{}}
 		metricsBy[size] = m
 	}
 	return m
 }
 
 // advance is the width of character c.
-func (m *metrics) advance(c rune) float32 {
+func (m *metrics) advance(c rune) float32 { return m.advanceIn(c, fyne.TextStyle{}) }
+
+// advanceIn is the width of character c in style s (regular or bold).
+func (m *metrics) advanceIn(c rune, s fyne.TextStyle) float32 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	w, ok := m.width[c]
+	widths := m.width
+	if s.Bold {
+		widths = m.bold
+	}
+	w, ok := widths[c]
 	if !ok {
 		if c == '\n' {
 			w = 0
 		} else {
-			w = fyne.MeasureText(string(c), m.size, fyne.TextStyle{}).Width
+			w = fyne.MeasureText(string(c), m.size, s).Width
 		}
-		m.width[c] = w
+		widths[c] = w
 	}
 	return w
 }
@@ -399,19 +436,17 @@ func (m *metrics) height(lines []span) float32 {
 
 // TextHeight is the height a Redline needs to show runs at width w.
 func TextHeight(runs []TextRun, w float32) float32 {
-	var text []rune
-	for _, r := range runs {
-		text = append(text, []rune(r.Text)...)
-	}
+	r := &Redline{}
+	r.setRuns(runs)
 	m := currentMetrics()
-	return m.height(breakLines(text, w, m.advance))
+	return m.height(breakLines(r.text, w, func(i int) float32 { return r.advance(m, i) }))
 }
 
 // breakLines cuts text into lines no wider than width: at each '\n' (left
 // out of the lines), and before a character that would overflow, unless
 // the line is empty or the character must not begin a line; an opening
 // mark at a line's end goes down to the next.
-func breakLines(text []rune, width float32, advance func(rune) float32) []span {
+func breakLines(text []rune, width float32, advance func(i int) float32) []span {
 	var lines []span
 	start, x := 0, float32(0)
 	for i, c := range text {
@@ -420,7 +455,7 @@ func breakLines(text []rune, width float32, advance func(rune) float32) []span {
 			start, x = i+1, 0
 			continue
 		}
-		w := advance(c)
+		w := advance(i)
 		if x+w > width && i > start && !strings.ContainsRune(noLineStart, c) {
 			brk := i
 			if i-1 > start && strings.ContainsRune(noLineEnd, text[i-1]) {
@@ -429,7 +464,7 @@ func breakLines(text []rune, width float32, advance func(rune) float32) []span {
 			lines = append(lines, span{start, brk})
 			start, x = brk, 0
 			if brk < i {
-				x = advance(text[brk])
+				x = advance(brk)
 			}
 		}
 		x += w
