@@ -77,15 +77,16 @@ type Nearest struct {
 type GapGroup struct {
 	// Topic is the phrase (simplified) the example clauses are about.
 	Topic string `json:"topic"`
-	// Cities have a clause on the topic (the draft's and excluded cities
-	// left out); Documents counts their documents with one.
+	// Cities have a clause on the topic the draft does not cover (the
+	// draft's and excluded cities left out); Documents counts the
+	// documents with one.
 	Cities    []string `json:"cities"`
 	Documents int      `json:"documents"`
 	// Clauses counts the clauses on the topic the draft does not cover;
 	// Gaps shows a few of them.
 	Clauses int `json:"clauses"`
-	// Strength orders groups: the number of cities, plus how uncovered
-	// the clauses are on average (0 to 1).
+	// Strength orders groups: the number of cities, plus the share of
+	// documents (below 1: the most common topic's documents count 1).
 	Strength float64 `json:"strength"`
 	// The first example's document and top-level section ("" for a
 	// top-level clause).
@@ -151,8 +152,8 @@ func (d *draftIndex) best(qs []qterm, opts Options, acc []float64) (int, float64
 // 宽容失败) of the clauses of other cities the draft does not cover, with
 // the cities and documents that have clauses on it, and a few of those
 // clauses as examples, least covered first and one per city before a
-// second of any. Groups come most common first (cities, then how little
-// the examples are covered); at most opts.Limit of them (DefaultGapTopics
+// second of any. Groups come most common first (cities, then documents,
+// then how little their clauses are covered); at most opts.Limit of them (DefaultGapTopics
 // when 0). The draft's own city is left out, so a bank holding only that
 // city's documents has no gaps to show. Clauses whose heading no phrase
 // of the body takes up again (some 总体要求) cannot be judged and are not

@@ -86,8 +86,9 @@ type gapHit struct {
 type topicGroup struct {
 	phrase int32
 	hits   []gapHit
-	cities map[uint16]bool // cities with a clause of this topic
+	cities map[uint16]bool // cities of its clauses
 	docs   int
+	unc    float64 // mean uncovered share of its clauses
 	score  float64
 }
 
@@ -154,7 +155,7 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 			}
 			g := byPhrase[main]
 			if g == nil {
-				g = &topicGroup{phrase: main, cities: map[uint16]bool{}}
+				g = &topicGroup{phrase: main}
 				byPhrase[main] = g
 			}
 			g.hits = append(g.hits, gapHit{g: p.base + uint32(i), part: int32(k), at: int32(i), cov: have / all, miss: miss})
@@ -163,40 +164,33 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	// Commonness: the cities and documents with a clause of each topic.
-	lastDoc := map[int32]int64{}
-	for _, p := range v.parts {
-		for i := range p.len() {
-			if p.alive != nil && !p.alive[i] || v.skip[p.city[i]] {
-				continue
-			}
-			for _, t := range p.topics(i) {
-				if g := byPhrase[t.p]; g != nil {
-					g.cities[p.city[i]] = true
-					if d, ok := lastDoc[t.p]; !ok || d != p.doc[i] {
-						lastDoc[t.p] = p.doc[i]
-						g.docs++
-					}
-				}
-			}
-		}
+	// Commonness: the cities and documents with an uncovered clause on
+	// each topic.
+	for _, g := range byPhrase {
+		v.count(g)
 	}
 	groups := make([]*topicGroup, 0, len(byPhrase))
+	maxDocs := 0
 	for _, g := range byPhrase {
-		unc := 0.0
 		for _, h := range g.hits {
-			unc += 1 - h.cov
+			g.unc += 1 - h.cov
 		}
-		g.score = float64(len(g.cities)) + unc/float64(len(g.hits))
+		g.unc /= float64(len(g.hits))
+		maxDocs = max(maxDocs, g.docs)
 		groups = append(groups, g)
+	}
+	// Most common first: cities, then documents (below one, so that
+	// cities decide first), then how uncovered its clauses are.
+	for _, g := range groups {
+		g.score = float64(len(g.cities)) + float64(g.docs)/float64(maxDocs+1)
 	}
 	sort.Slice(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
 		if a.score != b.score {
 			return a.score > b.score
 		}
-		if a.docs != b.docs {
-			return a.docs > b.docs
+		if a.unc != b.unc {
+			return a.unc > b.unc
 		}
 		return v.phrases[a.phrase] < v.phrases[b.phrase]
 	})
@@ -208,7 +202,13 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 		for _, o := range out {
 			a, b := v.phrases[o.phrase], v.phrases[g.phrase]
 			if strings.Contains(a, b) || strings.Contains(b, a) {
+				// Named by the longer, more specific phrase (宽容失败, not
+				// 失败), counted as the more common.
 				o.hits = append(o.hits, g.hits...)
+				if len(b) > len(a) {
+					o.phrase = g.phrase
+				}
+				v.count(o)
 				merged = true
 				break
 			}
@@ -233,6 +233,18 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 		})
 	}
 	return out, nil
+}
+
+// count sets a group's cities and documents from its hits.
+func (v *gapView) count(g *topicGroup) {
+	g.cities = map[uint16]bool{}
+	docs := map[int64]bool{}
+	for _, h := range g.hits {
+		p := v.parts[h.part]
+		g.cities[p.city[h.at]] = true
+		docs[p.doc[h.at]] = true
+	}
+	g.docs = len(docs)
 }
 
 // examples picks up to n hits of a group: the least covered of each city

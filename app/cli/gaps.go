@@ -69,8 +69,8 @@ func printGaps(w io.Writer, city string, groups []templates.GapGroup) {
 	}
 	fmt.Fprintf(w, "其他城市有、%s草稿没有的措施，按主题（常见者在前）：\n", city)
 	for i, g := range groups {
-		fmt.Fprintf(w, "\n%d. %s —— %d 个城市、%d 份文件有此主题（%s），%d 条草稿未覆盖\n",
-			i+1, g.Topic, len(g.Cities), g.Documents, strings.Join(g.Cities, "、"), g.Clauses)
+		fmt.Fprintf(w, "\n%d. %s —— %d 个城市、%d 份文件的 %d 条条款有此主题而草稿未覆盖（%s）\n",
+			i+1, g.Topic, len(g.Cities), g.Documents, g.Clauses, strings.Join(g.Cities, "、"))
 		for _, x := range g.Gaps {
 			fmt.Fprintf(w, "  %s %s %s%s  [覆盖 %.2f]\n", x.City, x.Number, x.Label, x.Heading, x.Coverage)
 			fmt.Fprintf(w, "    要点：%s", strings.Join(x.Topics, "、"))
