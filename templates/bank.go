@@ -55,8 +55,9 @@ type Bank struct {
 	idx      *index
 	dead     int
 
-	topicMu    sync.Mutex
-	topicCache [][]topic // raw topics by clause, filled by clauseTopics
+	topicMu sync.Mutex
+	topics  topicPart   // topics by clause, filled by topicIndex
+	phrases phraseTable // their phrases
 }
 
 // NewBank builds a bank from the given documents with DefaultOptions.
@@ -93,7 +94,7 @@ func (b *Bank) reset() {
 	b.bySource = map[int64][]uint32{}
 	b.idx = newIndex(b.opts)
 	b.dead = 0
-	b.topicCache = nil
+	b.topics, b.phrases = topicPart{}, phraseTable{}
 }
 
 // Add puts a document's clauses into the bank, replacing any document

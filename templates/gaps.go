@@ -3,11 +3,8 @@ package templates
 import (
 	"context"
 	"fmt"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
@@ -33,8 +30,12 @@ type GapOptions struct {
 	// Threshold is the coverage below which a clause is a gap;
 	// DefaultGapThreshold when 0.
 	Threshold float64
-	// Limit caps the number of gaps reported, strongest kept; 0 keeps all.
+	// Limit caps the number of topics reported, most common kept;
+	// DefaultGapTopics when 0.
 	Limit int
+	// Examples is the number of example clauses shown per topic;
+	// DefaultGapExamples when 0.
+	Examples int
 }
 
 // DefaultGapThreshold was chosen on the seeds: against 000, the clauses
@@ -71,16 +72,31 @@ type Nearest struct {
 	Score float64 `json:"score"`
 }
 
-// GapGroup holds the gaps of one section of one other document.
+// GapGroup is one measure the draft lacks: a topic phrase of other
+// cities' clauses, with some of those clauses as examples.
 type GapGroup struct {
-	SourceID int64   `json:"source_id"`
-	Source   string  `json:"source"`
-	City     string  `json:"city"`
-	Number   string  `json:"number"`
-	Title    string  `json:"title"`
-	Section  string  `json:"section"` // the top-level heading, or "" for a top-level clause
+	// Topic is the phrase (simplified) the example clauses are about.
+	Topic string `json:"topic"`
+	// Cities have a clause on the topic the draft does not cover (the
+	// draft's and excluded cities left out); Documents counts the
+	// documents with one.
+	Cities    []string `json:"cities"`
+	Documents int      `json:"documents"`
+	// Clauses counts the clauses on the topic the draft does not cover;
+	// Gaps shows a few of them.
+	Clauses int `json:"clauses"`
+	// Strength orders groups: the number of cities, plus the share of
+	// documents (below 1: the most common topic's documents count 1).
 	Strength float64 `json:"strength"`
-	Gaps     []Gap   `json:"gaps"`
+	// The first example's document and top-level section ("" for a
+	// top-level clause).
+	SourceID int64  `json:"source_id"`
+	Source   string `json:"source"`
+	City     string `json:"city"`
+	Number   string `json:"number"`
+	Title    string `json:"title"`
+	Section  string `json:"section"`
+	Gaps     []Gap  `json:"gaps"`
 }
 
 // draftIndex is a small inverted index of a draft's clauses scored with
@@ -131,12 +147,17 @@ func (d *draftIndex) best(qs []qterm, opts Options, acc []float64) (int, float64
 	return bi, bs
 }
 
-// Gaps lists the clauses of other cities' documents in the bank that the
-// draft has no counterpart for, grouped by the other documents' top-level
-// sections, strongest first. The draft's own city is left out, so a bank
-// holding only that city's documents has no gaps to show. Clauses whose
-// heading no phrase of the body takes up again (some 总体要求) cannot be
-// judged and are not listed.
+// Gaps lists the measures other cities' documents cover that the draft
+// lacks, by topic: each group is a topic phrase (重大科技基础设施,
+// 宽容失败) of the clauses of other cities the draft does not cover, with
+// the cities and documents that have clauses on it, and a few of those
+// clauses as examples, least covered first and one per city before a
+// second of any. Groups come most common first (cities, then documents,
+// then how little their clauses are covered); at most opts.Limit of them (DefaultGapTopics
+// when 0). The draft's own city is left out, so a bank holding only that
+// city's documents has no gaps to show. Clauses whose heading no phrase
+// of the body takes up again (some 总体要求) cannot be judged and are not
+// listed.
 func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 	groups, _ := b.GapsContext(context.Background(), draft, opts)
 	return groups
@@ -145,46 +166,72 @@ func (b *Bank) Gaps(draft *drafts.Document, opts GapOptions) []GapGroup {
 // GapsContext is Gaps, given up with ctx's error when ctx is done (the
 // window cancels the gaps of a text that has since changed).
 func (b *Bank) GapsContext(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
-	if opts.Threshold == 0 {
-		opts.Threshold = DefaultGapThreshold
-	}
+	opts = opts.withDefaults()
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	d := b.newDraftIndex(draft)
-	draftKey := keyOf(d.clauses)
-	excluded := append([]string{draft.City}, opts.ExcludeCities...)
-	keep := b.filter(Query{ExcludeCities: excluded})
-	acc := make([]float64, len(d.clauses))
-	var gaps []Gap
-	var asked []gapQuery // of each gap, for supportGaps
-	topics := b.clauseTopics()
-	ph := b.newPhrases(draftKey)
-	for i, c := range b.clauses {
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if !b.alive[i] || !keep(uint32(i)) || len(topics[i]) == 0 {
-			continue // no topics: cannot be judged (coverage's !ok)
-		}
-		ts := ph.weigh(topics[i])
-		cov, ok := ph.coverage(ts)
-		if !ok || cov >= opts.Threshold {
-			continue
-		}
-		g := Gap{BankClause: c, Coverage: round3(cov), Topics: ph.phrases(ts)}
-		q, self := b.clauseQuery(c)
-		g.Nearest = nearest(d, q, self, b.opts, acc)
-		gaps = append(gaps, g)
-		asked = append(asked, gapQuery{topics: ts})
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
-	if err := b.supportGaps(ctx, gaps, asked, excluded, opts.Threshold); err != nil {
+	d := b.newDraftIndex(draft)
+	part, phr := b.topicIndex()
+	v := &gapView{parts: []*topicPart{part}, phrases: phr.list, threshold: opts.Threshold,
+		skip: b.skipCities(append([]string{draft.City}, opts.ExcludeCities...))}
+	v.holds = draftHolds(keyOf(d.clauses), phr)
+	v.weight = make([]float64, len(phr.list))
+	idf := func(t term) float64 {
+		if id, ok := b.idx.ids[t]; ok && b.idx.df[id] > 0 {
+			return b.idx.idf(b.idx.df[id])
+		}
+		return b.idx.idf(0)
+	}
+	for i, p := range phr.list {
+		v.weight[i] = phraseWeight(p, idf)
+	}
+	groups, err := v.topicGaps(ctx, opts.Limit)
+	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Strength > gaps[j].Strength })
-	if opts.Limit > 0 && len(gaps) > opts.Limit {
-		gaps = gaps[:opts.Limit]
+	acc := make([]float64, len(d.clauses))
+	return v.gapGroups(groups, opts.Examples,
+		func(h gapHit) (BankClause, error) { return b.clauses[h.g], nil },
+		func(c BankClause) *Nearest {
+			q, self := b.clauseQuery(c)
+			return nearest(d, q, self, b.opts, acc)
+		}, b.cityNames())
+}
+
+// withDefaults fills in the defaults of unset options.
+func (o GapOptions) withDefaults() GapOptions {
+	if o.Threshold == 0 {
+		o.Threshold = DefaultGapThreshold
 	}
-	return groupGaps(gaps), nil
+	if o.Limit == 0 {
+		o.Limit = DefaultGapTopics
+	}
+	if o.Examples == 0 {
+		o.Examples = DefaultGapExamples
+	}
+	return o
+}
+
+// skipCities returns the bank's ids of the named cities.
+func (b *Bank) skipCities(cities []string) map[uint16]bool {
+	skip := map[uint16]bool{}
+	for _, c := range cities {
+		if id, ok := b.cityIDs[cityKey(c)]; ok && cityKey(c) != "" {
+			skip[id] = true
+		}
+	}
+	return skip
+}
+
+// cityNames returns the bank's city names by id.
+func (b *Bank) cityNames() []string {
+	names := make([]string, len(b.cityIDs))
+	for name, id := range b.cityIDs {
+		names[id] = name
+	}
+	return names
 }
 
 // keyOf joins the match keys of clauses, "|" between them (never in a
@@ -197,11 +244,6 @@ func keyOf(cs []drafts.Clause) string {
 		sb.WriteByte('|')
 	}
 	return sb.String()
-}
-
-// gapQuery is what Gaps works out for a gap clause once: its topics.
-type gapQuery struct {
-	topics []topic
 }
 
 // clauseQuery is a bank clause as a query: its terms and self score.
@@ -219,138 +261,6 @@ func nearest(d *draftIndex, qs []qterm, self float64, opts Options, acc []float6
 	}
 	dc := d.clauses[bi]
 	return &Nearest{Label: dc.Label, Heading: dc.Heading, Index: dc.Index, Score: round3(bs / self)}
-}
-
-// supportGaps finds, for each gap, the other cities whose clauses take up
-// its topics, and sets its strength: a city supports a gap when the
-// headings of its clauses hold phrases of the gap's topics weighing
-// threshold or more. One pass over the bank's topics serves
-// every gap (a BM25 search of the ten nearest clauses per gap, as before,
-// was quadratic in the corpus). asked holds each gap's topics.
-func (b *Bank) supportGaps(ctx context.Context, gaps []Gap, asked []gapQuery, excluded []string, threshold float64) error {
-	cities := b.phraseCities(asked, excluded)
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	names := make([]string, len(b.cityIDs))
-	for name, id := range b.cityIDs {
-		names[id] = name
-	}
-	for i := range gaps {
-		g := &gaps[i]
-		g.Also = []string{}
-		have := map[uint16]float64{}
-		all := 0.0
-		for _, t := range asked[i].topics {
-			all += t.weight
-			for _, c := range cities[t.phrase] {
-				have[c] += t.weight
-			}
-		}
-		own := b.cityIDs[g.City]
-		for c := range names {
-			if w, ok := have[uint16(c)]; ok && uint16(c) != own && all > 0 && w/all >= threshold {
-				g.Also = append(g.Also, names[c])
-			}
-		}
-		g.Strength = round3((1 - g.Coverage) * (1 + 0.5*float64(len(g.Also))))
-	}
-	return nil
-}
-
-// phraseCities maps each phrase of the gaps' topics to the cities (not
-// excluded) with a clause whose heading holds it, each city once, in
-// city id order.
-func (b *Bank) phraseCities(asked []gapQuery, excluded []string) map[string][]uint16 {
-	want := map[string]bool{}
-	for _, q := range asked {
-		for _, t := range q.topics {
-			want[t.phrase] = true
-		}
-	}
-	skip := map[uint16]bool{}
-	for _, c := range excluded {
-		if id, ok := b.cityIDs[cityKey(c)]; ok && cityKey(c) != "" {
-			skip[id] = true
-		}
-	}
-	byPhrase := map[string]map[uint16]bool{} // heading key of the bank → its cities
-	for i, c := range b.clauses {
-		if !b.alive[i] || skip[b.city[i]] {
-			continue
-		}
-		h := norm.Key(c.Heading)
-		m := byPhrase[h]
-		if m == nil {
-			m = map[uint16]bool{}
-			byPhrase[h] = m
-		}
-		m[b.city[i]] = true
-	}
-	sets := map[string]map[uint16]bool{}
-	for p, cs := range byPhrase {
-		r := []rune(p)
-		for i := range r {
-			for j := i + 2; j <= len(r) && j-i <= 12; j++ {
-				if sub := string(r[i:j]); want[sub] {
-					if sets[sub] == nil {
-						sets[sub] = map[uint16]bool{}
-					}
-					for c := range cs {
-						sets[sub][c] = true
-					}
-				}
-			}
-		}
-	}
-	out := make(map[string][]uint16, len(sets))
-	for p, cs := range sets {
-		for c := range cs {
-			out[p] = append(out[p], c)
-		}
-		slices.Sort(out[p])
-	}
-	return out
-}
-
-// phrases lists the topics' phrases, those missing from the draft first,
-// each once.
-func (p *phrases) phrases(ts []topic) []string {
-	out := []string{}
-	for _, missing := range []bool{true, false} {
-		for _, t := range ts {
-			if p.holds(t.phrase) != missing {
-				out = append(out, t.phrase)
-			}
-		}
-	}
-	return out
-}
-
-// groupGaps groups gaps, strongest first, by document and top-level
-// section, keeping the order: a group ranks by its strongest gap.
-func groupGaps(gaps []Gap) []GapGroup {
-	type key struct {
-		src     int64
-		section string
-	}
-	at := map[key]int{}
-	var groups []GapGroup
-	for _, g := range gaps {
-		k := key{g.SourceID, ""}
-		if len(g.Path) > 0 {
-			k.section = g.Path[0]
-		}
-		i, ok := at[k]
-		if !ok {
-			i = len(groups)
-			at[k] = i
-			groups = append(groups, GapGroup{SourceID: g.SourceID, Source: g.Source, City: g.City,
-				Number: g.Number, Title: g.Title, Section: k.section, Strength: g.Strength})
-		}
-		groups[i].Gaps = append(groups[i].Gaps, g)
-	}
-	return groups
 }
 
 // topic is a phrase of a clause's heading that its body takes up again:
@@ -419,97 +329,23 @@ func decodeTopics(s string) []topic {
 	return out
 }
 
-// weighTopics returns the topics with their weights from the bank's idf.
-func (b *Bank) weighTopics(raw []topic) []topic {
-	out := make([]topic, len(raw))
-	for i, t := range raw {
-		p := []rune(t.phrase)
-		out[i] = topic{t.phrase, t.count, float64(len(p)) * float64(t.count) * b.meanIDF(p)}
-	}
-	return out
-}
-
-// clauseTopics returns the raw topics of every clause of the bank,
-// indexed once: each clause's phrases are read from StoredTopics, or
-// found, the first time Gaps needs them and kept until the bank is
-// compacted.
-func (b *Bank) clauseTopics() [][]topic {
+// topicIndex returns the bank's topic index, brought up to date: each
+// new clause's phrases are read from StoredTopics, or found, once, and
+// kept until the bank is compacted.
+func (b *Bank) topicIndex() (*topicPart, *phraseTable) {
 	b.topicMu.Lock()
 	defer b.topicMu.Unlock()
-	for i := len(b.topicCache); i < len(b.clauses); i++ {
+	p := &b.topics
+	for i := p.len(); i < len(b.clauses); i++ {
 		var ts []topic
 		if c := b.clauses[i]; b.alive[i] && c.StoredTopics != "" {
 			ts = decodeTopics(c.StoredTopics)
 		} else if b.alive[i] {
 			ts = rawTopics(c.Text, c.Heading)
 		}
-		b.topicCache = append(b.topicCache, ts)
+		p.append(b.clauses[i].SourceID, b.city[i], ts, &b.phrases)
 	}
-	return b.topicCache[:len(b.clauses)]
-}
-
-// meanIDF is the mean idf of the bigrams of a phrase.
-func (b *Bank) meanIDF(p []rune) float64 {
-	s, n := 0.0, 0
-	for i := 0; i+1 < len(p); i++ {
-		if id, ok := b.idx.ids[bigram(p[i], p[i+1])]; ok && b.idx.df[id] > 0 {
-			s += b.idx.idf(b.idx.df[id])
-		} else {
-			s += b.idx.idf(0)
-		}
-		n++
-	}
-	return s / float64(n)
-}
-
-// phrases memoises, for one Gaps call, each topic phrase's mean idf and
-// whether the draft holds it: the bank's clauses share most phrases.
-type phrases struct {
-	b        *Bank
-	draftKey string
-	idf      map[string]float64
-	in       map[string]bool
-}
-
-func (b *Bank) newPhrases(draftKey string) *phrases {
-	return &phrases{b: b, draftKey: draftKey, idf: map[string]float64{}, in: map[string]bool{}}
-}
-
-// weigh is Bank.weighTopics with the phrases' idf memoised.
-func (p *phrases) weigh(raw []topic) []topic {
-	out := make([]topic, len(raw))
-	for i, t := range raw {
-		idf, ok := p.idf[t.phrase]
-		if !ok {
-			idf = p.b.meanIDF([]rune(t.phrase))
-			p.idf[t.phrase] = idf
-		}
-		out[i] = topic{t.phrase, t.count, float64(utf8.RuneCountInString(t.phrase)) * float64(t.count) * idf}
-	}
-	return out
-}
-
-// coverage is topicCoverage with the draft's phrases memoised.
-func (p *phrases) coverage(ts []topic) (float64, bool) {
-	have, all := 0.0, 0.0
-	for _, t := range ts {
-		all += t.weight
-		if p.holds(t.phrase) {
-			have += t.weight
-		}
-	}
-	if all == 0 {
-		return 0, false
-	}
-	return have / all, true
-}
-
-// holds reports whether the draft holds a phrase.
-func (p *phrases) holds(phrase string) bool {
-	in, ok := p.in[phrase]
-	if !ok {
-		in = strings.Contains(p.draftKey, phrase)
-		p.in[phrase] = in
-	}
-	return in
+	part := *p
+	part.alive = b.alive[:len(b.clauses)]
+	return &part, &b.phrases
 }

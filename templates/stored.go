@@ -70,6 +70,9 @@ type StoredBank struct {
 	live    int
 	total   float64
 	clauses int // clauses in all segments, live or not
+
+	topics  map[int64]*segTopics // topic tables by segment id, read by Gaps
+	phrases phraseTable          // their phrases
 }
 
 // OpenStoredBank opens the stored index with DefaultOptions. load reads
@@ -255,6 +258,9 @@ func (b *StoredBank) merge(segs []*segment) error {
 	post := map[uint64]*postingWriter{}
 	for k, s := range segs {
 		err := b.store.SegmentPostings(s.id, func(t uint64, data []byte) {
+			if t == topicsTerm {
+				return
+			}
 			w := post[t]
 			if w == nil {
 				w = &postingWriter{}
@@ -276,6 +282,11 @@ func (b *StoredBank) merge(segs []*segment) error {
 			out[t] = w.bytes()
 		}
 	}
+	ts, err := b.segmentTopics(segs, renum, len(m.doc))
+	if err != nil {
+		return err
+	}
+	out[topicsTerm] = encodeSegTopics(ts, post)
 	if _, err := b.store.WriteIndexSegment(m.encode(), out, drop); err != nil {
 		return err
 	}
@@ -296,7 +307,13 @@ func (b *StoredBank) encodeNew(cs []BankClause) ([]byte, map[uint64][]byte) {
 	var m merged
 	post := map[uint64]*postingWriter{}
 	var scratch []term
+	ts := make([][]topic, len(cs))
 	for i, c := range cs {
+		if c.StoredTopics != "" {
+			ts[i] = decodeTopics(c.StoredTopics)
+		} else {
+			ts[i] = rawTopics(c.Text, c.Heading)
+		}
 		t := clauseTokens(c.Text, c.Heading, b.opts.UnigramWeight > 0, &scratch)
 		m.add(c.SourceID, int32(c.Index), float32(t.len), c.City)
 		for j, tm := range t.terms {
@@ -312,6 +329,7 @@ func (b *StoredBank) encodeNew(cs []BankClause) ([]byte, map[uint64][]byte) {
 	for t, w := range post {
 		out[t] = w.bytes()
 	}
+	out[topicsTerm] = encodeSegTopics(ts, post)
 	return m.encode(), out
 }
 

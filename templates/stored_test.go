@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"reflect"
@@ -201,5 +202,111 @@ func StoredRanker(b *StoredBank) Ranker {
 			out = append(out, s.Source+":"+s.Heading)
 		}
 		return out
+	}
+}
+
+// gapSummary is what a gaps answer lists: topic, cities, documents,
+// clauses and examples.
+func gapSummary(groups []GapGroup) []string {
+	var out []string
+	for _, g := range groups {
+		s := fmt.Sprintf("%s %v %d docs %d clauses %.3f:", g.Topic, g.Cities, g.Documents, g.Clauses, g.Strength)
+		for _, x := range g.Gaps {
+			s += fmt.Sprintf(" %s:%s %.3f %v %v", x.Source, x.Heading, x.Coverage, x.Topics, x.Also)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestStoredGapsSameAsBank: the stored index's topic tables, written with
+// each segment and merged with them, give the gaps the in-memory bank
+// gives; an index written before the tables existed is rewritten with
+// them by the first gaps call; a removed document is never an example.
+func TestStoredGapsSameAsBank(t *testing.T) {
+	srcs := append(seeds(t), SynthSources(3000, 3)...)
+	for i := range srcs {
+		srcs[i].ID = int64(i + 1)
+	}
+	draft := seedSource(t, "000").Doc
+	mem := NewBank(srcs)
+	want := gapSummary(mem.Gaps(draft, GapOptions{}))
+	for _, oneByOne := range []bool{false, true} {
+		m := newMemStore()
+		for _, s := range srcs {
+			m.docs[s.ID] = s
+		}
+		st, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+			if !oneByOne {
+				return m.load(ids)
+			}
+			return nil, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if oneByOne {
+			for _, s := range srcs {
+				if err := st.Add([]CorpusDoc{s}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		got, err := st.Gaps(context.Background(), draft, GapOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := gapSummary(got); !reflect.DeepEqual(g, want) {
+			t.Fatalf("one by one %v:\n got %v\nwant %v", oneByOne, g, want)
+		}
+	}
+	// An index without topic tables.
+	m := newMemStore()
+	for _, s := range srcs {
+		m.docs[s.ID] = s
+	}
+	if _, err := OpenStoredBank(m, m.load); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.post {
+		delete(p, topicsTerm)
+	}
+	st, err := OpenStoredBank(m, m.load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Gaps(context.Background(), draft, GapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := gapSummary(got); !reflect.DeepEqual(g, want) {
+		t.Fatalf("old index:\n got %v\nwant %v", g, want)
+	}
+	for id, p := range m.post {
+		if p[topicsTerm] == nil {
+			t.Errorf("segment %d still without topics", id)
+		}
+	}
+	// Removed: the strongest example's document.
+	gone := got[0].Gaps[0].SourceID
+	delete(m.docs, gone)
+	if err := st.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := st.Gaps(context.Background(), draft, GapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range after {
+		for _, x := range g.Gaps {
+			if x.SourceID == gone {
+				t.Fatalf("removed document %d listed: %s", gone, x.Heading)
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if g, err := st.Gaps(ctx, draft, GapOptions{}); err == nil || g != nil {
+		t.Errorf("cancelled: %d groups, %v", len(g), err)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -27,7 +28,7 @@ type gapsDraft struct {
 func runGaps(env *Env, args []string) error {
 	fs := newFlags(env, "gaps")
 	asJSON := fs.Bool("json", false, "输出 JSON")
-	limit := fs.Int("limit", 0, "最多列出的措施数（0 为不限）")
+	limit := fs.Int("limit", 0, "最多列出的主题数（0 为默认 30）")
 	var exclude stringList
 	fs.Var(&exclude, "exclude-city", "另外不比较该城市的文件（可重复）")
 	files, err := parseFlags(fs, args)
@@ -41,11 +42,14 @@ func runGaps(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	bank, err := loadBank(env)
+	ws, err := openWorkspace(env)
 	if err != nil {
 		return err
 	}
-	groups := bank.Gaps(ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
+	groups, err := ws.Gaps(context.Background(), ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(env.Stdout, gapsOutput{gapsDraft{ld.Name, ld.Doc.Title, ld.Doc.City}, nonNil(groups)})
 	}
@@ -53,7 +57,8 @@ func runGaps(env *Env, args []string) error {
 	return nil
 }
 
-// printGaps writes the gaps for a person to read, section by section.
+// printGaps writes the gaps for a person to read, topic by topic, each
+// with the cities that have it and a few of their clauses.
 func printGaps(w io.Writer, city string, groups []templates.GapGroup) {
 	if len(groups) == 0 {
 		fmt.Fprintln(w, "没有发现其他城市有而草稿没有的措施。")
@@ -62,19 +67,13 @@ func printGaps(w io.Writer, city string, groups []templates.GapGroup) {
 	if city == "" {
 		city = "草稿"
 	}
-	fmt.Fprintf(w, "其他城市有、%s草稿没有的措施（强者在前）：\n", city)
-	for _, g := range groups {
-		section := g.Section
-		if section == "" {
-			section = "（未分节）"
-		}
-		fmt.Fprintf(w, "\n%s %s · %s\n", g.City, g.Number, section)
+	fmt.Fprintf(w, "其他城市有、%s草稿没有的措施，按主题（常见者在前）：\n", city)
+	for i, g := range groups {
+		fmt.Fprintf(w, "\n%d. %s —— %d 个城市、%d 份文件的 %d 条条款有此主题而草稿未覆盖（%s）\n",
+			i+1, g.Topic, len(g.Cities), g.Documents, g.Clauses, strings.Join(g.Cities, "、"))
 		for _, x := range g.Gaps {
-			fmt.Fprintf(w, "  %s%s  [强度 %.2f，覆盖 %.2f]\n", x.Label, x.Heading, x.Strength, x.Coverage)
+			fmt.Fprintf(w, "  %s %s %s%s  [覆盖 %.2f]\n", x.City, x.Number, x.Label, x.Heading, x.Coverage)
 			fmt.Fprintf(w, "    要点：%s", strings.Join(x.Topics, "、"))
-			if len(x.Also) > 0 {
-				fmt.Fprintf(w, "；另见：%s", strings.Join(x.Also, "、"))
-			}
 			if x.Nearest != nil {
 				fmt.Fprintf(w, "；草稿最近条款：%s%s", x.Nearest.Label, x.Nearest.Heading)
 			}

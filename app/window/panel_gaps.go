@@ -22,7 +22,7 @@ import (
 const GapsDelay = time.Second
 
 // gapsUI lists the measures other cities cover that the open draft does
-// not, grouped by the other documents' sections, strongest first.
+// not, by topic, most common first, each with a few example clauses.
 type gapsUI struct {
 	s      *Shell
 	head   *widget.Label
@@ -95,19 +95,12 @@ func (u *gapsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r, rt := u.rows[i], o.(*widget.RichText)
 	if r.gap == nil {
 		g := r.group
-		section := g.Section
-		if section == "" {
-			section = g.Title
-		}
-		rt.Segments = []widget.RichTextSegment{boldSeg(g.City + "　" + section), mutedSeg("　" + g.Number)}
+		rt.Segments = []widget.RichTextSegment{boldSeg(g.Topic), mutedSeg("　" + lang.L("{{.Cities}} cities, {{.Docs}} documents",
+			map[string]any{"Cities": len(g.Cities), "Docs": g.Documents}))}
 	} else {
 		g := r.gap
-		also := ""
-		if len(g.Also) > 0 {
-			also = "　" + lang.L("also {{.Cities}}", map[string]any{"Cities": strings.Join(g.Also, "、")})
-		}
-		rt.Segments = []widget.RichTextSegment{plainSeg("　" + g.Label + g.Heading),
-			mutedSeg("　" + lang.L("{{.P}}% covered", map[string]any{"P": fmt.Sprintf("%.0f", g.Coverage*100)}) + also)}
+		rt.Segments = []widget.RichTextSegment{plainSeg("　" + g.City + "　" + g.Label + g.Heading),
+			mutedSeg("　" + lang.L("{{.P}}% covered", map[string]any{"P": fmt.Sprintf("%.0f", g.Coverage*100)}))}
 	}
 	rt.Refresh()
 }
@@ -150,11 +143,7 @@ func (u *gapsUI) compute(ctx context.Context, doc *drafts.Document) ([]templates
 	if doc == nil {
 		return nil, nil
 	}
-	b, err := u.s.Session.WS.Bank()
-	if err != nil {
-		return nil, err
-	}
-	return b.GapsContext(ctx, doc, templates.GapOptions{})
+	return u.s.Session.WS.Gaps(ctx, doc, templates.GapOptions{})
 }
 
 // show lists the groups, each with its gaps.
@@ -181,7 +170,7 @@ func (u *gapsUI) show(groups []templates.GapGroup) {
 	case n == 0:
 		u.head.SetText(lang.L("No gaps: the draft covers what other cities' documents cover."))
 	default:
-		u.head.SetText(lang.L("{{.N}} measures of other cities with no counterpart in this draft, strongest first.", map[string]any{"N": n}))
+		u.head.SetText(lang.L("{{.N}} measures other cities cover that this draft lacks, most common first.", map[string]any{"N": len(groups)}))
 		u.list.Select(1) // the strongest gap, under its group's header
 	}
 }

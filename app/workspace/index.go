@@ -1,9 +1,11 @@
 package workspace
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
+	"qicao/drafts"
 	"qicao/templates"
 )
 
@@ -92,4 +94,23 @@ func (w *Workspace) indexRemoved() error {
 		return nil
 	}
 	return w.index.index.Refresh()
+}
+
+// Gaps lists the measures other cities' documents cover that doc lacks
+// (templates.Bank.Gaps): from the stored clause index's topic tables when
+// the store keeps one, which reads no document, else from the clause
+// bank. ctx cancels it.
+func (w *Workspace) Gaps(ctx context.Context, doc *drafts.Document, opts templates.GapOptions) ([]templates.GapGroup, error) {
+	if _, ok := w.DB.(templates.IndexStore); ok {
+		b, err := w.StoredBank()
+		if err != nil {
+			return nil, err
+		}
+		return b.Gaps(ctx, doc, opts)
+	}
+	b, err := w.Bank()
+	if err != nil {
+		return nil, err
+	}
+	return b.GapsContext(ctx, doc, opts)
 }

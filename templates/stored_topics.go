@@ -1,0 +1,295 @@
+package templates
+
+import (
+	"context"
+	"encoding/binary"
+	"math"
+	"slices"
+
+	"qicao/drafts"
+)
+
+// The stored index's topic tables: each segment keeps, beside its posting
+// lists and under a term no bigram reaches, the topics of its clauses
+// (phrases, then per clause phrase numbers and counts) and the segment's
+// document frequency of the phrases' bigrams, from which a gaps call
+// weighs them. Written with the segment, so adding documents indexes their
+// topics once and removing one rewrites nothing; merging segments merges
+// their tables. An index written before the tables existed is rewritten
+// once, with them, by the first gaps call.
+
+// topicsTerm is the reserved term of a segment's topic table: bigram
+// terms stay below 2^42.
+const topicsTerm uint64 = 1 << 62
+
+// segTopics is a stored segment's topic table, its phrases numbered in
+// the bank's phraseTable.
+type segTopics struct {
+	start  []uint32
+	items  []ptopic
+	dfTerm []term // every term of the segment, ascending
+	dfN    []int32
+}
+
+// df is the segment's document frequency of a term.
+func (st *segTopics) df(t term) int32 {
+	if i, ok := slices.BinarySearch(st.dfTerm, t); ok {
+		return st.dfN[i]
+	}
+	return 0
+}
+
+// encodeSegTopics writes the topic table of clauses with topics ts, and
+// the document frequency in the segment of every term of post.
+func encodeSegTopics(ts [][]topic, post map[uint64]*postingWriter) []byte {
+	local := map[string]uint64{}
+	var names []string
+	for _, c := range ts {
+		for _, t := range c {
+			if _, ok := local[t.phrase]; !ok {
+				local[t.phrase] = uint64(len(names))
+				names = append(names, t.phrase)
+			}
+		}
+	}
+	out := binary.AppendUvarint(nil, uint64(len(names)))
+	for _, p := range names {
+		out = binary.AppendUvarint(out, uint64(len(p)))
+		out = append(out, p...)
+	}
+	terms := make([]uint64, 0, len(post))
+	for t, w := range post {
+		if t != topicsTerm && w.n > 0 {
+			terms = append(terms, t)
+		}
+	}
+	slices.Sort(terms)
+	out = binary.AppendUvarint(out, uint64(len(terms)))
+	last := uint64(0)
+	for _, t := range terms {
+		out = binary.AppendUvarint(out, t-last)
+		out = binary.AppendUvarint(out, uint64(post[t].n))
+		last = t
+	}
+	out = binary.AppendUvarint(out, uint64(len(ts)))
+	for _, c := range ts {
+		out = binary.AppendUvarint(out, uint64(len(c)))
+		for _, t := range c {
+			out = binary.AppendUvarint(out, local[t.phrase])
+			out = binary.AppendUvarint(out, uint64(t.count))
+		}
+	}
+	return out
+}
+
+// decodeSegTopics reads a topic table of a segment of n clauses.
+func decodeSegTopics(data []byte, n int, phr *phraseTable) (*segTopics, error) {
+	r := reader{data: data}
+	np := int(r.uvarint())
+	if r.err != nil || np > len(data) {
+		return nil, errCorrupt
+	}
+	ids := make([]int32, np)
+	for i := range ids {
+		l := int(r.uvarint())
+		if r.err != nil || l > len(r.data) {
+			return nil, errCorrupt
+		}
+		ids[i] = phr.id(string(r.data[:l]))
+		r.data = r.data[l:]
+	}
+	st := &segTopics{start: make([]uint32, 1, n+1)}
+	nb := int(r.uvarint())
+	if r.err != nil || nb > len(data) {
+		return nil, errCorrupt
+	}
+	st.dfTerm, st.dfN = make([]term, nb), make([]int32, nb)
+	var t term
+	for i := range nb {
+		t += term(r.uvarint())
+		st.dfTerm[i], st.dfN[i] = t, int32(r.uvarint())
+	}
+	if int(r.uvarint()) != n || r.err != nil {
+		return nil, errCorrupt
+	}
+	for range n {
+		k := int(r.uvarint())
+		for range k {
+			p, c := r.uvarint(), r.uvarint()
+			if p >= uint64(len(ids)) {
+				return nil, errCorrupt
+			}
+			st.items = append(st.items, ptopic{ids[p], int32(c)})
+		}
+		st.start = append(st.start, uint32(len(st.items)))
+	}
+	return st, r.err
+}
+
+// rawOf returns clause i's topics with their phrases.
+func (st *segTopics) rawOf(i int, phr *phraseTable) []topic {
+	var out []topic
+	for _, t := range st.items[st.start[i]:st.start[i+1]] {
+		out = append(out, topic{phrase: phr.list[t.p], count: int(t.n)})
+	}
+	return out
+}
+
+// loadTopics reads the topic tables of the segments not read yet and
+// drops those of segments that are gone; b.mu is held for writing.
+func (b *StoredBank) loadTopics() error {
+	if b.topics == nil {
+		b.topics = map[int64]*segTopics{}
+	}
+	want := map[int64]*segment{}
+	for _, s := range b.segs {
+		want[s.id] = s
+	}
+	for id := range b.topics {
+		if want[id] == nil {
+			delete(b.topics, id)
+		}
+	}
+	missing := false
+	for _, s := range b.segs {
+		if b.topics[s.id] == nil {
+			missing = true
+		}
+	}
+	if !missing {
+		return nil
+	}
+	var bad error
+	err := b.store.IndexPostings([]uint64{topicsTerm}, func(_ uint64, seg int64, data []byte) {
+		s := want[seg]
+		if s == nil || b.topics[seg] != nil {
+			return
+		}
+		st, err := decodeSegTopics(data, len(s.doc), &b.phrases)
+		if err != nil {
+			bad = err
+			return
+		}
+		b.topics[seg] = st
+	})
+	if err != nil {
+		return err
+	}
+	return bad
+}
+
+// ensureTopics makes every segment's topic table readable: an index
+// written without them is rewritten once with them. b.mu is held for
+// writing.
+func (b *StoredBank) ensureTopics() error {
+	if err := b.loadTopics(); err != nil {
+		return err
+	}
+	for _, s := range b.segs {
+		if b.topics[s.id] == nil {
+			if err := b.merge(b.segs); err != nil {
+				return err
+			}
+			return b.loadTopics()
+		}
+	}
+	return nil
+}
+
+// segmentTopics returns the topics of the live clauses of segs, in order,
+// each as renum numbers them (-1: left out): from the stored tables, or,
+// for a segment stored without one, from the clauses' text.
+func (b *StoredBank) segmentTopics(segs []*segment, renum [][]int32, n int) ([][]topic, error) {
+	if err := b.loadTopics(); err != nil {
+		return nil, err
+	}
+	out := make([][]topic, n)
+	for k, s := range segs {
+		st := b.topics[s.id]
+		for i := range s.doc {
+			at := renum[k][i]
+			if at < 0 {
+				continue
+			}
+			if st != nil {
+				out[at] = st.rawOf(i, &b.phrases)
+				continue
+			}
+			c, err := b.store.IndexedClause(s.doc[i], int(s.idx[i]))
+			if err != nil {
+				return nil, err
+			}
+			out[at] = rawTopics(c.Text, c.Heading)
+		}
+	}
+	return out, nil
+}
+
+// Gaps is Bank.Gaps from the stored index: the topic tables and the
+// segments' descriptions, and the text of the example clauses only.
+func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
+	b.mu.Lock()
+	err := b.ensureTopics()
+	b.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	opts = opts.withDefaults()
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	v := &gapView{phrases: b.phrases.list, threshold: opts.Threshold, skip: map[uint16]bool{}}
+	for _, c := range append([]string{draft.City}, opts.ExcludeCities...) {
+		if id, ok := b.cityIDs[cityKey(c)]; ok && cityKey(c) != "" {
+			v.skip[id] = true
+		}
+	}
+	var tables []*segTopics
+	for _, s := range b.segs {
+		st := b.topics[s.id]
+		if st == nil {
+			st = &segTopics{start: make([]uint32, len(s.doc)+1)} // written since: no topics yet
+		}
+		v.parts = append(v.parts, &topicPart{start: st.start, items: st.items, doc: s.doc, city: s.city, alive: s.alive, base: s.base})
+		tables = append(tables, st)
+	}
+	x := index{opts: b.opts, live: b.live}
+	idf := func(t term) float64 {
+		n := int32(0)
+		for _, st := range tables {
+			n += st.df(t)
+		}
+		return x.idf(n)
+	}
+	v.weight = make([]float64, len(v.phrases))
+	for i, p := range v.phrases {
+		v.weight[i] = phraseWeight(p, idf)
+	}
+	d := draft.Clauses()
+	v.holds = draftHolds(keyOf(d), &b.phrases)
+	groups, err := v.topicGaps(ctx, opts.Limit)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(b.cityIDs))
+	for c, id := range b.cityIDs {
+		names[id] = c
+	}
+	mini := NewBank([]CorpusDoc{{ID: math.MinInt64, Doc: draft}})
+	return v.gapGroups(groups, opts.Examples,
+		func(h gapHit) (BankClause, error) {
+			s := b.segs[h.part]
+			c, err := b.store.IndexedClause(s.doc[h.at], int(s.idx[h.at]))
+			c.City = cityKey(c.City)
+			return c, err
+		},
+		func(c BankClause) *Nearest {
+			got := mini.Suggest(Query{Text: c.Text, K: 1})
+			if len(got) == 0 {
+				return nil
+			}
+			return &Nearest{Label: got[0].Label, Heading: got[0].Heading, Index: got[0].Index, Score: got[0].Score}
+		}, names)
+}
