@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/workspace"
 	"qicao/drafts/docx"
@@ -58,15 +56,11 @@ func (cv *CompareView) save(name, ext string, write func(io.Writer) error) {
 			cv.s.ShowError(err)
 			return
 		}
-		entry := widget.NewEntry()
-		entry.SetText(name)
-		dialog.ShowForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
-			[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), entry)}, func(ok bool) {
-				if ok && strings.TrimSpace(entry.Text) != "" {
-					cv.writeFile(filepath.Join(dir.Path(), strings.TrimSpace(entry.Text)), false, write)
-				}
-			}, cv.s.Window)
+		askFileName(cv.s.Window, name, func(n string) {
+			cv.writeFile(filepath.Join(dir.Path(), n), false, write)
+		})
 	}, cv.s.Window)
+	d.Resize(fyne.NewSize(900, 600))
 	showFileDialog(d, cv.s.Window)
 }
 

@@ -335,26 +335,20 @@ func (s *Shell) askExportPath(ext string, write func(path string, force bool, do
 			s.ShowError(err)
 			return
 		}
-		entry := widget.NewEntry()
-		entry.SetText(s.ExportName() + ext)
-		dialog.ShowForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
-			[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), entry)}, func(ok bool) {
-				name := strings.TrimSpace(entry.Text)
-				if !ok || name == "" {
-					return
-				}
-				if !strings.HasSuffix(strings.ToLower(name), ext) {
-					name += ext
-				}
-				p.SetString(prefExportDir, dir.Path())
-				s.exportTo(filepath.Join(dir.Path(), safeFileName(name)), false, write)
-			}, s.Window)
+		askFileName(s.Window, s.ExportName()+ext, func(name string) {
+			if !strings.HasSuffix(strings.ToLower(name), ext) {
+				name += ext
+			}
+			p.SetString(prefExportDir, dir.Path())
+			s.exportTo(filepath.Join(dir.Path(), safeFileName(name)), false, write)
+		})
 	}, s.Window)
 	if last := p.String(prefExportDir); last != "" {
 		if u, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
 			fd.SetLocation(u)
 		}
 	}
+	fd.Resize(fyne.NewSize(900, 600))
 	showFileDialog(fd, s.Window)
 }
 

@@ -1,6 +1,8 @@
 package window
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -90,4 +92,22 @@ func rowLabel(row fyne.CanvasObject) *widget.Label {
 		}
 	}
 	return nil
+}
+
+// askFileName asks for a file name, prefilled with name in a field wide
+// enough to read it; Enter saves as the 保存 button does, and save gets
+// the name trimmed, never an empty one.
+func askFileName(w fyne.Window, name string, save func(name string)) {
+	entry := widget.NewEntry()
+	entry.SetText(name)
+	d := dialog.NewForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), entry)}, func(ok bool) {
+			if n := strings.TrimSpace(entry.Text); ok && n != "" {
+				save(n)
+			}
+		}, w)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(640, d.MinSize().Height))
+	d.Show()
+	w.Canvas().Focus(entry)
 }

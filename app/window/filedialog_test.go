@@ -3,6 +3,7 @@ package window
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,5 +42,31 @@ func TestFileDialogSideBarChinese(t *testing.T) {
 	l := placesList(top)
 	if l != nil {
 		t.Fatal("the side bar still reads Home after localising")
+	}
+}
+
+// The 另存为 form shows the whole proposed name (the field was 100 pixels
+// wide) and Enter saves, as in Word; an emptied name saves nothing.
+func TestAskFileNameEnterSaves(t *testing.T) {
+	s := editorShell(t)
+	name := s.ExportName() + ".docx"
+	var got []string
+	askFileName(s.Window, name, func(n string) { got = append(got, n) })
+	entry, ok := s.Window.Canvas().Focused().(*widget.Entry)
+	if !ok || entry.Text != name {
+		t.Fatalf("focus on %T, want the name field holding %q", s.Window.Canvas().Focused(), name)
+	}
+	if w := entry.Size().Width; w < 400 {
+		t.Errorf("the name field is %v wide", w)
+	}
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(got) != 1 || got[0] != name {
+		t.Fatalf("Enter saved %q", got)
+	}
+	askFileName(s.Window, "   ", func(n string) { got = append(got, n) })
+	e := s.Window.Canvas().Focused().(*widget.Entry)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(got) != 1 {
+		t.Errorf("an empty name saved %q", got[1:])
 	}
 }
