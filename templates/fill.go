@@ -3,6 +3,7 @@ package templates
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -60,20 +61,59 @@ func Defaults(t Template, c Context) map[string]string {
 }
 
 // DepartmentChoices returns the departments to offer for a department
-// placeholder: the draft's own first, then those the corpus uses, each by
-// its standard full name, without repeats.
+// placeholder in a draft of c.City, each by its standard full name, without
+// repeats: the draft's own responsible units first, most used first, then
+// the departments the corpus names. No choice names another city: an organ
+// named after a city is offered under the draft's city (人民银行济宁市分行 →
+// 人民银行泰安市分行, see DepartmentForCity) or, when the draft's city is
+// unknown, not at all; a corpus unit that is not a department (各人才工程责任部门)
+// is not offered.
 func DepartmentChoices(c Context) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, list := range [][]string{c.Departments, CorpusDepartments()} {
-		for _, d := range list {
-			if !seen[d] {
-				seen[d] = true
-				out = append(out, d)
-			}
+	add := func(d string) {
+		if d, ok := DepartmentForCity(d, c.City); ok && !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	for _, d := range c.Departments {
+		add(d)
+	}
+	for _, d := range CorpusDepartments() {
+		if IsDepartment(d) {
+			add(d)
 		}
 	}
 	return out
+}
+
+// DepartmentForCity returns a department's name for a draft of city. The
+// convention: an organ named with a city's name is that city's, so every
+// Shandong city it names becomes city (人民银行济宁市分行 → 人民银行泰安市分行,
+// 济宁金融监管分局 → 泰安金融监管分局); ok is false when it names a city and
+// city is empty. Generic names (市财政局) are returned as they are.
+func DepartmentForCity(name, city string) (string, bool) {
+	folded := foldHan(name)
+	found := citiesIn(folded, name)
+	if len(found) == 0 {
+		return name, true
+	}
+	if city == "" {
+		return "", false
+	}
+	var b strings.Builder
+	last := 0
+	for _, n := range found {
+		if n.Start < last {
+			continue
+		}
+		b.WriteString(folded[last:n.Start])
+		b.WriteString(city)
+		last = n.End
+	}
+	b.WriteString(folded[last:])
+	return b.String(), true
 }
 
 var (

@@ -127,21 +127,74 @@ func (t Template) Fill(values map[string]string) (string, error) {
 	if missing := t.Missing(values); len(missing) > 0 {
 		return "", fmt.Errorf("%w：{%s}", ErrUnfilled, strings.Join(missing, "}、{"))
 	}
-	clean := map[string]string{}
-	for _, n := range t.Names() {
-		p, ok := t.Placeholder(n)
-		if !ok {
-			p = Placeholder{Name: n, Type: TypeText}
-		}
-		v, err := checkValue(p, values[n])
-		if err != nil {
-			return "", err
-		}
-		clean[n] = v
+	parts, err := t.render(values)
+	if err != nil {
+		return "", err
 	}
-	return placeholderPattern.ReplaceAllStringFunc(t.Body, func(m string) string {
-		return clean[m[1:len(m)-1]]
-	}), nil
+	return Join(parts), nil
+}
+
+// Part is a run of a template's filled body: text, or a placeholder
+// still to fill (Placeholder names it, Text is 【name】).
+type Part struct {
+	Text        string
+	Placeholder string
+}
+
+// Preview returns the body filled as far as values go, in parts: each
+// filled placeholder is written exactly as Fill writes it, and one unfilled
+// or whose value does not fit its type is a part of its own, 【name】. When
+// Fill succeeds, Join(Preview(values)) is its text.
+func (t Template) Preview(values map[string]string) []Part {
+	parts, _ := t.render(values)
+	return parts
+}
+
+// Join returns the text of parts.
+func Join(parts []Part) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// render is Fill's and Preview's one walk over the body: every
+// placeholder's value checked and tidied, or a 【name】 part for one
+// unfilled or unfit; err is the first unfit value.
+func (t Template) render(values map[string]string) (parts []Part, err error) {
+	last := 0
+	for _, m := range placeholderPattern.FindAllStringSubmatchIndex(t.Body, -1) {
+		name := t.Body[m[2]:m[3]]
+		p, ok := t.Placeholder(name)
+		if !ok {
+			p = Placeholder{Name: name, Type: TypeText}
+		}
+		parts = appendText(parts, t.Body[last:m[0]])
+		last = m[1]
+		v, bad := checkValue(p, values[name])
+		if bad != nil && err == nil {
+			err = bad
+		}
+		if bad != nil || strings.TrimSpace(values[name]) == "" {
+			parts = append(parts, Part{Text: "【" + name + "】", Placeholder: name})
+			continue
+		}
+		parts = appendText(parts, v)
+	}
+	return appendText(parts, t.Body[last:]), err
+}
+
+// appendText adds text to parts, joined to a last part of text.
+func appendText(parts []Part, text string) []Part {
+	if text == "" {
+		return parts
+	}
+	if n := len(parts); n > 0 && parts[n-1].Placeholder == "" {
+		parts[n-1].Text += text
+		return parts
+	}
+	return append(parts, Part{Text: text})
 }
 
 var (
@@ -172,9 +225,19 @@ func checkValue(p Placeholder, v string) (string, error) {
 // standardList writes a list of departments (separated by 、，, or spaces)
 // with their standard full names, joined by 、.
 func standardList(v string) string {
-	parts := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("、，,; ；", r) })
+	parts := SplitDepartments(v)
 	for i, p := range parts {
 		parts[i] = StandardDepartment(p)
 	}
-	return strings.Join(parts, "、")
+	return JoinDepartments(parts)
 }
+
+// SplitDepartments returns the departments of a list as officers type it
+// (市发展改革委、市财政局; also separated by ，, ; or spaces), trimmed.
+func SplitDepartments(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("、，,; ；\t\n", r) })
+}
+
+// JoinDepartments writes departments the way 公文 lists them: joined by 、
+// (市发展改革委、市财政局).
+func JoinDepartments(names []string) string { return strings.Join(names, "、") }
