@@ -22,9 +22,10 @@ type templatesUI struct {
 	category *widget.Select
 	search   *widget.Entry
 	list     *widget.List
-	chosen   int // index into all, -1 for none
-	body     *widget.Label
+	chosen   int              // index into all, -1 for none
+	preview  *widget.RichText // the body as Insert would insert it
 	form     *fyne.Container
+	scroll   *container.Scroll // the preview and the form
 	fields   map[string]formField
 	status   *widget.Label
 	insertB  *widget.Button
@@ -57,8 +58,8 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 			u.choose(u.shown[i])
 		}
 	}
-	u.body = widget.NewLabel("")
-	u.body.Wrapping = fyne.TextWrapWord
+	u.preview = widget.NewRichText()
+	u.preview.Wrapping = fyne.TextWrapWord
 	u.form = container.NewVBox()
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
@@ -67,10 +68,11 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	u.insertB.Disable()
 	makeB := widget.NewButtonWithIcon(lang.L("Template from current clause"), theme.DocumentSaveIcon(), u.fromClause)
 	top := container.NewBorder(container.NewBorder(nil, nil, u.category, nil, u.search), nil, nil, nil, u.list)
+	u.scroll = container.NewVScroll(container.NewVBox(widget.NewCard("", lang.L("Preview"), u.preview), u.form))
 	bottom := container.NewBorder(nil, container.NewVBox(container.NewGridWithColumns(2, u.insertB, makeB), u.status),
-		nil, nil, container.NewVScroll(container.NewVBox(u.body, u.form)))
+		nil, nil, u.scroll)
 	split := container.NewVSplit(top, bottom)
-	split.Offset = 0.4
+	split.Offset = 0.3 // the form needs the height: 1366×768 shows a preview and several fields
 	return split
 }
 
@@ -127,19 +129,19 @@ func (u *templatesUI) filter() {
 	u.list.Refresh()
 }
 
-// choose shows template i with its form, prefilled from the open draft.
+// choose shows template i with its form, prefilled from the open draft,
+// and its preview.
 func (u *templatesUI) choose(i int) {
 	u.form.RemoveAll()
 	u.fields = map[string]formField{}
 	if i < 0 || i >= len(u.all) {
 		u.chosen = -1
-		u.body.SetText(lang.L("Choose a template: its placeholders are filled from the draft, and it is inserted after the clause under the cursor."))
+		u.showPreview([]templates.Part{{Text: lang.L("Choose a template: its placeholders are filled from the draft, and it is inserted after the clause under the cursor.")}})
 		u.insertB.Disable()
 		return
 	}
 	u.chosen = i
 	t := u.all[i]
-	u.body.SetText(t.Body)
 	ctx := templates.ContextOf(u.s.Session.Doc, time.Now())
 	values := templates.Defaults(t, ctx)
 	for _, name := range t.Names() {
@@ -148,30 +150,78 @@ func (u *templatesUI) choose(i int) {
 			p = templates.Placeholder{Name: name, Type: templates.TypeText}
 		}
 		e := u.field(p, ctx)
+		e.OnChanged = e.changed(u.updatePreview)
 		e.SetText(values[name])
 		u.fields[name] = e
 		label := widget.NewLabel("{" + name + "}")
 		u.form.Add(container.NewBorder(nil, nil, label, nil, e.obj))
 	}
+	u.updatePreview()
+	u.scroll.ScrollToTop()
 	u.insertB.Enable()
 }
 
-// formField is a placeholder's input: an entry, or a select-entry for
-// departments.
+// updatePreview shows the chosen template filled with the form's values:
+// what Insert would insert, each placeholder still to fill in 【】 and
+// marked.
+func (u *templatesUI) updatePreview() {
+	if u.chosen >= 0 {
+		u.showPreview(u.all[u.chosen].Preview(u.values()))
+	}
+}
+
+// showPreview writes parts into the preview, placeholders to fill marked.
+func (u *templatesUI) showPreview(parts []templates.Part) {
+	segs := make([]widget.RichTextSegment, 0, len(parts))
+	for _, p := range parts {
+		style := widget.RichTextStyleInline
+		if p.Placeholder != "" {
+			style.ColorName = theme.ColorNameWarning
+			style.TextStyle = fyne.TextStyle{Bold: true}
+		}
+		segs = append(segs, &widget.TextSegment{Text: p.Text, Style: style})
+	}
+	u.preview.Segments = segs
+	u.preview.Refresh()
+}
+
+// previewText is the text the preview shows.
+func (u *templatesUI) previewText() string {
+	var b strings.Builder
+	for _, s := range u.preview.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}
+
+// formField is a placeholder's input: an entry, or a department picker
+// around one.
 type formField struct {
 	*widget.Entry
-	obj fyne.CanvasObject
+	obj  fyne.CanvasObject
+	dept *deptPicker // nil but for departments
+}
+
+// changed returns the entry's OnChanged: the picker's chips follow the
+// text, then update runs.
+func (f formField) changed(update func()) func(string) {
+	return func(string) {
+		if f.dept != nil {
+			f.dept.refreshChips()
+		}
+		update()
+	}
 }
 
 func (u *templatesUI) field(p templates.Placeholder, ctx templates.Context) formField {
 	if p.Type == templates.TypeDepartments {
-		se := widget.NewSelectEntry(templates.DepartmentChoices(ctx))
-		se.SetPlaceHolder(example(p))
-		return formField{&se.Entry, se}
+		d := newDeptPicker(templates.DepartmentChoices(ctx))
+		d.entry.SetPlaceHolder(example(templates.Placeholder{Example: departmentsForCity(p.Example, ctx.City)}))
+		return formField{d.entry, d.obj, d}
 	}
 	e := widget.NewEntry()
 	e.SetPlaceHolder(example(p))
-	return formField{e, e}
+	return formField{e, e, nil}
 }
 
 // example is the placeholder text of a field: the value the source had.

@@ -1,0 +1,129 @@
+package window
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/templates"
+)
+
+// financeTemplate opens the example draft with the templates panel showing
+// 创新科技金融模式 ({数量}, {牵头单位}, {配合单位}).
+func financeTemplate(t *testing.T) (*Shell, *templatesUI) {
+	t.Helper()
+	s := openExample(t)
+	s.ShowPanel("templates")
+	u := panelsOf(s).templates
+	chooseTemplate(t, u, "创新科技金融模式")
+	return s, u
+}
+
+func TestTemplatePreviewFollowsTyping(t *testing.T) {
+	_, u := financeTemplate(t)
+	if p := u.previewText(); !strings.Contains(p, "发放科技贷款【数量】亿元") || !strings.Contains(p, "【配合单位】") {
+		t.Fatalf("preview before typing: %s", p)
+	}
+	test.Type(u.fields["数量"].Entry, "15")
+	if p := u.previewText(); !strings.Contains(p, "发放科技贷款15亿元以上") || strings.Contains(p, "【数量】") {
+		t.Errorf("preview after typing 15: %s", p)
+	}
+	test.Type(u.fields["牵头单位"].Entry, "市科技局")
+	test.Type(u.fields["配合单位"].Entry, "市工信局")
+	want, err := u.all[u.chosen].Fill(u.values())
+	if err != nil || u.previewText() != want {
+		t.Errorf("preview %q is not what Insert inserts, %q (%v)", u.previewText(), want, err)
+	}
+	if !strings.Contains(want, "（市科技局、市工业和信息化局按职责分工负责）") {
+		t.Errorf("filled %s", want)
+	}
+}
+
+func TestTemplateSeveralDepartments(t *testing.T) {
+	s, u := financeTemplate(t)
+	f := u.fields["配合单位"]
+	if f.dept == nil {
+		t.Fatal("{配合单位} has no department picker")
+	}
+	f.dept.add.SetSelected("市发展改革委")
+	f.dept.add.SetSelected("市财政局")
+	f.dept.add.SetSelected("市发改委") // listed already, under its short name
+	if f.Text != "市发展改革委、市财政局" || len(f.dept.chips.Objects) != 2 || f.dept.add.Selected != "" {
+		t.Fatalf("after choosing two: %q, %d chips, drop-down %q", f.Text, len(f.dept.chips.Objects), f.dept.add.Selected)
+	}
+	test.Tap(f.dept.chips.Objects[0].(*widget.Button)) // remove 市发展改革委
+	if f.Text != "市财政局" {
+		t.Errorf("after removing the first: %q", f.Text)
+	}
+	f.SetText("市发展改革委、市财政局") // a joined value round-trips into chips
+	if len(f.dept.chips.Objects) != 2 || f.dept.chips.Objects[1].(*widget.Button).Text != "市财政局" {
+		t.Errorf("chips of a joined value: %d", len(f.dept.chips.Objects))
+	}
+	u.fields["数量"].SetText("10")
+	u.fields["牵头单位"].SetText("市科技局")
+	if !strings.Contains(u.previewText(), "（市科技局、市发展改革委、市财政局按职责分工负责）") {
+		t.Errorf("preview %s", u.previewText())
+	}
+	before := s.Session.Doc
+	test.Tap(u.insertB)
+	checkInsertedAfter25(t, before, s.Session.Doc, s.SelectedNode().Label)
+	if got := s.SelectedNode().Text; !strings.Contains(got, "（市科技局、市发展改革委、市财政局按职责分工负责）") {
+		t.Errorf("inserted %s", got)
+	}
+}
+
+func TestTemplateOffersOwnCityDepartments(t *testing.T) {
+	s, u := financeTemplate(t)
+	if s.Session.Doc.City != "泰安" {
+		t.Fatalf("example draft of %q", s.Session.Doc.City)
+	}
+	f := u.fields["配合单位"]
+	found := false
+	for _, o := range f.dept.add.Options {
+		for _, c := range templates.Cities(o) {
+			if c.City != "泰安" {
+				t.Errorf("泰安 draft offered %s", o)
+			}
+		}
+		found = found || o == "人民银行泰安市分行"
+	}
+	if !found || strings.Contains(f.PlaceHolder, "烟台") {
+		t.Errorf("offered %v, example %q", f.dept.add.Options, f.PlaceHolder)
+	}
+}
+
+// TestTemplateForm1366 holds the form usable on a 1366×768 screen: with a
+// template of eight placeholders chosen, Insert lies inside the window,
+// the preview and form have room, and the last field scrolls into view.
+func TestTemplateForm1366(t *testing.T) {
+	s := openExample(t)
+	s.Window.Resize(fyne.NewSize(1366, 768))
+	s.ShowPanel("templates")
+	u := panelsOf(s).templates
+	chooseTemplate(t, u, "推动全域创新发展")
+	if len(u.fields) < 8 {
+		t.Fatalf("%d fields", len(u.fields))
+	}
+	d := fyne.CurrentApp().Driver()
+	canvas := s.Window.Canvas().Size()
+	inside := func(o fyne.CanvasObject) bool {
+		p := d.AbsolutePositionForObject(o)
+		return p.X >= 0 && p.Y >= 0 && p.X+o.Size().Width <= canvas.Width && p.Y+o.Size().Height <= canvas.Height
+	}
+	if !u.insertB.Visible() || !inside(u.insertB) {
+		t.Errorf("Insert at %v size %v, canvas %v", d.AbsolutePositionForObject(u.insertB), u.insertB.Size(), canvas)
+	}
+	t.Logf("Insert at %v, form area %v", d.AbsolutePositionForObject(u.insertB), u.scroll.Size())
+	if h := u.scroll.Size().Height; h < 250 {
+		t.Errorf("preview and form get %.0f px", h)
+	}
+	u.scroll.ScrollToBottom()
+	last := u.form.Objects[len(u.form.Objects)-1]
+	top := d.AbsolutePositionForObject(u.scroll)
+	if p := d.AbsolutePositionForObject(last); p.Y < top.Y || p.Y+last.Size().Height > top.Y+u.scroll.Size().Height+1 {
+		t.Errorf("last field at %v, scroll at %v size %v", p, top, u.scroll.Size())
+	}
+}
