@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,10 +23,11 @@ type templatesUI struct {
 	category *widget.Select
 	search   *widget.Entry
 	list     *widget.List
-	chosen   int              // index into all, -1 for none
-	preview  *widget.RichText // the body as Insert would insert it
+	chosen   int      // index into all, -1 for none
+	preview  *Redline // the body as Insert would insert it
 	form     *fyne.Container
-	scroll   *container.Scroll // the preview and the form
+	scroll   *container.Scroll // the form
+	previewS *container.Scroll // the preview
 	fields   map[string]formField
 	status   *widget.Label
 	insertB  *widget.Button
@@ -58,9 +60,8 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 			u.choose(u.shown[i])
 		}
 	}
-	u.preview = widget.NewRichText()
-	u.preview.Wrapping = fyne.TextWrapWord
-	u.form = container.NewVBox()
+	u.preview = NewRedline(nil)
+	u.form = container.New(layout.NewFormLayout()) // labels in one column, fields in the next
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
 	u.insertB = widget.NewButtonWithIcon(lang.L("Insert"), theme.ContentAddIcon(), u.insert)
@@ -68,11 +69,15 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 	u.insertB.Disable()
 	makeB := widget.NewButtonWithIcon(lang.L("Template from current clause"), theme.DocumentSaveIcon(), u.fromClause)
 	top := container.NewBorder(container.NewBorder(nil, nil, u.category, nil, u.search), nil, nil, nil, u.list)
-	u.scroll = container.NewVScroll(container.NewVBox(widget.NewCard("", lang.L("Preview"), u.preview), u.form))
+	u.scroll = container.NewVScroll(u.form)
+	u.previewS = container.NewVScroll(container.NewPadded(u.preview))
+	previewHead := widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	formAndPreview := container.NewVSplit(u.scroll, container.NewBorder(previewHead, nil, nil, nil, u.previewS))
+	formAndPreview.Offset = 0.5
 	bottom := container.NewBorder(nil, container.NewVBox(container.NewGridWithColumns(2, u.insertB, makeB), u.status),
-		nil, nil, u.scroll)
+		nil, nil, formAndPreview)
 	split := container.NewVSplit(top, bottom)
-	split.Offset = 0.3 // the form needs the height: 1366×768 shows a preview and several fields
+	split.Offset = 0.25 // the form and preview need the height: 1366×768 shows both
 	return split
 }
 
@@ -154,10 +159,12 @@ func (u *templatesUI) choose(i int) {
 		e.SetText(values[name])
 		u.fields[name] = e
 		label := widget.NewLabel("{" + name + "}")
-		u.form.Add(container.NewBorder(nil, nil, label, nil, e.obj))
+		u.form.Add(label)
+		u.form.Add(e.obj)
 	}
 	u.updatePreview()
 	u.scroll.ScrollToTop()
+	u.previewS.ScrollToTop()
 	u.insertB.Enable()
 }
 
@@ -170,29 +177,21 @@ func (u *templatesUI) updatePreview() {
 	}
 }
 
-// showPreview writes parts into the preview, placeholders to fill marked.
+// showPreview writes parts into the preview, each placeholder to fill
+// marked (warning colour, underlined).
 func (u *templatesUI) showPreview(parts []templates.Part) {
-	segs := make([]widget.RichTextSegment, 0, len(parts))
-	for _, p := range parts {
-		style := widget.RichTextStyleInline
+	runs := make([]TextRun, len(parts))
+	for i, p := range parts {
+		runs[i] = TextRun{Text: p.Text}
 		if p.Placeholder != "" {
-			style.ColorName = theme.ColorNameWarning
-			style.TextStyle = fyne.TextStyle{Bold: true}
+			runs[i].Style = RunForm
 		}
-		segs = append(segs, &widget.TextSegment{Text: p.Text, Style: style})
 	}
-	u.preview.Segments = segs
-	u.preview.Refresh()
+	u.preview.SetRuns(runs)
 }
 
 // previewText is the text the preview shows.
-func (u *templatesUI) previewText() string {
-	var b strings.Builder
-	for _, s := range u.preview.Segments {
-		b.WriteString(s.Textual())
-	}
-	return b.String()
-}
+func (u *templatesUI) previewText() string { return u.preview.Text() }
 
 // formField is a placeholder's input: an entry, or a department picker
 // around one.

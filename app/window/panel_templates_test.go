@@ -97,7 +97,7 @@ func TestTemplateOffersOwnCityDepartments(t *testing.T) {
 
 // TestTemplateForm1366 holds the form usable on a 1366×768 screen: with a
 // template of eight placeholders chosen, Insert lies inside the window,
-// the preview and form have room, and the last field scrolls into view.
+// the form and the preview have room, and the last field scrolls into view.
 func TestTemplateForm1366(t *testing.T) {
 	s := openExample(t)
 	s.Window.Resize(fyne.NewSize(1366, 768))
@@ -116,9 +116,9 @@ func TestTemplateForm1366(t *testing.T) {
 	if !u.insertB.Visible() || !inside(u.insertB) {
 		t.Errorf("Insert at %v size %v, canvas %v", d.AbsolutePositionForObject(u.insertB), u.insertB.Size(), canvas)
 	}
-	t.Logf("Insert at %v, form area %v", d.AbsolutePositionForObject(u.insertB), u.scroll.Size())
-	if h := u.scroll.Size().Height; h < 250 {
-		t.Errorf("preview and form get %.0f px", h)
+	t.Logf("Insert at %v, form %v, preview %v", d.AbsolutePositionForObject(u.insertB), u.scroll.Size(), u.previewS.Size())
+	if f, p := u.scroll.Size().Height, u.previewS.Size().Height; f < 150 || p < 120 {
+		t.Errorf("the form gets %.0f px, the preview %.0f", f, p)
 	}
 	u.scroll.ScrollToBottom()
 	last := u.form.Objects[len(u.form.Objects)-1]

@@ -112,3 +112,24 @@ func (s *Shell) ChooseTemplate(name string) bool {
 	u.search.SetText(name)
 	return u.selectNamed(name)
 }
+
+// FillTemplate types values into the chosen template's form, as the
+// officer would (a department list by its 、-joined text), and reports
+// whether every name is a field of the form; the form is scrolled to its
+// end, where the departments are.
+func (s *Shell) FillTemplate(values map[string]string) bool {
+	u := panelsOf(s).templates
+	if u == nil {
+		return false
+	}
+	ok := true
+	for name, v := range values {
+		f, has := u.fields[name]
+		if has {
+			f.SetText(v)
+		}
+		ok = ok && has
+	}
+	u.scroll.ScrollToBottom()
+	return ok
+}

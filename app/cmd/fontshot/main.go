@@ -54,6 +54,7 @@ func main() {
 	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
 	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
 	template := flag.String("template", "", "with -view templates: choose the template of this name")
+	fill := flag.String("fill", "", "with -template: type these values into its form, name=value;name=value (配合单位=市发展改革委、市财政局)")
 	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
 	size := flag.String("size", "1200x760", "window size WxH")
 	flag.Parse()
@@ -160,7 +161,7 @@ func main() {
 				exit = 1
 			}
 			if *view != "" {
-				if err := showAnyView(s, *view, *steps, *keys, *heading, *corpusDoc, *template, *settle); err != nil {
+				if err := showAnyView(s, *view, *steps, *keys, *heading, *corpusDoc, *template, *fill, *settle); err != nil {
 					fmt.Fprintln(os.Stderr, "fontshot:", err)
 					exit = 1
 					return
@@ -193,7 +194,7 @@ func fail(err error) {
 // showAnyView shows the comparison view (stepping and typing keys) or
 // another view or panel (with the cursor on a clause, a corpus document or
 // a template chosen), then waits for it to fill.
-func showAnyView(s *window.Shell, view string, steps int, keys, heading, doc, template string, settle time.Duration) error {
+func showAnyView(s *window.Shell, view string, steps int, keys, heading, doc, template, fill string, settle time.Duration) error {
 	if strings.HasPrefix(view, "compare") {
 		if err := showView(s, view, steps); err != nil {
 			return err
@@ -201,7 +202,7 @@ func showAnyView(s *window.Shell, view string, steps int, keys, heading, doc, te
 		return typeKeys(s, keys)
 	}
 	var err error
-	fyne.DoAndWait(func() { err = panelView(s, view, heading, doc, template) })
+	fyne.DoAndWait(func() { err = panelView(s, view, heading, doc, template, fill) })
 	time.Sleep(settle)
 	return err
 }

@@ -13,8 +13,9 @@ import (
 // the first draft and puts the cursor on its first clause whose heading
 // contains it, looking in the working text and then in each saved version;
 // doc, for the corpus view, opens the corpus document whose file name
-// starts with it; template chooses a template in the templates panel. It runs on the UI goroutine.
-func panelView(s *window.Shell, view, heading, doc, template string) error {
+// starts with it; template chooses a template in the templates panel and fill
+// (name=value;name=value) types into its form. It runs on the UI goroutine.
+func panelView(s *window.Shell, view, heading, doc, template, fill string) error {
 	if heading != "" {
 		if err := selectHeading(s, heading); err != nil {
 			return err
@@ -32,6 +33,9 @@ func panelView(s *window.Shell, view, heading, doc, template string) error {
 	}
 	if template != "" && !s.ChooseTemplate(template) {
 		return fmt.Errorf("no template %q", template)
+	}
+	if fill != "" && !s.FillTemplate(formValues(fill)) {
+		return fmt.Errorf("-fill %q names a field the form lacks", fill)
 	}
 	if doc != "" {
 		return openCorpusDoc(s, doc)
@@ -82,4 +86,15 @@ func openCorpusDoc(s *window.Shell, prefix string) error {
 		}
 	}
 	return fmt.Errorf("no corpus document %s…", prefix)
+}
+
+// formValues reads -fill: name=value pairs separated by ;.
+func formValues(fill string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range strings.Split(fill, ";") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return out
 }
