@@ -127,3 +127,19 @@ func TestTemplateForm1366(t *testing.T) {
 		t.Errorf("last field at %v, scroll at %v size %v", p, top, u.scroll.Size())
 	}
 }
+
+// BenchmarkTemplatePreviewKeystroke: one keystroke in a field of the
+// eight-placeholder template, its preview filled again.
+func BenchmarkTemplatePreviewKeystroke(b *testing.B) {
+	s := openExample(b)
+	s.ShowPanel("templates")
+	u := panelsOf(s).templates
+	u.search.SetText("推动全域创新发展")
+	if !u.selectNamed("推动全域创新发展") {
+		b.Fatal("template not listed")
+	}
+	f := u.fields["配合单位"]
+	for i := 0; b.Loop(); i++ {
+		f.SetText([]string{"市发展改革委、市财政局", "市发展改革委"}[i%2])
+	}
+}
