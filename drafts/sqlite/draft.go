@@ -81,6 +81,35 @@ func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (drafts.
 	return db.Version(draftID, n)
 }
 
+// SaveVersionWithWorking saves text as version base+1 (as SaveVersionOn
+// does) and makes working the draft's working text, in one transaction:
+// a clean-up keeps the original as a version and the cleaned text as the
+// text the officer goes on with, or neither.
+func (db *DB) SaveVersionWithWorking(draftID int64, base int, text, note, working string) (drafts.Version, error) {
+	now := db.stamp()
+	var n int
+	var err error
+	err = db.inTx(func(tx *sql.Tx) error {
+		if n, err = nextVersion(tx, draftID); err != nil {
+			return err
+		}
+		if base >= 0 && n != base+1 {
+			return conflict(tx, draftID, base, n-1)
+		}
+		if err := insertVersion(tx, draftID, n, text, note, now, Author()); err != nil {
+			return err
+		}
+		w := sql.NullString{String: working, Valid: working != text}
+		_, err := tx.Exec(`UPDATE drafts SET updated_at = ?, working_text = ?,
+			working_updated_at = CASE WHEN ? IS NULL THEN NULL ELSE ? END WHERE id = ?`, now, w, w, now, draftID)
+		return err
+	})
+	if err != nil {
+		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+	}
+	return db.Version(draftID, n)
+}
+
 // conflict is the error for a save on base when latest was saved since.
 func conflict(tx *sql.Tx, draftID int64, base, latest int) error {
 	v, err := scanVersion(tx.QueryRow(versionColumns+` WHERE draft_id = ? AND n = ?`, draftID, latest), draftID)
