@@ -61,6 +61,7 @@ type Session struct {
 	typed      func() bool // the clause pane holds keystrokes not yet written back
 	entry      *clauseEntry
 	toggleFull func()
+	cleanup    *cleanupBar // the clean-up bar over the editor
 	atClose    []func()
 }
 

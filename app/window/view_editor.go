@@ -23,7 +23,7 @@ func editorView() View {
 			split := container.NewHSplit(outlinePane(s), middle)
 			rememberSplit(s, split, prefOutlineSplit, 0.3)
 			rememberSplit(s, middle, prefClauseSplit, 0.55)
-			return split
+			return container.NewBorder(newCleanupBar(s).box, nil, nil, nil, split)
 		},
 	}
 }
