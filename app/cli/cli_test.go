@@ -280,3 +280,26 @@ func bombZip(t *testing.T) []byte {
 	zw.Close()
 	return buf.Bytes()
 }
+
+// TestDraftClean: 泰安's issued text as saved from the web, version 1 of
+// a draft; draft clean lists its header lines and makes the cleaned text
+// the working text, version 1 already keeping the original; a second run
+// finds nothing.
+func TestDraftClean(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	code, out, errOut := run(t, db, "draft", "new", "--title", "泰安", "--file", seedPath(t, "002"))
+	if code != 0 {
+		t.Fatalf("draft new: %s", errOut)
+	}
+	id := strings.TrimSpace(out)
+	code, out, errOut = run(t, db, "draft", "clean", id)
+	if code != 0 || !strings.Contains(out, "- 今天是20241221星期六") || !strings.Contains(out, "已清除 17 行；原文保留为第 1 版") {
+		t.Fatalf("draft clean: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ = run(t, db, "draft", "clean", id); code != 0 || !strings.Contains(out, "没有要清除") {
+		t.Errorf("second clean: %s", out)
+	}
+	if code, out, _ = run(t, db, "draft", "show", id); code != 0 || strings.Contains(out, "今天是") {
+		t.Errorf("show after clean: %.80s", out)
+	}
+}

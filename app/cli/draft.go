@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("draft", "草稿与版本：new | save | list | versions | show | insert", runDraft)
+	register("draft", "草稿与版本：new | save | list | versions | show | insert | clean", runDraft)
 }
 
 // draftCommands are the sub-commands of `qicao draft`.
@@ -23,11 +23,12 @@ var draftCommands = map[string]func(env *Env, args []string) error{
 	"versions": runDraftVersions,
 	"show":     runDraftShow,
 	"insert":   runDraftInsert,
+	"clean":    runDraftClean,
 }
 
 func runDraft(env *Env, args []string) error {
 	if len(args) == 0 {
-		return usagef("用法：qicao draft new|save|list|versions|show|insert …")
+		return usagef("用法：qicao draft new|save|list|versions|show|insert|clean …")
 	}
 	run, ok := draftCommands[args[0]]
 	if !ok {
@@ -110,6 +111,52 @@ func runDraftSave(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "草稿 %d 已保存第 %d 版\n", id, v.N)
+	return nil
+}
+
+// runDraftClean: qicao draft clean ID [--note N]. The lines of the
+// draft's working text (else its latest version) that the parser reads as
+// no part of the document are listed and removed: the text as it was is
+// kept as a version first (unless it is the latest), the cleaned text
+// becomes the working text, as 清除 in the window does.
+func runDraftClean(env *Env, args []string) error {
+	fs := newFlags(env, "draft clean")
+	note := fs.String("note", "导入原文（清理前）", "保留原文的版本说明")
+	rest, err := parseFlags(fs, args)
+	id, err := draftArg(rest, err, true, "用法：qicao draft clean 编号 [--note 说明]")
+	if err != nil {
+		return err
+	}
+	ws, err := openWorkspace(env)
+	if err != nil {
+		return err
+	}
+	text, err := draftText(ws, id, 0)
+	if err != nil {
+		return err
+	}
+	base := 0
+	if d, err := ws.Draft(id); err == nil {
+		base = d.Versions
+	}
+	return reportClean(env, ws, id, base, text, *note)
+}
+
+// reportClean cleans text and says what it removed and where the
+// original is kept.
+func reportClean(env *Env, ws *workspace.Workspace, id int64, base int, text, note string) error {
+	c, err := ws.CleanWorking(id, base, text, note)
+	if err != nil {
+		return err
+	}
+	if len(c.Removed) == 0 {
+		fmt.Fprintf(env.Stdout, "草稿 %d 没有要清除的非正文内容\n", id)
+		return nil
+	}
+	for _, r := range c.Removed {
+		fmt.Fprintf(env.Stdout, "- %s　（%s）\n", r.Text, r.Why)
+	}
+	fmt.Fprintf(env.Stdout, "已清除 %d 行；原文保留为第 %d 版，清理后的文字为工作稿\n", len(c.Removed), c.Kept.N)
 	return nil
 }
 
