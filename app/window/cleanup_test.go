@@ -49,12 +49,12 @@ func TestImportCleans(t *testing.T) {
 	}
 	s.Show("editor")
 	bar := barText(s)
-	for _, w := range []string{"发现 17 行网页页眉、页码等非正文内容", "今天是20241221星期六", "网页页眉（“原文如下”之前）", "商务合作"} {
+	for _, w := range []string{"发现 18 行网页页眉、页码等非正文内容", "今天是20241221星期六", "网页页眉（“原文如下”之前）", "商务合作"} {
 		if !strings.Contains(bar, w) {
 			t.Errorf("the bar lacks %q:\n%s", w, bar)
 		}
 	}
-	if len(removed) != 17 {
+	if len(removed) != 18 {
 		t.Errorf("%d removals", len(removed))
 	}
 	tapButton(t, s.Content("editor"), "清除")
