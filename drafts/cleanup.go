@@ -82,6 +82,19 @@ func rules(src string) []Removal {
 	return out
 }
 
+// CountRemovals returns how many of rs remove a line and how many
+// rewrite one (With set), as a clean-up reports them.
+func CountRemovals(rs []Removal) (removed, rewritten int) {
+	for _, r := range rs {
+		if r.With != "" {
+			rewritten++
+		} else {
+			removed++
+		}
+	}
+	return removed, rewritten
+}
+
 // CleanText returns src without the lines Boilerplate lists, each with the
 // blank lines after it (a line with a With is rewritten), and what it
 // removed. The words of the document

@@ -293,7 +293,7 @@ func TestDraftClean(t *testing.T) {
 	}
 	id := strings.TrimSpace(out)
 	code, out, errOut = run(t, db, "draft", "clean", id)
-	if code != 0 || !strings.Contains(out, "- 今天是20241221星期六") || !strings.Contains(out, "已清除 18 行；原文保留为第 1 版") {
+	if code != 0 || !strings.Contains(out, "- 今天是20241221星期六") || !strings.Contains(out, "已清除 17 行，1 行文号与标题分为两行；原文保留为第 1 版") {
 		t.Fatalf("draft clean: %d %s %s", code, out, errOut)
 	}
 	if code, out, _ = run(t, db, "draft", "clean", id); code != 0 || !strings.Contains(out, "没有要清除") {

@@ -156,7 +156,12 @@ func reportClean(env *Env, ws *workspace.Workspace, id int64, base int, text, no
 	for _, r := range c.Removed {
 		fmt.Fprintf(env.Stdout, "- %s　（%s）\n", r.Text, r.Why)
 	}
-	fmt.Fprintf(env.Stdout, "已清除 %d 行；原文保留为第 %d 版，清理后的文字为工作稿\n", len(c.Removed), c.Kept.N)
+	n, split := drafts.CountRemovals(c.Removed)
+	did := fmt.Sprintf("已清除 %d 行", n)
+	if split > 0 {
+		did += fmt.Sprintf("，%d 行文号与标题分为两行", split)
+	}
+	fmt.Fprintf(env.Stdout, "%s；原文保留为第 %d 版，清理后的文字为工作稿\n", did, c.Kept.N)
 	return nil
 }
 

@@ -17,17 +17,18 @@ import (
 // lists, after keeping the text as it was as a version of its own (unless
 // the latest version is that text), through the workspace in one
 // transaction; the removal is one step of the undo history. It reports
-// how many lines it removed.
-func (s *Shell) CleanUp() (int, error) {
+// what it did, in words (nothing done: "").
+func (s *Shell) CleanUp() (string, error) {
 	ss := &s.Session
 	if ss.DraftID == 0 {
-		return 0, errNoDraftOpen
+		return "", errNoDraftOpen
 	}
 	s.FlushClauseEdit()
 	s.FlushAutosave()
-	c, err := ss.WS.CleanWorking(ss.DraftID, ss.Version, ss.Text, lang.L("Imported original (before clean-up)"))
+	note := lang.L("Imported original (before clean-up)")
+	c, err := ss.WS.CleanWorking(ss.DraftID, ss.Version, ss.Text, note)
 	if err != nil || len(c.Removed) == 0 {
-		return 0, err
+		return "", err
 	}
 	if c.Saved {
 		ss.Saved, ss.Version = c.Kept.Text, c.Kept.N
@@ -35,7 +36,27 @@ func (s *Shell) CleanUp() (int, error) {
 		s.emit(VersionSaved)
 	}
 	s.record(undo.CleanUp, func() { s.setTextKeepingCursor(c.Text) })
-	return len(c.Removed), nil
+	return cleanedNote(c.Removed, c.Kept), nil
+}
+
+// cleanedNote says what a clean-up did and which version keeps the text
+// as it was: 已清除 17 行，1 行文号与标题分为两行；原文保留为第 1 版（导入原文（清理前））。
+func cleanedNote(removed []drafts.Removal, kept drafts.Version) string {
+	n, split := drafts.CountRemovals(removed)
+	var did string
+	switch {
+	case n > 0 && split > 0:
+		did = lang.L("Removed {{.N}} lines, split {{.M}} lines holding the 文号 and the title", map[string]any{"N": n, "M": split})
+	case n > 0:
+		did = lang.L("Removed {{.N}} lines", map[string]any{"N": n})
+	default:
+		did = lang.L("Split {{.M}} lines holding the 文号 and the title", map[string]any{"M": split})
+	}
+	where := versionName(kept.N)
+	if kept.Note != "" {
+		where += lang.L(" ({{.Note}})", map[string]any{"Note": kept.Note})
+	}
+	return did + lang.L("; the original is kept as {{.Version}}.", map[string]any{"Version": where})
 }
 
 // cleanupBar is the editor's bar over the outline and clause: shown when
@@ -46,7 +67,10 @@ type cleanupBar struct {
 	box     *fyne.Container
 	summary *widget.Label
 	lines   *widget.Label
-	kept    map[int64]bool // drafts whose boilerplate the officer kept
+	scroll  *container.Scroll
+	choices *fyne.Container // 清除 / 保留
+	done    *widget.Button  // 关闭, after a clean-up says what it did
+	kept    map[int64]bool  // drafts whose boilerplate the officer kept
 }
 
 func newCleanupBar(s *Shell) *cleanupBar {
@@ -56,10 +80,12 @@ func newCleanupBar(s *Shell) *cleanupBar {
 	clean := widget.NewButton(lang.L("Clean up"), b.clean)
 	clean.Importance = widget.HighImportance
 	keep := widget.NewButton(lang.L("Keep"), b.keep)
-	scroll := container.NewVScroll(b.lines)
-	scroll.SetMinSize(fyne.NewSize(0, 96))
-	b.box = container.NewBorder(nil, nil, nil, container.NewHBox(clean, keep),
-		container.NewBorder(b.summary, nil, nil, nil, scroll))
+	b.done = widget.NewButton(lang.L("Close"), func() { b.box.Hide() })
+	b.choices = container.NewHBox(clean, keep)
+	b.scroll = container.NewVScroll(b.lines)
+	b.scroll.SetMinSize(fyne.NewSize(0, 96))
+	b.box = container.NewBorder(nil, nil, nil, container.NewHBox(b.choices, b.done),
+		container.NewBorder(b.summary, nil, nil, nil, b.scroll))
 	b.box.Hide()
 	s.Session.cleanup = b
 	s.Listen(func(e Event) {
@@ -87,10 +113,29 @@ func (b *cleanupBar) update() {
 		b.box.Hide()
 		return
 	}
-	b.summary.SetText(lang.L("Found {{.N}} lines that are no part of the document: web page headers, page numbers and the like",
-		map[string]any{"N": len(removed)}))
+	b.summary.SetText(foundNote(removed))
 	b.lines.SetText(removalLines(removed))
+	b.scroll.Show()
+	b.choices.Show()
+	b.done.Hide()
 	b.box.Show()
+}
+
+// foundNote sums up what a clean-up would do: 发现 17 行网页页眉、页码等非正文内容，1 行文号与标题同在一行.
+func foundNote(removed []drafts.Removal) string {
+	n, split := drafts.CountRemovals(removed)
+	var out string
+	if n > 0 {
+		out = lang.L("Found {{.N}} lines that are no part of the document: web page headers, page numbers and the like",
+			map[string]any{"N": n})
+	}
+	switch {
+	case split > 0 && out != "":
+		out += lang.L(", {{.N}} lines holding the 文号 and the title", map[string]any{"N": split})
+	case split > 0:
+		out = lang.L("{{.N}} lines holding the 文号 and the title", map[string]any{"N": split})
+	}
+	return out
 }
 
 // removalLines lists the removals one a line: the text, then why.
@@ -110,15 +155,23 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
+// clean cleans up and leaves the bar saying what it did and where the
+// original is, until the next change of the text or 关闭.
 func (b *cleanupBar) clean() {
-	n, err := b.s.CleanUp()
+	note, err := b.s.CleanUp()
 	if err != nil {
 		b.s.ShowError(err)
 		return
 	}
-	if n > 0 {
-		b.box.Hide()
+	if note == "" {
+		return
 	}
+	b.summary.SetText(note)
+	b.lines.SetText("")
+	b.scroll.Hide()
+	b.choices.Hide()
+	b.done.Show()
+	b.box.Show()
 }
 
 func (b *cleanupBar) keep() {

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func barText(s *Shell) string {
 	}
 	var b strings.Builder
 	for _, o := range test.LaidOutObjects(s.Content("editor")) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && (strings.Contains(l.Text, "非正文") || strings.Contains(l.Text, "网页")) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && (strings.Contains(l.Text, "非正文") || strings.Contains(l.Text, "网页") || strings.Contains(l.Text, "原文保留")) {
 			b.WriteString(l.Text + "\n")
 		}
 	}
@@ -49,7 +50,7 @@ func TestImportCleans(t *testing.T) {
 	}
 	s.Show("editor")
 	bar := barText(s)
-	for _, w := range []string{"发现 18 行网页页眉、页码等非正文内容", "今天是20241221星期六", "网页页眉（“原文如下”之前）", "商务合作"} {
+	for _, w := range []string{"发现 17 行网页页眉、页码等非正文内容，1 行文号与标题同在一行", "今天是20241221星期六", "网页页眉（“原文如下”之前）", "商务合作"} {
 		if !strings.Contains(bar, w) {
 			t.Errorf("the bar lacks %q:\n%s", w, bar)
 		}
@@ -61,8 +62,13 @@ func TestImportCleans(t *testing.T) {
 	if s.Session.Text != want {
 		t.Fatalf("the working text is not drafts.CleanText's: %.60q", s.Session.Text)
 	}
+	// The bar now says what was done and where the original is, until 关闭.
+	if got := barText(s); got != "已清除 17 行，1 行文号与标题分为两行；原文保留为第 1 版（导入）。\n" {
+		t.Errorf("after 清除 the bar reads %q", got)
+	}
+	tapButton(t, s.Content("editor"), "关闭")
 	if barText(s) != "" {
-		t.Error("the bar still shows after 清除")
+		t.Error("the bar still shows after 关闭")
 	}
 	if v, err := s.Session.WS.Version(s.Session.DraftID, 0); err != nil || v.Text != raw {
 		t.Errorf("no version keeps the original: %v", err)
@@ -91,8 +97,12 @@ func TestPastedVersionCleans(t *testing.T) {
 		t.Fatal("保留 changed the text or left the bar")
 	}
 	n := s.Session.Version
-	if _, err := s.CleanUp(); err != nil {
+	note, err := s.CleanUp()
+	if err != nil {
 		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("原文保留为第 %d 版（导入原文（清理前））。", n+1); !strings.HasSuffix(note, want) {
+		t.Errorf("the clean-up says %q, want it to end %q", note, want)
 	}
 	v, err := s.Session.WS.Version(s.Session.DraftID, 0)
 	if err != nil || v.N != n+1 || v.Text != raw || v.Note != "导入原文（清理前）" {

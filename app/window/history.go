@@ -1,6 +1,10 @@
 package window
 
-import "qicao/drafts/undo"
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"qicao/drafts/undo"
+)
 
 // record runs change, which changes the working text, and makes what it
 // changed one step of the draft's undo history, of kind, with the cursor
@@ -24,16 +28,18 @@ func (s *Shell) cursorOffset() int {
 // pending in the clause pane first become one), and puts the cursor
 // where it was before it; it reports what it undid, "" for nothing.
 func (s *Shell) Undo() undo.Kind {
-	return s.step((*undo.History).Undo)
+	return s.step((*undo.History).Undo, "Undone: {{.What}}")
 }
 
 // Redo makes again the last change undone; it reports what it redid, ""
 // for nothing.
 func (s *Shell) Redo() undo.Kind {
-	return s.step((*undo.History).Redo)
+	return s.step((*undo.History).Redo, "Redone: {{.What}}")
 }
 
-func (s *Shell) step(do func(*undo.History, string) (undo.Result, bool)) undo.Kind {
+// step applies an undo or a redo and says so (note, with the step's kind)
+// to the panels.
+func (s *Shell) step(do func(*undo.History, string) (undo.Result, bool), note string) undo.Kind {
 	s.FlushClauseEdit()
 	res, ok := do(&s.Session.history, s.Session.Text)
 	if !ok {
@@ -45,5 +51,7 @@ func (s *Shell) step(do func(*undo.History, string) (undo.Result, bool)) undo.Ki
 	} else {
 		s.Select(nil)
 	}
+	s.Session.stepNote = lang.L(note, map[string]any{"What": lang.L(string(res.Kind))})
+	s.emit(Stepped)
 	return res.Kind
 }

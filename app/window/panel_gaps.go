@@ -55,6 +55,8 @@ func gapsPanel(s *Shell) fyne.CanvasObject {
 		switch e {
 		case DraftOpened, TextChanged, CorpusChanged:
 			u.schedule()
+		case Stepped:
+			u.status.SetText(s.Session.StepNote())
 		}
 	})
 	obj := u.layout()

@@ -54,6 +54,8 @@ func suggestionsPanel(s *Shell) fyne.CanvasObject {
 			u.schedule()
 		case TextChanged, Selected, ClauseTyped:
 			u.scheduleIfChanged()
+		case Stepped:
+			u.status.SetText(s.Session.StepNote())
 		}
 	})
 	obj := u.layout()

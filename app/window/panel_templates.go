@@ -40,8 +40,11 @@ func templatesPanel(s *Shell) fyne.CanvasObject {
 	obj := u.layout()
 	u.reload("")
 	s.Listen(func(e Event) {
-		if e == DraftOpened {
+		switch e {
+		case DraftOpened:
 			u.choose(u.chosen) // prefill from the new draft
+		case Stepped:
+			u.status.SetText(s.Session.StepNote())
 		}
 	})
 	return obj

@@ -172,6 +172,18 @@ func TestInsertSuggestion(t *testing.T) {
 	if strings.Contains(s.SelectedNode().Text, u.results[0].City+"市") && u.results[0].City != "泰安" {
 		t.Errorf("inserted text not adapted: %s", s.SelectedNode().Text)
 	}
+	// Ctrl+Z takes the clause out, and the note no longer tells of it.
+	s.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&fyne.ShortcutUndo{})
+	if len(s.Session.Doc.Clauses()) != len(before.Clauses()) {
+		t.Fatal("undo did not take the inserted clause out")
+	}
+	if u.status.Text != "已撤销：插入建议" {
+		t.Errorf("after undo the note reads %q, want 已撤销：插入建议", u.status.Text)
+	}
+	s.Redo()
+	if u.status.Text != "已恢复：插入建议" {
+		t.Errorf("after redo the note reads %q, want 已恢复：插入建议", u.status.Text)
+	}
 }
 
 func BenchmarkSuggestionsRefresh(b *testing.B) {

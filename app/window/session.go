@@ -63,7 +63,12 @@ type Session struct {
 	toggleFull func()
 	cleanup    *cleanupBar // the clean-up bar over the editor
 	atClose    []func()
+	stepNote   string // what the last undo or redo did, for the panels' notes
 }
+
+// StepNote says what the last undo or redo did (已撤销：插入建议), for
+// the panels whose note of their own last action it makes stale.
+func (ss *Session) StepNote() string { return ss.stepNote }
 
 // Event is a change of the session that views may redraw for.
 type Event int
@@ -78,6 +83,7 @@ const (
 	CorpusChanged              // corpus documents were added or removed
 	ClauseTyped                // the clause pane's text changed, not yet in the working text
 	HitsChanged                // the find bar's hits or its current hit changed
+	Stepped                    // an undo or redo changed the working text (Session.StepNote says which)
 )
 
 // AutosaveDelay is how long after the first change not yet written the
