@@ -23,7 +23,15 @@ type para struct {
 // the paragraph breaks they make, page numbers dropped, and running
 // headers and footers (a line repeated beside page numbers) dropped.
 func sourceLines(src string) []para {
+	ps, _ := scanLines(src)
+	return ps
+}
+
+// scanLines is sourceLines that also returns the page numbers and running
+// lines it dropped, as removals.
+func scanLines(src string) ([]para, []Removal) {
 	var out []para
+	var pages []Removal
 	blank, nearPage := false, false
 	repeats := map[string]int{}
 	for start := 0; start < len(src); {
@@ -39,6 +47,7 @@ func sourceLines(src string) []para {
 				out[n-1].nearPage = true
 				repeats[out[n-1].text]++
 			}
+			pages = append(pages, Removal{Span: Span{start, start + len(line)}, Text: strings.TrimSpace(line), Why: WhyPageNumber})
 			blank, nearPage = true, true
 			start = end + 1
 			continue
@@ -58,23 +67,27 @@ func sourceLines(src string) []para {
 		}
 		start = end + 1
 	}
-	return dropRunningLines(out, repeats)
+	kept, running := dropRunningLines(out, repeats)
+	return kept, append(pages, running...)
 }
 
 // dropRunningLines drops the lines that stand beside page numbers more
-// than twice: running headers and footers.
-func dropRunningLines(ps []para, repeats map[string]int) []para {
+// than twice: running headers and footers. It returns those kept and
+// those dropped.
+func dropRunningLines(ps []para, repeats map[string]int) ([]para, []Removal) {
 	if len(repeats) == 0 {
-		return ps
+		return ps, nil
 	}
+	var dropped []Removal
 	kept := ps[:0]
 	for _, p := range ps {
 		if p.nearPage && repeats[p.text] > 2 && utf8.RuneCountInString(p.text) <= 40 && !isLabelled(p.text) {
+			dropped = append(dropped, Removal{Span: p.span, Text: p.text, Why: WhyRunningLine})
 			continue
 		}
 		kept = append(kept, p)
 	}
-	return kept
+	return kept, dropped
 }
 
 var pageNumber = regexp.MustCompile(`^[\s\x{3000}]*(?:[—–－\-─]+\s*[0-9０-９]{1,4}\s*[—–－\-─]+|` +

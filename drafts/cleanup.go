@@ -7,7 +7,8 @@ import (
 
 // Removal is a line of a text that the parser reads as no part of the
 // document: a web page's header, navigation and footer, a registration
-// number, the title repeated, a Markdown rule. A removal with With set
+// number, the title repeated, a Markdown rule, a PDF's page numbers and
+// running headers. A removal with With set
 // rewrites the line instead: a web page's 文号 run into the title line
 // becomes the 文号 on a line of its own above the title.
 type Removal struct {
@@ -25,6 +26,8 @@ const (
 	WhyRepeatedTitle = "重复的标题"
 	WhyRule          = "分隔线"
 	WhyNumberInTitle = "文号与标题同在一行（分为两行）"
+	WhyPageNumber    = "页码"
+	WhyRunningLine   = "页眉页脚（每页重复）"
 )
 
 // drop records that the parser left para p out of the document.
@@ -46,10 +49,24 @@ func Boilerplate(src string) []Removal {
 // Boilerplate returns the lines the parse of d left out (see the package
 // function Boilerplate).
 func (d *Document) Boilerplate() []Removal {
+	_, pages := scanLines(d.Source)
 	out := append(webHeader(d.Source), d.dropped...)
-	out = append(out, rules(d.Source)...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
-	return out
+	out = append(append(out, rules(d.Source)...), pages...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return oncePerLine(out)
+}
+
+// oncePerLine keeps the first of the removals of each line (sorted by
+// start): a page number in a web page's header is listed as the header's.
+func oncePerLine(rs []Removal) []Removal {
+	kept := rs[:0]
+	for i, r := range rs {
+		if i > 0 && r.Span.Start < kept[len(kept)-1].Span.End {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // webHeader returns the lines before a web page's 原文如下 and the marker.

@@ -1,6 +1,7 @@
 package drafts
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -80,4 +81,61 @@ func TestCleanTextWithNothingToRemove(t *testing.T) {
 			t.Errorf("%q: cleaned to %q, removed %v", src, clean, removed)
 		}
 	}
+}
+
+// Text copied out of a PDF viewer carries the page numbers (— 3 —, 第 3 页
+// 共 9 页) and the running header of every page: the clean-up lists them
+// and removes them, and the cleaned text parses to the same document.
+func TestCleanTextOfPDFPages(t *testing.T) {
+	src := seedText(t, "000")
+	lines := strings.Split(src, "\n")
+	var b strings.Builder
+	pages := 0
+	for i, l := range lines {
+		b.WriteString(l + "\n")
+		if i > 0 && i%25 == 0 {
+			pages++
+			if pages%2 == 0 {
+				fmt.Fprintf(&b, "\n— %d —\n\n泰安市人民政府文件\n", pages)
+			} else {
+				fmt.Fprintf(&b, "第 %d 页 共 9 页\n泰安市人民政府文件\n", pages)
+			}
+		}
+	}
+	pdf := b.String()
+	clean, removed := CleanText(pdf)
+	got := map[string]int{}
+	for _, r := range removed {
+		got[r.Why]++
+	}
+	if got[WhyPageNumber] != pages || got[WhyRunningLine] != pages || len(removed) != 2*pages {
+		t.Errorf("%d pages: removed %v", pages, got)
+	}
+	if a, b := nonBlankLines(clean), nonBlankLines(src); a != b {
+		t.Errorf("the cleaned text is not the text before the page breaks (blank lines aside):\n%s", firstDifference(a, b))
+	}
+	if !reflect.DeepEqual(texts(mustParse(t, pdf)), texts(mustParse(t, src))) {
+		t.Error("the page numbers changed the parse")
+	}
+}
+
+// nonBlankLines is s without its blank lines.
+func nonBlankLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// firstDifference shows where a and b part.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	lo := max(0, i-40)
+	return fmt.Sprintf("%q\n%q", a[lo:min(len(a), i+40)], b[lo:min(len(b), i+40)])
 }
