@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"qicao/app/workspace"
@@ -51,17 +49,11 @@ func (cv *CompareView) save(name, ext string, write func(io.Writer) error) {
 	if cv.c == nil {
 		return
 	}
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			cv.s.ShowError(err)
-			return
-		}
+	cv.s.askSaveFolder(func(dir string) {
 		askFileName(cv.s.Window, name, func(n string) {
-			cv.writeFile(filepath.Join(dir.Path(), n), false, write)
+			cv.writeFile(filepath.Join(dir, n), false, write)
 		})
-	}, cv.s.Window)
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, cv.s.Window)
+	})
 }
 
 // writeFile writes path with write; an existing file is replaced only

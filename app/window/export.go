@@ -329,20 +329,30 @@ func (s *Shell) offUI(msg string, work func() error, done func(error)) {
 // file is replaced only once the officer has said yes, and the officer
 // is told where the file went.
 func (s *Shell) askExportPath(ext string, write func(path string, force bool, done func(error))) {
+	s.askSaveFolder(func(dir string) {
+		askFileName(s.Window, s.ExportName()+ext, func(name string) {
+			if !strings.HasSuffix(strings.ToLower(name), ext) {
+				name += ext
+			}
+			s.exportTo(filepath.Join(dir, safeFileName(name)), false, write)
+		})
+	})
+}
+
+// askSaveFolder asks where an export goes, in a folder dialog titled
+// 选择保存位置 that opens on the folder used last, and runs pick with it.
+func (s *Shell) askSaveFolder(pick func(dir string)) {
 	p := s.App.Preferences()
 	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			s.ShowError(err)
 			return
 		}
-		askFileName(s.Window, s.ExportName()+ext, func(name string) {
-			if !strings.HasSuffix(strings.ToLower(name), ext) {
-				name += ext
-			}
-			p.SetString(prefExportDir, dir.Path())
-			s.exportTo(filepath.Join(dir.Path(), safeFileName(name)), false, write)
-		})
+		p.SetString(prefExportDir, dir.Path())
+		pick(dir.Path())
 	}, s.Window)
+	fd.SetTitleText(lang.L("Choose where to save"))
+	fd.SetConfirmText(lang.L("Choose"))
 	if last := p.String(prefExportDir); last != "" {
 		if u, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
 			fd.SetLocation(u)

@@ -70,3 +70,33 @@ func TestAskFileNameEnterSaves(t *testing.T) {
 		t.Errorf("an empty name saved %q", got[1:])
 	}
 }
+
+// TestExportFolderDialogTitle: the folder dialog of an export is titled
+// 选择保存位置 with a 选择 button, not Fyne's 打开 文件夹 / 打开.
+func TestExportFolderDialogTitle(t *testing.T) {
+	s := editorShell(t)
+	s.askExportPath(".docx", func(string, bool, func(error)) { t.Error("wrote without a folder") })
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no folder dialog")
+	}
+	seen := map[string]bool{}
+	for _, o := range test.LaidOutObjects(top) {
+		switch o := o.(type) {
+		case *widget.Label:
+			seen[o.Text] = true
+		case *widget.Button:
+			seen["button "+o.Text] = true
+		}
+	}
+	for _, want := range []string{"选择保存位置", "button 选择"} {
+		if !seen[want] {
+			t.Errorf("no %q in the dialog", want)
+		}
+	}
+	for _, not := range []string{"打开 文件夹", "button 打开"} {
+		if seen[not] {
+			t.Errorf("the dialog still shows %q", not)
+		}
+	}
+}
