@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
+	"qicao/drafts/linebreak"
 )
 
 // fullText shows a whole document read-only, virtualised: the text is
@@ -169,10 +170,11 @@ func (f *fullText) perLine() int {
 // begin the next, and one that opens (（《“ …) goes down with what follows.
 // The marks a line may not begin with (避头点: a line that would begin
 // with one keeps it at its end instead, overhanging), and those it may not
-// end with (避尾点); the whole-document view and the redline both break so.
+// end with (避尾点); the whole-document view and the redline both break so,
+// and the clause pane (Fyne's entry) through linebreak.Break.
 const (
-	noLineStart = "，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%"
-	noLineEnd   = "（《「『【〔〈“‘([{"
+	noLineStart = linebreak.NoLineStart
+	noLineEnd   = linebreak.NoLineEnd
 )
 
 func wrapLines(text string, per int) (lines []string, starts []int) {

@@ -51,6 +51,7 @@ func main() {
 	view := flag.String("view", "", "after the first frame, show this view before the shot: compare, compare:table (the 对照表 tab), compare:figures (目标变化); drafts, editor, corpus; or an editor panel: suggestions, gaps, templates, proof")
 	steps := flag.Int("next", 0, "with -view compare: step this many changes forward (F8) before the shot")
 	keys := flag.String("keys", "", "with -view compare: then type these keys into the window with xdotool (e.g. \"F8 F8 shift+F8 alt+Next\") and print the change selected after each")
+	importFile := flag.String("import", "", "import this text file as a new draft (as 导入文件… does) and open it")
 	heading := flag.String("heading", "", "with -view: open the draft with the cursor on the clause whose heading contains this")
 	corpusDoc := flag.String("doc", "", "with -view corpus: open the corpus document whose file name starts with this")
 	template := flag.String("template", "", "with -view templates: choose the template of this name")
@@ -102,6 +103,15 @@ func main() {
 		if want, err = showClause(s, *clause, *fullText, *versions); err != nil {
 			fail(err)
 		}
+	} else if *importFile != "" {
+		data, err := os.ReadFile(*importFile)
+		if err == nil {
+			err = s.ImportDraft(filepath.Base(*importFile), string(data), "导入")
+		}
+		if err != nil || !s.Show("editor") {
+			fail(fmt.Errorf("-import: %v", err))
+		}
+		want = s.Session.Title // the editor's head shows it
 	} else if err := s.OpenDraft(trad.ID); err != nil {
 		fail(err)
 	}
