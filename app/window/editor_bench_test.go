@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -139,5 +140,62 @@ func BenchmarkEditorUndoInsert(b *testing.B) {
 		if s.Undo() != undo.Insert {
 			b.Fatal("nothing undone")
 		}
+	}
+}
+
+// BenchmarkEditorReplaceAll2000 replaces every 市科技局 of a 2,000-clause
+// draft (one undo step, the text re-parsed, outline and hits redrawn);
+// the undo that restores the text is not timed.
+func BenchmarkEditorReplaceAll2000(b *testing.B) {
+	s := editorShell(b)
+	bigWorkingText(b, s, 2000)
+	s.openFind(true)
+	bar := s.Session.find.bar
+	bar.with.SetText("市科学技术局")
+	for b.Loop() {
+		b.StopTimer()
+		bar.query.SetText("市科技局")
+		n := len(s.Session.find.hits)
+		b.StartTimer()
+		bar.replaceAll()
+		b.StopTimer()
+		if n < 100 || len(s.Session.find.hits) != 0 {
+			b.Fatalf("%d hits, %d left", n, len(s.Session.find.hits))
+		}
+		s.Undo()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkEditorCleanUp is 清除 on the 泰安 web page pasted as the
+// working text: 18 lines out, the original kept (the first time), one
+// undo step, re-parse, outline.
+func BenchmarkEditorCleanUp(b *testing.B) {
+	s := editorShell(b)
+	raw, err := os.ReadFile("../../assets/corpus/002_5544c373c39e6580.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s.SetText(string(raw))
+		b.StartTimer()
+		if note, err := s.CleanUp(); err != nil || note == "" {
+			b.Fatalf("nothing cleaned: %v", err)
+		}
+	}
+}
+
+// BenchmarkEditorNewDraft opens a new 管理办法 draft on its skeleton, as
+// 新建草稿 → 确定 does: the draft made, its text written, opened in the
+// editor.
+func BenchmarkEditorNewDraft(b *testing.B) {
+	s := editorShell(b)
+	p := newDraftsPage(s)
+	for b.Loop() {
+		p.create("", "管理办法", "泰安市")
+	}
+	if !strings.Contains(s.Session.Text, "第一条") {
+		b.Fatal("no skeleton")
 	}
 }
