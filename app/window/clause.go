@@ -81,6 +81,7 @@ func clausePane(s *Shell) fyne.CanvasObject {
 	s.Session.typed = func() bool { return c.pending }
 	s.Session.entry = c.entry
 	s.Session.toggleFull = c.toggleFull
+	s.Session.wholeText = c.full
 	s.Session.selectText = c.selectSpan
 	s.Listen(c.event)
 	c.load()
@@ -266,6 +267,9 @@ func (c *clauseEditor) toggleFull() {
 func (c *clauseEditor) setFull(on bool) {
 	c.showFull = on
 	if on {
+		if c.s.Window.Canvas().Focused() == c.entry {
+			c.s.Window.Canvas().Unfocus() // Ctrl+A, Ctrl+C now mean the whole text
+		}
 		c.entry.Hide()
 		c.full.Show()
 		c.toggle.SetText(lang.L("Edit clause"))

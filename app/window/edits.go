@@ -69,6 +69,10 @@ func (s *Shell) addShortcuts() {
 			prev(e)
 		}
 	})
+	// Ctrl+A, Ctrl+C reach the canvas when no entry has the focus: in 全文
+	// they select and copy the whole text, as in Word's reading view.
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { s.selectWholeText() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { s.copyWholeTextSelected() })
 	// The driver sends Ctrl+Z and Ctrl+Y as these, not as custom shortcuts.
 	for _, sc := range []fyne.Shortcut{&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
 		c.AddShortcut(sc, func(sc fyne.Shortcut) { s.runShortcut(sc) })

@@ -397,6 +397,21 @@ func (s *Shell) showExported(path string) {
 	d.Show()
 }
 
+// selectWholeText selects the whole document in 全文 (Ctrl+A there).
+func (s *Shell) selectWholeText() {
+	if w := s.Session.wholeText; w != nil && w.Visible() && s.Current() == "editor" {
+		w.SelectAll(true)
+	}
+}
+
+// copyWholeTextSelected puts the whole document on the clipboard when
+// 全文 has it selected (Ctrl+C after Ctrl+A).
+func (s *Shell) copyWholeTextSelected() {
+	if w := s.Session.wholeText; w != nil && w.Visible() && w.Selected() != "" {
+		s.App.Clipboard().SetContent(w.Selected())
+	}
+}
+
 // copyAll puts the whole working text on the clipboard.
 func (s *Shell) copyAll() {
 	s.FlushClauseEdit()

@@ -30,6 +30,7 @@ type fullText struct {
 	// hits are marked on a coloured ground, the current one stronger.
 	hits    []drafts.Span
 	current int
+	all     bool // Ctrl+A: the whole text selected, for Ctrl+C
 }
 
 func newFullText() *fullText {
@@ -55,6 +56,11 @@ func newFullText() *fullText {
 func (f *fullText) drawLine(i int, row *fyne.Container) {
 	line, start := f.lines[i], f.starts[i]
 	fg := theme.Color(theme.ColorNameForeground)
+	if f.all {
+		row.Objects = []fyne.CanvasObject{container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameSelection)), canvas.NewText(line, fg))}
+		row.Refresh()
+		return
+	}
 	var objs []fyne.CanvasObject
 	at := 0
 	for k, h := range f.hits {
@@ -109,10 +115,26 @@ func (runLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-// SetText shows text.
+// SetText shows text, nothing selected.
 func (f *fullText) SetText(text string) {
-	f.text, f.anchor = text, -1
+	f.text, f.anchor, f.all = text, -1, false
 	f.rewrap()
+}
+
+// SelectAll selects the whole text (Ctrl+A), or clears the selection.
+func (f *fullText) SelectAll(on bool) {
+	if f.all != on {
+		f.all = on
+		f.list.Refresh()
+	}
+}
+
+// Selected returns the selected text: all of it after Ctrl+A, else "".
+func (f *fullText) Selected() string {
+	if f.all {
+		return f.text
+	}
+	return ""
 }
 
 // ScrollToOffset scrolls the line holding byte offset off of the text to
