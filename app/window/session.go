@@ -61,7 +61,7 @@ type Session struct {
 	typed      func() bool // the clause pane holds keystrokes not yet written back
 	entry      *clauseEntry
 	toggleFull func()
-	wholeText  *fullText // the editor's read-only whole document (全文)
+	wholeText  *fullText   // the editor's read-only whole document (全文)
 	cleanup    *cleanupBar // the clean-up bar over the editor
 	atClose    []func()
 	stepNote   string // what the last undo or redo did, for the panels' notes
