@@ -9,9 +9,9 @@ sleep 8
 id=$(xdotool search --name 起草 | head -1); [ -z "$id" ] && id=$(xdotool search --name Qicao | head -1)
 xdotool windowfocus --sync $id
 import -window root "${OUT:-.}/undo-0.png"
-xdotool mousemove --window $id ${ROW:-1000 120} click 1; sleep 1
+xdotool mousemove --window $id ${ROW:-1000 150} click 1; sleep 1
 import -window root "${OUT:-.}/undo-1.png"
-xdotool mousemove --window $id ${INSERT:-900 698} click 1; sleep 1.5
+xdotool mousemove --window $id ${INSERT:-958 738} click 1; sleep 1.5
 import -window root "${OUT:-.}/undo-inserted.png"
 xdotool key --window $id ctrl+z; sleep 1.5
 import -window root "${OUT:-.}/undo-after-suggestion.png"
