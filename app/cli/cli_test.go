@@ -303,3 +303,54 @@ func TestDraftClean(t *testing.T) {
 		t.Errorf("show after clean: %.80s", out)
 	}
 }
+
+// TestRefMeansOneThing: draft:ID is the draft's current text (its working
+// text where it has one, else its latest version) in every command, as in
+// draft show; draft:ID@N is version N; corpus:ID a corpus document.
+func TestRefMeansOneThing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	code, out, errOut := run(t, db, "draft", "new", "--title", "测试草稿", "--file", seedPath(t, "000"))
+	if code != 0 {
+		t.Fatalf("draft new: %d %s", code, errOut)
+	}
+	id := strings.TrimSpace(out)
+	// Without a working text draft:ID is the latest version, named as such.
+	newSource := func() string {
+		t.Helper()
+		code, out, errOut := run(t, db, "compare", "--json", "draft:"+id+"@1", "draft:"+id)
+		var c struct {
+			New struct{ Source string } `json:"new"`
+		}
+		if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil {
+			t.Fatalf("compare: %d %v %s", code, err, errOut)
+		}
+		return c.New.Source
+	}
+	if got := newSource(); got != "draft:"+id+"@1" {
+		t.Errorf("without a working text draft:%s is %s, want the latest version", id, got)
+	}
+	if code, _, errOut = run(t, db, "draft", "insert", id, "--after", "9", "--text", "强化知识产权保护。引导企业开展专利导航。"); code != 0 {
+		t.Fatalf("draft insert: %s", errOut)
+	}
+	_, shown, _ := run(t, db, "draft", "show", id)
+	for _, cmd := range [][]string{{"parse", "draft:" + id}, {"compare", "draft:" + id + "@1", "draft:" + id}} {
+		code, out, errOut := run(t, db, cmd...)
+		if code != 0 || !strings.Contains(out, "强化知识产权保护") {
+			t.Errorf("%v: %d, the working text not read (%s)", cmd, code, errOut)
+		}
+	}
+	if !strings.Contains(shown, "10.强化知识产权保护") {
+		t.Error("draft show: not the working text")
+	}
+	if got := newSource(); got != "draft:"+id {
+		t.Errorf("the working text is named %s, want draft:%s", got, id)
+	}
+	if code, out, errOut = run(t, db, "parse", "corpus:1"); code != 0 || !strings.Contains(out, "泰安") {
+		t.Errorf("corpus:1: %d %s %s", code, out, errOut)
+	}
+	for _, bad := range []string{"draft:" + id + "@0", "draft:x", "corpus:", "corpus:-2"} {
+		if code, _, errOut = run(t, db, "parse", bad); code != 2 || !strings.Contains(errOut, "不是有效的") {
+			t.Errorf("%s: %d %s", bad, code, errOut)
+		}
+	}
+}

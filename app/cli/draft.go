@@ -279,20 +279,19 @@ func runDraftShow(env *Env, args []string) error {
 	return nil
 }
 
-// draftText returns version n of a draft, or for n == 0 its working text
-// where there is one, else its latest version.
-func draftText(db *workspace.Workspace, id int64, n int) (string, error) {
-	if n == 0 {
-		if text, ok, err := db.Working(id); err != nil || ok {
-			return text, err
-		}
+// draftText returns version n of a draft, or for n == 0 what draft:ID
+// names (workspace.RefDraft): its working text where there is one, else
+// its latest version.
+func draftText(ws *workspace.Workspace, id int64, n int) (string, error) {
+	ref := workspace.Ref{Kind: workspace.RefDraft, ID: id}
+	if n != 0 {
+		ref = workspace.Ref{Kind: workspace.RefVersion, ID: id, N: n}
 	}
-	v, err := db.Version(id, n)
-	return v.Text, err
+	src, err := ws.Read(ref)
+	return src.Text, err
 }
 
-// currentDoc returns a draft's current text, as draftText gives it for
-// n == 0, parsed.
+// currentDoc returns what draft:ID names, parsed.
 func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
 	text, err := draftText(ws, id, 0)
 	if err != nil {
