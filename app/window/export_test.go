@@ -27,7 +27,7 @@ func TestExportWordAndPDFReadBack(t *testing.T) {
 	if err := s.ExportWordTo(docxPath, false); !errors.Is(err, safefile.ErrExists) {
 		t.Fatalf("second export without force: %v, want ErrExists", err)
 	}
-	if err := s.ExportWordTo(s.Session.WS.DB.Path(), true); !errors.Is(err, safefile.ErrProtected) {
+	if err := s.ExportWordTo(s.Session.WS.Path(), true); !errors.Is(err, safefile.ErrProtected) {
 		t.Fatalf("export onto the database: %v, want ErrProtected", err)
 	}
 	if testing.Short() {

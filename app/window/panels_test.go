@@ -50,7 +50,7 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 	}
 	// The example's latest version is the issued text; clause 25 is in
 	// version 1, the draft for comments.
-	v, err := s.Session.WS.DB.Version(1, 1)
+	v, err := s.Session.WS.Version(1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
