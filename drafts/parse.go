@@ -1,14 +1,13 @@
 package drafts
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
 // ErrEmpty is returned by Parse for a text with nothing in it.
-var ErrEmpty = errors.New("文档为空：没有可解析的文字")
+var ErrEmpty error = Errorf(EInvalid, "文档为空：没有可解析的文字", "The document is empty: there is no text to read")
 
 // Parse reads a policy document from plain text (UTF-8) into its structure
 // and metadata. It cleans as it reads, never changing the words: a web

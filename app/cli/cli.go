@@ -1,6 +1,8 @@
 // Package cli is Qicao's command-line front end: each sub-command reads
 // files or the database, calls the domain packages and prints text or
-// JSON. Errors go to stderr in Chinese, with a non-zero exit code.
+// JSON. Errors go to stderr with a non-zero exit code, in Chinese, or in
+// English where the locale asks for it (locale.English) and the error has
+// an English message (drafts.Message).
 package cli
 
 import (
@@ -13,7 +15,9 @@ import (
 	"sort"
 	"strings"
 
+	"qicao/app/locale"
 	"qicao/app/workspace"
+	"qicao/drafts"
 )
 
 // Env is what a command runs with: its streams and the database path.
@@ -76,7 +80,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
+		if locale.English() {
+			fmt.Fprintf(stderr, "qicao %s: %s\n", args[0], drafts.Message(err, true))
+		} else {
+			fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2

@@ -354,3 +354,29 @@ func TestRefMeansOneThing(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsFollowTheLocale: an English locale gets the English message
+// of an error that has one; any other the Chinese.
+func TestErrorsFollowTheLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	missing := filepath.Join(t.TempDir(), "无此文件.txt")
+	empty := filepath.Join(t.TempDir(), "空.txt")
+	if err := os.WriteFile(empty, []byte("  \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		language, file, want string
+	}{
+		{"zh_CN", missing, "qicao parse：无法读取「无此文件.txt」：文件不存在\n"},
+		{"en_US", missing, "qicao parse: Cannot read “无此文件.txt”: the file does not exist\n"},
+		{"en_US", empty, "qicao parse: Cannot read “空.txt”: the file holds no text\n"},
+	} {
+		t.Setenv("LANG", "")
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANGUAGE", tc.language)
+		if code, _, errOut := run(t, db, "parse", tc.file); code != 1 || errOut != tc.want {
+			t.Errorf("%s %s: %d %q, want %q", tc.language, filepath.Base(tc.file), code, errOut, tc.want)
+		}
+	}
+}

@@ -331,11 +331,11 @@ func (s *Shell) StopBackground() { s.bg.stop() }
 // FlushAutosave writes a pending autosave now.
 func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
 
-// ShowError shows err in a dialog; errors from Qicao's packages read in
-// Chinese.
+// ShowError shows err in a dialog, in the window's language where the
+// error has an English message (see localized).
 func (s *Shell) ShowError(err error) {
 	if err != nil {
-		dialog.ShowError(err, s.Window)
+		dialog.ShowError(localized(s.App, err), s.Window)
 	}
 }
 
