@@ -167,3 +167,26 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// withWorkspace opens the command's workspace and returns what get reads
+// from it: the one call most commands make.
+func withWorkspace[T any](env *Env, get func(*workspace.Workspace) (T, error)) (T, error) {
+	ws, err := openWorkspace(env)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return get(ws)
+}
+
+// printList writes a listing: with --json the value v (the rows under
+// their key), else one line per row.
+func printList[T any](env *Env, asJSON bool, v any, rows []T, line func(T) string) error {
+	if asJSON {
+		return writeJSON(env.Stdout, v)
+	}
+	for _, r := range rows {
+		fmt.Fprintln(env.Stdout, line(r))
+	}
+	return nil
+}

@@ -49,11 +49,7 @@ func runCorpusList(env *Env, args []string) error {
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao corpus list [--json]")
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	docs, err := ws.CorpusDocs()
+	docs, err := withWorkspace(env, (*workspace.Workspace).CorpusDocs)
 	if err != nil {
 		return err
 	}
@@ -61,13 +57,9 @@ func runCorpusList(env *Env, args []string) error {
 	for _, d := range docs {
 		out = append(out, corpusDocJSON{d.ID, d.Name, d.City, d.Number, d.Title, d.Date, d.Clauses, d.Builtin})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"documents": out})
-	}
-	for _, d := range out {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%d 条\t%s\n", d.ID, d.City, d.Number, d.Date, d.Clauses, d.Title)
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"documents": out}, out, func(d corpusDocJSON) string {
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%d 条\t%s", d.ID, d.City, d.Number, d.Date, d.Clauses, d.Title)
+	})
 }
 
 // runCorpusAdd: qicao corpus add [--name NAME] FILE|DIR…. One file is

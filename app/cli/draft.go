@@ -195,11 +195,7 @@ func runDraftList(env *Env, args []string) error {
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao draft list [--json]")
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	list, err := ws.Drafts()
+	list, err := withWorkspace(env, (*workspace.Workspace).Drafts)
 	if err != nil {
 		return err
 	}
@@ -207,17 +203,13 @@ func runDraftList(env *Env, args []string) error {
 	for _, d := range list {
 		out = append(out, draftJSON{d.ID, d.Title, d.City, stamp(d.Created), stamp(d.Updated), d.Versions, d.HasWorking})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"drafts": out})
-	}
-	for _, d := range out {
+	return printList(env, *asJSON, map[string]any{"drafts": out}, out, func(d draftJSON) string {
 		mark := ""
 		if d.HasWorking {
 			mark = "（有未保存的修改）"
 		}
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%d 个版本\t%s%s\n", d.ID, d.Title, d.Versions, d.Updated, mark)
-	}
-	return nil
+		return fmt.Sprintf("%d\t%s\t%d 个版本\t%s%s", d.ID, d.Title, d.Versions, d.Updated, mark)
+	})
 }
 
 type versionJSON struct {
@@ -236,11 +228,7 @@ func runDraftVersions(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	vs, err := ws.Versions(id)
+	vs, err := withWorkspace(env, func(ws *workspace.Workspace) ([]drafts.Version, error) { return ws.Versions(id) })
 	if err != nil {
 		return err
 	}
@@ -248,13 +236,9 @@ func runDraftVersions(env *Env, args []string) error {
 	for _, v := range vs {
 		out = append(out, versionJSON{v.N, stamp(v.Created), v.Note, v.Chars})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"draft": id, "versions": out})
-	}
-	for _, v := range out {
-		fmt.Fprintf(env.Stdout, "第 %d 版\t%s\t%d 字\t%s\n", v.N, v.Created, v.Chars, v.Note)
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"draft": id, "versions": out}, out, func(v versionJSON) string {
+		return fmt.Sprintf("第 %d 版\t%s\t%d 字\t%s", v.N, v.Created, v.Chars, v.Note)
+	})
 }
 
 // runDraftShow: qicao draft show ID [--version N] prints the working text
@@ -267,11 +251,7 @@ func runDraftShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	text, err := draftText(ws, id, *n)
+	text, err := withWorkspace(env, func(ws *workspace.Workspace) (string, error) { return draftText(ws, id, *n) })
 	if err != nil {
 		return err
 	}

@@ -88,13 +88,9 @@ func runTemplateList(env *Env, args []string) error {
 			out = append(out, toTemplateJSON(t))
 		}
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"templates": out})
-	}
-	for _, t := range out {
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%d 个占位符\t来源 %d 处\n", t.Category, t.Name, len(t.Placeholders), len(t.Provenance))
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"templates": out}, out, func(t templateJSON) string {
+		return fmt.Sprintf("%s\t%s\t%d 个占位符\t来源 %d 处", t.Category, t.Name, len(t.Placeholders), len(t.Provenance))
+	})
 }
 
 // runTemplateShow: qicao template show NAME [--json].
