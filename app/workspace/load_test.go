@@ -65,7 +65,9 @@ func TestLoadPostgres(t *testing.T) {
 		}
 		return workspace.OpenServer(cluster.URL(name, role) + "&pool_max_conns=2")
 	}
-	share := func(ws *workspace.Workspace, id int64) error { return workspace.StoreOf(ws).(*postgres.DB).ShareDraft(id, "负载组") }
+	share := func(ws *workspace.Workspace, id int64) error {
+		return workspace.StoreOf(ws).(*postgres.DB).ShareDraft(id, "负载组")
+	}
 	runLoad(t, "PostgreSQL", open, share, nil)
 }
 
