@@ -134,8 +134,8 @@ func formatBlock(src string, anchor *Node, text, gap string) string {
 	if len(paras) == 0 {
 		return ""
 	}
-	if _, _, _, consumed, ok := ParseLabel(paras[0]); ok {
-		paras[0] = paras[0][consumed:]
+	if l, ok := ParseLabel(paras[0]); ok {
+		paras[0] = paras[0][l.Len:]
 	}
 	paras[0] = anchor.Style.Format(anchor.Ordinal+1) + paras[0]
 	indent := indentOf(src, anchor)
