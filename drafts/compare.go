@@ -195,7 +195,7 @@ func side(u *unit) *Side {
 // allowed unless strict.
 func onlyForm(ops []Op, strict bool) bool {
 	for _, o := range ops {
-		if o.Kind == '-' || o.Kind == '+' || o.Kind == '~' && strict {
+		if o.Kind == OpDelete || o.Kind == OpInsert || o.Kind == OpForm && strict {
 			return false
 		}
 	}
@@ -251,7 +251,7 @@ func summarise(ps []Pair) Summary {
 			continue
 		}
 		for _, o := range p.Ops {
-			if o.Kind == '~' {
+			if o.Kind == OpForm {
 				s.PunctuationOnly++
 			}
 		}

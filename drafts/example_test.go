@@ -79,8 +79,8 @@ func ExampleCompare() {
 	}
 	// The ops of 1.培育创新企业: what is kept (=), deleted (-), inserted (+).
 	for _, op := range c.Pairs[2].Ops {
-		if op.Kind != '=' {
-			fmt.Printf("%c %s\n", op.Kind, op.Text)
+		if op.Kind != drafts.OpEqual {
+			fmt.Printf("%s %s\n", op.Kind, op.Text)
 		}
 	}
 	for _, f := range c.Figures {
