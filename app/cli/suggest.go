@@ -30,7 +30,7 @@ type suggestionJSON struct {
 	Label   string             `json:"label"`
 	Heading string             `json:"heading"`
 	Text    string             `json:"text"`
-	Spans   []templates.Span   `json:"spans"`
+	Spans   []templates.RuneSpan   `json:"spans"`
 	Adapted *templates.Adapted `json:"adapted,omitempty"`
 }
 
@@ -178,7 +178,7 @@ func printSuggestions(w io.Writer, ss []templates.Suggestion) {
 }
 
 // markSpans puts 【】 around the spans of text (rune offsets).
-func markSpans(text string, spans []templates.Span) string {
+func markSpans(text string, spans []templates.RuneSpan) string {
 	r := []rune(text)
 	var b strings.Builder
 	last := 0
