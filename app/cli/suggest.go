@@ -22,16 +22,16 @@ type suggestOutput struct {
 }
 
 type suggestionJSON struct {
-	Score   float64            `json:"score"`
-	City    string             `json:"city"`
-	Number  string             `json:"number"`
-	Title   string             `json:"title"`
-	Date    string             `json:"date"`
-	Label   string             `json:"label"`
-	Heading string             `json:"heading"`
-	Text    string             `json:"text"`
-	Spans   []templates.RuneSpan   `json:"spans"`
-	Adapted *templates.Adapted `json:"adapted,omitempty"`
+	Score   float64              `json:"score"`
+	City    string               `json:"city"`
+	Number  string               `json:"number"`
+	Title   string               `json:"title"`
+	Date    string               `json:"date"`
+	Label   string               `json:"label"`
+	Heading string               `json:"heading"`
+	Text    string               `json:"text"`
+	Spans   []templates.RuneSpan `json:"spans"`
+	Adapted *templates.Adapted   `json:"adapted,omitempty"`
 }
 
 // suggestArgs are the parsed arguments of `qicao suggest`.

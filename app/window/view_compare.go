@@ -136,7 +136,7 @@ func legend() fyne.CanvasObject {
 }
 
 // chip is a small box in a kind's colour with a text beside it.
-func chip(k drafts.Kind, text string) fyne.CanvasObject {
+func chip(k drafts.PairKind, text string) fyne.CanvasObject {
 	box := canvas.NewRectangle(redline.Color(k))
 	box.SetMinSize(fyne.NewSize(10, 10))
 	box.CornerRadius = 2
@@ -144,7 +144,7 @@ func chip(k drafts.Kind, text string) fyne.CanvasObject {
 }
 
 // kindName is the translated name of a pair kind.
-func kindName(k drafts.Kind) string { return lang.L(redline.English(k)) }
+func kindName(k drafts.PairKind) string { return lang.L(redline.English(k)) }
 
 // sessionChanged refills the pickers when the draft, its versions or the
 // corpus change, and recompares when the working text shown changed.
@@ -371,7 +371,7 @@ func (cv *CompareView) fillSummary() {
 }
 
 type summaryItem struct {
-	kind drafts.Kind
+	kind drafts.PairKind
 	text string
 }
 
