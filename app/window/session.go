@@ -29,9 +29,13 @@ type Session struct {
 	DraftID int64
 	Title   string
 	// Text is the working text of the open draft; Doc is its parse (nil
-	// when the text is empty or unreadable).
+	// when the text is empty or unreadable). Doc is replaced, never
+	// changed, so a comparison off the UI goroutine may read it.
 	Text string
 	Doc  *drafts.Document
+	// parsed is a parse of a text about to be opened (ImportDraft's), which
+	// setText takes instead of parsing the same text again.
+	parsed *drafts.Document
 	// Saved is the text of the latest saved version, to tell unsaved
 	// changes apart.
 	Saved string
@@ -178,6 +182,10 @@ func (s *Shell) setTextKeepingCursor(text string) {
 
 func (ss *Session) setText(text string) {
 	ss.Text = text
+	ss.Doc, ss.parsed = ss.parsed, nil
+	if ss.Doc != nil && ss.Doc.Source == text {
+		return
+	}
 	ss.Doc = nil
 	if doc, err := drafts.Parse(text); err == nil {
 		ss.Doc = doc

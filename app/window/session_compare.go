@@ -90,10 +90,26 @@ func (s *Shell) Ref(src Source) workspace.Ref {
 // CompareTexts parses two texts and compares them; it is safe off the UI
 // goroutine.
 func CompareTexts(oldText, newText string, strict bool) (old, new *drafts.Document, c *drafts.Comparison, err error) {
-	if old, err = drafts.Parse(oldText); err != nil {
+	return compareParsed(oldText, newText, nil, strict)
+}
+
+// compareParsed is CompareTexts taking known, a parse already made (the
+// editor's of the working text; nil for none), for a side whose text it
+// is, and parsing a text both sides share once: a file imported and
+// compared as version 1 against the working text is parsed once in all.
+func compareParsed(oldText, newText string, known *drafts.Document, strict bool) (old, new *drafts.Document, c *drafts.Comparison, err error) {
+	parse := func(text string) (*drafts.Document, error) {
+		if known != nil && known.Source == text {
+			return known, nil
+		}
+		return drafts.Parse(text)
+	}
+	if old, err = parse(oldText); err != nil {
 		return nil, nil, nil, err
 	}
-	if new, err = drafts.Parse(newText); err != nil {
+	if newText == oldText {
+		new = old
+	} else if new, err = parse(newText); err != nil {
 		return nil, nil, nil, err
 	}
 	return old, new, drafts.Compare(old, new, drafts.CompareOptions{Strict: strict}), nil
