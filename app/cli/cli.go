@@ -168,6 +168,23 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// subcommands are the sub-commands of a command (draft new, corpus list …)
+// by name.
+type subcommands map[string]func(env *Env, args []string) error
+
+// run runs the sub-command args[0] names; without one it is a usage
+// error saying usage, and an unknown one is named.
+func (c subcommands) run(env *Env, args []string, command, usage string) error {
+	if len(args) == 0 {
+		return usagef("%s", usage)
+	}
+	run, ok := c[args[0]]
+	if !ok {
+		return usagef("未知的 %s 子命令「%s」", command, args[0])
+	}
+	return run(env, args[1:])
+}
+
 // withWorkspace opens the command's workspace and returns what get reads
 // from it: the one call most commands make.
 func withWorkspace[T any](env *Env, get func(*workspace.Workspace) (T, error)) (T, error) {

@@ -17,19 +17,11 @@ func init() {
 	register("corpus", "参考文件库：list | add | remove", runCorpus)
 }
 
+// corpusCommands are the sub-commands of `qicao corpus`.
+var corpusCommands = subcommands{"list": runCorpusList, "add": runCorpusAdd, "remove": runCorpusRemove}
+
 func runCorpus(env *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
-	}
-	switch args[0] {
-	case "list":
-		return runCorpusList(env, args[1:])
-	case "add":
-		return runCorpusAdd(env, args[1:])
-	case "remove":
-		return runCorpusRemove(env, args[1:])
-	}
-	return usagef("未知的 corpus 子命令「%s」", args[0])
+	return corpusCommands.run(env, args, "corpus", "用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
 }
 
 type corpusDocJSON struct {

@@ -16,7 +16,7 @@ func init() {
 }
 
 // draftCommands are the sub-commands of `qicao draft`.
-var draftCommands = map[string]func(env *Env, args []string) error{
+var draftCommands = subcommands{
 	"new":      runDraftNew,
 	"save":     runDraftSave,
 	"list":     runDraftList,
@@ -27,14 +27,7 @@ var draftCommands = map[string]func(env *Env, args []string) error{
 }
 
 func runDraft(env *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：qicao draft new|save|list|versions|show|insert|clean …")
-	}
-	run, ok := draftCommands[args[0]]
-	if !ok {
-		return usagef("未知的 draft 子命令「%s」", args[0])
-	}
-	return run(env, args[1:])
+	return draftCommands.run(env, args, "draft", "用法：qicao draft new|save|list|versions|show|insert|clean …")
 }
 
 // runDraftNew: qicao draft new --title T [--file F] [--note N]. The file is
