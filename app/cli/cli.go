@@ -49,12 +49,17 @@ func register(name, summary string, run func(env *Env, args []string) error) {
 	commands[name] = command{summary, run}
 }
 
-// usageError is a mistake in how a command was called.
-type usageError struct{ msg string }
+// usageError is a mistake in how a command was called; err, if set, is
+// the error that says so (its English message is then the English).
+type usageError struct {
+	msg string
+	err error
+}
 
 func (e usageError) Error() string { return e.msg }
+func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -149,7 +154,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{msg: err.Error()}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

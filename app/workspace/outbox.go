@@ -50,6 +50,14 @@ func (e *QueuedError) Error() string {
 	return fmt.Sprintf("无法连接数据库服务器，这一版暂未保存到服务器。您的文字没有丢失：已保存在本机（%s），服务器恢复后起草会自动把它保存为新版本。（%v）", e.Path, e.Err)
 }
 
+// EnglishMessage says the same in English.
+func (e *QueuedError) EnglishMessage() string {
+	return fmt.Sprintf("The database server cannot be reached, so this version is not on the server yet. Your text is not lost: it is kept on this computer (%s), and Qicao saves it as a new version when the server is back. (%v)", e.Path, e.Err)
+}
+
+// ErrorCode is drafts.EDatabase.
+func (e *QueuedError) ErrorCode() drafts.Code { return drafts.EDatabase }
+
 // Is makes a QueuedError match ErrQueued.
 func (e *QueuedError) Is(target error) bool { return target == ErrQueued }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qicao/drafts"
 	"qicao/drafts/input"
 )
 
@@ -98,6 +99,17 @@ func (e *RefError) Error() string {
 	}
 	return fmt.Sprintf("「%s」不是有效的草稿版本，应写作 draft:编号@版本，例如 draft:1@2", e.Ref)
 }
+
+// EnglishMessage says the same in English.
+func (e *RefError) EnglishMessage() string {
+	if e.Corpus {
+		return fmt.Sprintf("“%s” is not a corpus document; write corpus:ID, e.g. corpus:3", e.Ref)
+	}
+	return fmt.Sprintf("“%s” is not a draft version; write draft:ID@N, e.g. draft:1@2", e.Ref)
+}
+
+// ErrorCode is drafts.EInvalid.
+func (e *RefError) ErrorCode() drafts.Code { return drafts.EInvalid }
 
 // Source is a text read through a reference.
 type Source struct {
