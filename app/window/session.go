@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/undo"
@@ -241,44 +242,11 @@ func (s *Shell) SelectedNode() *drafts.Node {
 	return nodeAtPath(s.Session.Doc, s.Session.selected)
 }
 
-// nodeAtPath follows child indexes from the document's top; nil if the
-// path leads nowhere.
-func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
-	if doc == nil || len(path) == 0 {
-		return nil
-	}
-	nodes := doc.Nodes
-	var n *drafts.Node
-	for _, i := range path {
-		if i < 0 || i >= len(nodes) {
-			return nil
-		}
-		n = nodes[i]
-		nodes = n.Children
-	}
-	return n
-}
-
-// pathOf returns the child indexes leading to n in doc.
-func pathOf(doc *drafts.Document, n *drafts.Node) []int {
-	if doc == nil || n == nil {
-		return nil
-	}
-	var find func(nodes []*drafts.Node, path []int) []int
-	find = func(nodes []*drafts.Node, path []int) []int {
-		for i, c := range nodes {
-			p := append(append([]int(nil), path...), i)
-			if c == n {
-				return p
-			}
-			if found := find(c.Children, p); found != nil {
-				return found
-			}
-		}
-		return nil
-	}
-	return find(doc.Nodes, nil)
-}
+// The outline's rules of selection live in outlinemodel, Fyne-free.
+var (
+	nodeAtPath = outlinemodel.NodeAtPath // the node a path of child indexes leads to, or nil
+	pathOf     = outlinemodel.PathOf     // the child indexes leading to a node
+)
 
 // TypedClause returns the clause pane's text while it holds keystrokes
 // not yet written into the working text, so that the panels can follow
