@@ -53,7 +53,7 @@ type unit struct {
 type link struct {
 	o, n int
 	sim  float64
-	kind Kind
+	kind PairKind
 }
 
 // newUnit builds the matching form of a node.

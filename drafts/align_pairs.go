@@ -124,7 +124,7 @@ func align(old, new []*unit) []link {
 		newTo[i] = -1
 	}
 	var links []link
-	pair := func(e edge, kind Kind) {
+	pair := func(e edge, kind PairKind) {
 		oldTo[e.o], newTo[e.n] = len(links), len(links)
 		links = append(links, link{o: e.o, n: e.n, sim: e.sim, kind: kind})
 	}
@@ -160,7 +160,7 @@ func attach(old, new []*unit, edges []edge, links []link, oldTo, newTo []int) []
 // joining a paired unit of the other side (wholes), old into new for a
 // merge, new out of old for a split (flip).
 type joining struct {
-	kind, other     Kind
+	kind, other     PairKind
 	flip            bool
 	parts, wholes   []*unit
 	partTo, wholeTo []int

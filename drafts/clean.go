@@ -248,10 +248,10 @@ func isCut(prev, next para) bool {
 	if endsSentence(prev.text) || !isProse(prev.text) {
 		return false
 	}
-	if _, _, _, _, ok := ParseLabel(prev.text); ok && !strings.Contains(prev.text, "。") {
+	if _, ok := ParseLabel(prev.text); ok && !strings.Contains(prev.text, "。") {
 		return false // a heading line such as 二、强化…，加快… is whole
 	}
-	if _, _, _, _, ok := ParseLabel(next.text); ok {
+	if _, ok := ParseLabel(next.text); ok {
 		return false
 	}
 	return !isDateLine(next.text) && !isSignatureLine(next.text)

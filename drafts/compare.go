@@ -6,18 +6,18 @@ import (
 	"strings"
 )
 
-// Kind says how a pair of aligned clauses (or sections) changed.
-type Kind string
+// PairKind says how a pair of aligned clauses (or sections) changed.
+type PairKind string
 
 // The kinds of pair.
 const (
-	PairUnchanged Kind = "unchanged" // same text, same place (label may differ)
-	PairModified  Kind = "modified"  // edited in place
-	PairMoved     Kind = "moved"     // taken elsewhere, edited or not
-	PairAdded     Kind = "added"     // only in the new version
-	PairDeleted   Kind = "deleted"   // only in the old version
-	PairMerged    Kind = "merged"    // one of several old clauses made into one new clause
-	PairSplit     Kind = "split"     // one old clause made into several new ones, one pair per part
+	PairUnchanged PairKind = "unchanged" // same text, same place (label may differ)
+	PairModified  PairKind = "modified"  // edited in place
+	PairMoved     PairKind = "moved"     // taken elsewhere, edited or not
+	PairAdded     PairKind = "added"     // only in the new version
+	PairDeleted   PairKind = "deleted"   // only in the old version
+	PairMerged    PairKind = "merged"    // one of several old clauses made into one new clause
+	PairSplit     PairKind = "split"     // one old clause made into several new ones, one pair per part
 )
 
 // Side is one end of a pair: the clause or section in one version.
@@ -42,7 +42,7 @@ func (s *Side) Name() string {
 // deleted one. Ops are the character-level changes from the old text to
 // the new (Node.Text on each side; the label is not part of it).
 type Pair struct {
-	Kind Kind `json:"kind"`
+	Kind PairKind `json:"kind"`
 	// Similarity is in 0..1: for merged and split pairs, the share of the
 	// part found in the whole.
 	Similarity float64 `json:"similarity"`
@@ -160,7 +160,7 @@ func buildPairs(old, new []*unit, links []link, section bool, opt CompareOptions
 }
 
 // newPair builds one pair; an empty kind is decided from the ops.
-func newPair(o, n *unit, kind Kind, sim float64, section bool, opt CompareOptions) ordered {
+func newPair(o, n *unit, kind PairKind, sim float64, section bool, opt CompareOptions) ordered {
 	p := ordered{Pair: Pair{Kind: kind, Similarity: round3(sim), Section: section}, newOrder: -1, oldOrder: -1}
 	var oldText, newText string
 	if o != nil {
@@ -195,7 +195,7 @@ func side(u *unit) *Side {
 // allowed unless strict.
 func onlyForm(ops []Op, strict bool) bool {
 	for _, o := range ops {
-		if o.Kind == '-' || o.Kind == '+' || o.Kind == '~' && strict {
+		if o.Kind == OpDelete || o.Kind == OpInsert || o.Kind == OpForm && strict {
 			return false
 		}
 	}
@@ -244,14 +244,14 @@ func orderPairs(ps []ordered) []Pair {
 // summarise counts the clause pairs by kind and the changes of form.
 func summarise(ps []Pair) Summary {
 	var s Summary
-	counter := map[Kind]*int{PairModified: &s.Modified, PairAdded: &s.Added, PairDeleted: &s.Deleted,
+	counter := map[PairKind]*int{PairModified: &s.Modified, PairAdded: &s.Added, PairDeleted: &s.Deleted,
 		PairMoved: &s.Moved, PairMerged: &s.Merged, PairSplit: &s.Split, PairUnchanged: &s.Unchanged}
 	for _, p := range ps {
 		if p.Section {
 			continue
 		}
 		for _, o := range p.Ops {
-			if o.Kind == '~' {
+			if o.Kind == OpForm {
 				s.PunctuationOnly++
 			}
 		}

@@ -344,7 +344,7 @@ func TestCompareStrict(t *testing.T) {
 	new := mustParse(t, "一、总体要求\n1.加强领导。到2026年，培育企业100家。(市科技局牵头)\n")
 	for _, tt := range []struct {
 		strict bool
-		want   Kind
+		want   PairKind
 	}{{false, PairUnchanged}, {true, PairModified}} {
 		c := Compare(old, new, CompareOptions{Strict: tt.strict})
 		var clause Pair

@@ -12,13 +12,27 @@ import (
 	"qicao/drafts/norm"
 )
 
+// OpKind says what an Op does. Its value is the byte the JSON form and
+// the fuzz corpora write: '=', '-', '+', '~'.
+type OpKind byte
+
+// The kinds of op.
+const (
+	OpEqual  OpKind = '=' // kept
+	OpDelete OpKind = '-' // deleted
+	OpInsert OpKind = '+' // inserted
+	OpForm   OpKind = '~' // a change of form only: punctuation width or whitespace, e.g. ， for ,
+)
+
+// String returns the kind's byte as a string: "=", "-", "+", "~".
+func (k OpKind) String() string { return string(rune(k)) }
+
 // Op is one step of the character-level changes inside a pair of clauses.
-// Kind is '=' (kept), '-' (deleted), '+' (inserted) or '~' (a change of
-// form only: punctuation width or whitespace, e.g. ， for ,). The '='
-// and '-' texts, with Text of '~', concatenate to the old clause text;
-// the '=' and '+' texts, with New of '~', to the new one.
+// The OpEqual and OpDelete texts, with Text of OpForm, concatenate to the
+// old clause text; the OpEqual and OpInsert texts, with New of OpForm, to
+// the new one.
 type Op struct {
-	Kind byte
+	Kind OpKind
 	// Text is the text kept, deleted or inserted; for '~' the old form.
 	Text string
 	// New is the new form for '~'; empty otherwise.
@@ -27,10 +41,10 @@ type Op struct {
 
 // MarshalJSON writes an op as ["=","…"], or ["~","old form","new form"].
 func (o Op) MarshalJSON() ([]byte, error) {
-	if o.Kind == '~' {
+	if o.Kind == OpForm {
 		return json.Marshal([]string{"~", o.Text, o.New})
 	}
-	return json.Marshal([]string{string(o.Kind), o.Text})
+	return json.Marshal([]string{o.Kind.String(), o.Text})
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes.
@@ -42,8 +56,8 @@ func (o *Op) UnmarshalJSON(b []byte) error {
 	if len(parts) < 2 || len(parts[0]) != 1 || strings.IndexByte("=-+~", parts[0][0]) < 0 {
 		return fmt.Errorf("drafts: bad op %s", b)
 	}
-	*o = Op{Kind: parts[0][0], Text: parts[1]}
-	if o.Kind == '~' {
+	*o = Op{Kind: OpKind(parts[0][0]), Text: parts[1]}
+	if o.Kind == OpForm {
 		if len(parts) != 3 {
 			return fmt.Errorf("drafts: bad op %s", b)
 		}
@@ -56,7 +70,7 @@ func (o *Op) UnmarshalJSON(b []byte) error {
 func OldText(ops []Op) string {
 	var b strings.Builder
 	for _, o := range ops {
-		if o.Kind != '+' {
+		if o.Kind != OpInsert {
 			b.WriteString(o.Text)
 		}
 	}
@@ -68,9 +82,9 @@ func NewText(ops []Op) string {
 	var b strings.Builder
 	for _, o := range ops {
 		switch o.Kind {
-		case '=', '+':
+		case OpEqual, OpInsert:
 			b.WriteString(o.Text)
-		case '~':
+		case OpForm:
 			b.WriteString(o.New)
 		}
 	}
@@ -118,7 +132,7 @@ func diffOps(old, new string) []Op {
 		if old == "" {
 			return nil
 		}
-		return []Op{{Kind: '=', Text: old}}
+		return []Op{{Kind: OpEqual, Text: old}}
 	}
 	a, b := newRuneText(old), newRuneText(new)
 	var ops opBuilder
@@ -130,10 +144,10 @@ func diffOps(old, new string) []Op {
 			ops.equal(a, b, i, j, n)
 			i, j = i+n, j+n
 		case diffmatchpatch.DiffDelete:
-			ops.add(Op{Kind: '-', Text: a.slice(i, i+n)})
+			ops.add(Op{Kind: OpDelete, Text: a.slice(i, i+n)})
 			i += n
 		case diffmatchpatch.DiffInsert:
-			ops.add(Op{Kind: '+', Text: b.slice(j, j+n)})
+			ops.add(Op{Kind: OpInsert, Text: b.slice(j, j+n)})
 			j += n
 		}
 	}
@@ -276,26 +290,26 @@ func (ob *opBuilder) equal(a, b runeText, i, j, n int) {
 		}
 		old, new := a.slice(i+start, i+k), b.slice(j+start, j+k)
 		switch kind {
-		case '=':
-			ob.add(Op{Kind: '=', Text: old})
-		case '~':
-			ob.add(Op{Kind: '~', Text: old, New: new})
+		case OpEqual:
+			ob.add(Op{Kind: OpEqual, Text: old})
+		case OpForm:
+			ob.add(Op{Kind: OpForm, Text: old, New: new})
 		default:
-			ob.add(Op{Kind: '-', Text: old})
-			ob.add(Op{Kind: '+', Text: new})
+			ob.add(Op{Kind: OpDelete, Text: old})
+			ob.add(Op{Kind: OpInsert, Text: new})
 		}
 	}
 }
 
-func runeKind(a, b runeText, i, j int) byte {
+func runeKind(a, b runeText, i, j int) OpKind {
 	x, y := a.slice(i, i+1), b.slice(j, j+1)
 	switch {
 	case x == y:
-		return '='
+		return OpEqual
 	case utf8.ValidString(x) && utf8.ValidString(y) && norm.SameUpToForm(x, y):
-		return '~'
+		return OpForm
 	}
-	return '!'
+	return '!' // an edit: a deletion and an insertion
 }
 
 // formOnlySpaces turns deletions and insertions of nothing but whitespace,
@@ -304,14 +318,14 @@ func formOnlySpaces(ops []Op) []Op {
 	out := ops[:0]
 	for k := 0; k < len(ops); k++ {
 		o := ops[k]
-		if o.Kind != '-' && o.Kind != '+' || !isBlank(o.Text) {
+		if o.Kind != OpDelete && o.Kind != OpInsert || !isBlank(o.Text) {
 			out = append(out, o)
 			continue
 		}
-		tilde := Op{Kind: '~'}
-		if o.Kind == '-' {
+		tilde := Op{Kind: OpForm}
+		if o.Kind == OpDelete {
 			tilde.Text = o.Text
-			if k+1 < len(ops) && ops[k+1].Kind == '+' {
+			if k+1 < len(ops) && ops[k+1].Kind == OpInsert {
 				if !isBlank(ops[k+1].Text) {
 					out = append(out, o)
 					continue
@@ -353,7 +367,7 @@ func isBlank(s string) bool {
 func wholeNumbers(ops []Op) []Op {
 	out := make([]Op, 0, len(ops))
 	for k := 0; k < len(ops); {
-		if ops[k].Kind != '-' && ops[k].Kind != '+' {
+		if ops[k].Kind != OpDelete && ops[k].Kind != OpInsert {
 			out = append(out, ops[k])
 			k++
 			continue
@@ -362,9 +376,9 @@ func wholeNumbers(ops []Op) []Op {
 		var old, new strings.Builder
 		for ; end < len(ops); end++ {
 			switch {
-			case ops[end].Kind == '-':
+			case ops[end].Kind == OpDelete:
 				old.WriteString(ops[end].Text)
-			case ops[end].Kind == '+':
+			case ops[end].Kind == OpInsert:
 				new.WriteString(ops[end].Text)
 			case insideNumber(ops, end):
 				old.WriteString(ops[end].Text) // 2[.]8 between two edits of one number
@@ -377,7 +391,7 @@ func wholeNumbers(ops []Op) []Op {
 	grouped:
 		o, n := old.String(), new.String()
 		var head, tail string
-		if prev := len(out) - 1; prev >= 0 && out[prev].Kind == '=' && startsWithDigit(o, n) {
+		if prev := len(out) - 1; prev >= 0 && out[prev].Kind == OpEqual && startsWithDigit(o, n) {
 			kept, digits := cutTrailingDigits(out[prev].Text)
 			if digits != "" {
 				head = digits
@@ -387,11 +401,11 @@ func wholeNumbers(ops []Op) []Op {
 			}
 		}
 		var after *Op
-		if end < len(ops) && ops[end].Kind == '=' && endsWithDigit(o, n) {
+		if end < len(ops) && ops[end].Kind == OpEqual && endsWithDigit(o, n) {
 			digits, rest := cutLeadingDigits(ops[end].Text)
 			tail = digits
 			if tail != "" {
-				after = &Op{Kind: '=', Text: rest}
+				after = &Op{Kind: OpEqual, Text: rest}
 			}
 		}
 		if head == "" && tail == "" && !absorbed {
@@ -399,8 +413,8 @@ func wholeNumbers(ops []Op) []Op {
 			k = end
 			continue
 		}
-		out = appendOp(out, Op{Kind: '-', Text: head + o + tail})
-		out = appendOp(out, Op{Kind: '+', Text: head + n + tail})
+		out = appendOp(out, Op{Kind: OpDelete, Text: head + o + tail})
+		out = appendOp(out, Op{Kind: OpInsert, Text: head + n + tail})
 		k = end
 		if after != nil {
 			k++
@@ -414,7 +428,7 @@ func wholeNumbers(ops []Op) []Op {
 // point between two edits, both touching it with digits: the middle of one
 // number that changed in two places.
 func insideNumber(ops []Op, k int) bool {
-	if ops[k].Kind != '=' || k == 0 || k+1 >= len(ops) || ops[k+1].Kind != '-' && ops[k+1].Kind != '+' {
+	if ops[k].Kind != OpEqual || k == 0 || k+1 >= len(ops) || ops[k+1].Kind != OpDelete && ops[k+1].Kind != OpInsert {
 		return false
 	}
 	for _, r := range ops[k].Text {
@@ -492,21 +506,21 @@ func absorbLoneRunes(ops []Op) []Op {
 	var del, ins strings.Builder
 	inEdit := false
 	flush := func() {
-		out = appendOp(out, Op{Kind: '-', Text: del.String()})
-		out = appendOp(out, Op{Kind: '+', Text: ins.String()})
+		out = appendOp(out, Op{Kind: OpDelete, Text: del.String()})
+		out = appendOp(out, Op{Kind: OpInsert, Text: ins.String()})
 		del.Reset()
 		ins.Reset()
 		inEdit = false
 	}
 	for k, o := range ops {
 		switch {
-		case o.Kind == '-':
+		case o.Kind == OpDelete:
 			del.WriteString(o.Text)
 			inEdit = true
-		case o.Kind == '+':
+		case o.Kind == OpInsert:
 			ins.WriteString(o.Text)
 			inEdit = true
-		case inEdit && o.Kind == '=' && loneRune(o.Text) && k+1 < len(ops) && isEdit(ops[k+1]):
+		case inEdit && o.Kind == OpEqual && loneRune(o.Text) && k+1 < len(ops) && isEdit(ops[k+1]):
 			del.WriteString(o.Text)
 			ins.WriteString(o.Text)
 		default:
@@ -522,7 +536,7 @@ func absorbLoneRunes(ops []Op) []Op {
 	return out
 }
 
-func isEdit(o Op) bool { return o.Kind == '-' || o.Kind == '+' }
+func isEdit(o Op) bool { return o.Kind == OpDelete || o.Kind == OpInsert }
 
 func loneRune(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)

@@ -39,8 +39,8 @@ func UnmarshalStored(js []byte, text string) (*Document, error) {
 func restoreNodes(nodes []*Node, level int) {
 	for _, n := range nodes {
 		n.Level = level
-		if _, style, _, _, ok := ParseLabel(n.Label); ok {
-			n.Style = style
+		if l, ok := ParseLabel(n.Label); ok {
+			n.Style = l.Style
 		}
 		restoreNodes(n.Children, level+1)
 	}

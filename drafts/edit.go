@@ -1,7 +1,6 @@
 package drafts
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,11 +24,11 @@ import (
 
 // Errors of structural edits.
 var (
-	ErrNoNode     = errors.New("没有指定要编辑的条款")
-	ErrNoSibling  = errors.New("没有可交换位置的相邻同级条款")
-	ErrNoParent   = errors.New("顶层条目不能再升级")
-	ErrHasSubtree = errors.New("含有下级条目的条款不能降级")
-	ErrEmptyText  = errors.New("插入的文字为空")
+	ErrNoNode     error = Errorf(EInvalid, "没有指定要编辑的条款", "No clause is selected to edit")
+	ErrNoSibling  error = Errorf(EInvalid, "没有可交换位置的相邻同级条款", "There is no neighbouring clause at the same level to swap with")
+	ErrNoParent   error = Errorf(EInvalid, "顶层条目不能再升级", "A top-level item cannot be raised further")
+	ErrHasSubtree error = Errorf(EInvalid, "含有下级条目的条款不能降级", "A clause with items under it cannot be lowered")
+	ErrEmptyText  error = Errorf(EInvalid, "插入的文字为空", "The text to insert is empty")
 )
 
 // Edit is the result of a structural edit.
@@ -135,8 +134,8 @@ func formatBlock(src string, anchor *Node, text, gap string) string {
 	if len(paras) == 0 {
 		return ""
 	}
-	if _, _, _, consumed, ok := ParseLabel(paras[0]); ok {
-		paras[0] = paras[0][consumed:]
+	if l, ok := ParseLabel(paras[0]); ok {
+		paras[0] = paras[0][l.Len:]
 	}
 	paras[0] = anchor.Style.Format(anchor.Ordinal+1) + paras[0]
 	indent := indentOf(src, anchor)

@@ -54,7 +54,7 @@ func checkInsertAfterNine(t *testing.T, prefix string, last int, wantLabel strin
 		t.Fatalf("%d clauses after insert, want %d: %q", len(labels), last+1, labels)
 	}
 	for i, l := range labels {
-		if _, _, ord, _, _ := ParseLabel(l); ord != i+1 {
+		if lb, _ := ParseLabel(l); lb.Ordinal != i+1 {
 			t.Errorf("clause %d labelled %q", i+1, l)
 		}
 	}

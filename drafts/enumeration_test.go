@@ -40,7 +40,7 @@ func TestEnumerationWordsStayText(t *testing.T) {
 		})
 	}
 	for _, s := range []string{"一是加强组织领导", "二是在7月24日下午", "十是统筹推进"} {
-		if _, _, _, _, ok := ParseLabel(s); ok {
+		if _, ok := ParseLabel(s); ok {
 			t.Errorf("ParseLabel(%q) reads a label", s)
 		}
 	}

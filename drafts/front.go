@@ -246,7 +246,7 @@ func stripStatus(title string) string {
 }
 
 func isLabelled(text string) bool {
-	_, _, _, _, ok := ParseLabel(text)
+	_, ok := ParseLabel(text)
 	return ok
 }
 

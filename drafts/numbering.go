@@ -71,55 +71,64 @@ var labelPattern = regexp.MustCompile(`^(` +
 	`|第[ \t\x{3000}]*([一二三四五六七八九十百千零〇两]+|[0-9０-９]{1,4})[ \t\x{3000}]*([编章节条編節條])(之[一二三四五六七八九十]+)?` + // 第一章, 第十条之一
 	`)`)
 
-// ParseLabel reads a number label at the start of s. It returns the label
-// as written (without trailing spaces), its style, its ordinal, and the
-// byte length consumed including spaces after the label; ok is false when s
-// does not start with a label.
-func ParseLabel(s string) (label string, style Style, ordinal int, consumed int, ok bool) {
+// Label is a number label at the start of a paragraph, as ParseLabel
+// reads it.
+type Label struct {
+	Text    string // as written, without trailing spaces: "（一）", "1."
+	Style   Style  // its family and form
+	Ordinal int    // the number it says: 23 for （二十三）
+	// Len is the byte length of s it takes, spaces after it included:
+	// s[Len:] is the paragraph's text after the label.
+	Len int
+}
+
+// ParseLabel reads a number label at the start of s; ok is false when s
+// does not start with one.
+func ParseLabel(s string) (l Label, ok bool) {
 	m := labelPattern.FindStringSubmatchIndex(s)
 	if m == nil {
-		return "", Style{}, 0, 0, false
+		return Label{}, false
 	}
 	whole := s[m[2]:m[3]]
-	consumed = m[3]
+	l.Len = m[3]
 	// Spaces after the label are layout, not label.
-	for consumed < len(s) {
-		r, size := utf8.DecodeRuneInString(s[consumed:])
+	for l.Len < len(s) {
+		r, size := utf8.DecodeRuneInString(s[l.Len:])
 		if r != ' ' && r != '\u3000' && r != '\t' {
 			break
 		}
-		consumed += size
+		l.Len += size
 	}
-	label = strings.TrimRight(whole, " \u3000\t")
+	l.Text = strings.TrimRight(whole, " \u3000\t")
 	switch {
 	case m[4] >= 0:
-		ordinal = ParseHanNumeral(s[m[4]:m[5]])
-		style = Style{HanComma, "%s、"}
+		l.Ordinal = ParseHanNumeral(s[m[4]:m[5]])
+		l.Style = Style{HanComma, "%s、"}
 	case m[6] >= 0:
-		ordinal = ParseHanNumeral(s[m[6]:m[7]])
-		style = Style{HanParen, parenForm(label)}
+		l.Ordinal = ParseHanNumeral(s[m[6]:m[7]])
+		l.Style = Style{HanParen, parenForm(l.Text)}
 	case m[8] >= 0:
-		ordinal = parseArabic(s[m[8]:m[9]])
-		style = Style{ArabicDot, "%s" + strings.TrimLeft(label, "0123456789０１２３４５６７８９")}
+		l.Ordinal = parseArabic(s[m[8]:m[9]])
+		l.Style = Style{ArabicDot, "%s" + strings.TrimLeft(l.Text, "0123456789０１２３４５６７８９")}
 		if r, _ := utf8.DecodeRuneInString(s[m[3]:]); isDigit(r) {
-			return "", Style{}, 0, 0, false // 2.8% is a figure, not a label
+			return Label{}, false // 2.8% is a figure, not a label
 		}
 	case m[10] >= 0:
-		ordinal = parseArabic(s[m[10]:m[11]])
-		style = Style{ArabicParen, parenForm(label)}
+		l.Ordinal = parseArabic(s[m[10]:m[11]])
+		l.Style = Style{ArabicParen, parenForm(l.Text)}
 	case m[12] >= 0:
 		r, _ := utf8.DecodeRuneInString(s[m[12]:])
-		ordinal, style = int(r-'①')+1, Style{Circled, "%s"}
+		l.Ordinal, l.Style = int(r-'①')+1, Style{Circled, "%s"}
 	case m[14] >= 0:
-		ordinal, style = structuralLabel(s[m[14]:m[15]], s[m[16]:m[17]])
-		if !structuralFits(style.Family, s[consumed:], consumed > m[3]) {
-			return "", Style{}, 0, 0, false
+		l.Ordinal, l.Style = structuralLabel(s[m[14]:m[15]], s[m[16]:m[17]])
+		if !structuralFits(l.Style.Family, s[l.Len:], l.Len > m[3]) {
+			return Label{}, false
 		}
 	}
-	if ordinal <= 0 {
-		return "", Style{}, 0, 0, false
+	if l.Ordinal <= 0 {
+		return Label{}, false
 	}
-	return label, style, ordinal, consumed, true
+	return l, true
 }
 
 // structuralLabel reads the number and the kind of a 第X章/第X条 label.

@@ -1,14 +1,13 @@
 package drafts
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
 // ErrEmpty is returned by Parse for a text with nothing in it.
-var ErrEmpty = errors.New("文档为空：没有可解析的文字")
+var ErrEmpty error = Errorf(EInvalid, "文档为空：没有可解析的文字", "The document is empty: there is no text to read")
 
 // Parse reads a policy document from plain text (UTF-8) into its structure
 // and metadata. It cleans as it reads, never changing the words: a web
@@ -40,7 +39,7 @@ func parsePart(src string, ps []para, attachment bool) *Document {
 	d := &Document{Source: src}
 	if attachment {
 		ps = dropAttachmentMark(ps)
-		if _, _, _, _, labelled := ParseLabel(ps[0].text); !labelled && len(ps) > 1 {
+		if _, labelled := ParseLabel(ps[0].text); !labelled && len(ps) > 1 {
 			ps = ps[d.readTitle(ps):]
 		}
 	}
@@ -103,7 +102,7 @@ func structureStart(ps []para, titled bool) int {
 		}
 	}
 	for i := title; i < len(ps); i++ {
-		if _, _, _, _, ok := ParseLabel(ps[i].text); ok {
+		if _, ok := ParseLabel(ps[i].text); ok {
 			return i
 		}
 	}
@@ -126,18 +125,18 @@ func buildTree(body []para) (roots []*Node, closing []para) {
 	var b treeBuilder
 	lastArticle := -1 // the last paragraph that opens a structural node
 	for i, p := range body {
-		if _, style, _, _, ok := ParseLabel(p.text); ok && style.Family.Rank() > 0 {
+		if l, ok := ParseLabel(p.text); ok && l.Style.Family.Rank() > 0 {
 			lastArticle = i
 		}
 	}
 	for i, p := range body {
-		label, style, ord, consumed, labelled := ParseLabel(p.text)
+		l, labelled := ParseLabel(p.text)
 		if !labelled && i > lastArticle && isClosing(p.text) { // no closing line starts with a label
 			return b.finish(), body[i:]
 		}
 		if labelled {
-			b.open(&Node{Label: label, Style: style, Ordinal: ord,
-				LabelSpan: Span{p.textStart, p.textStart + len(label)}}, p, p.text[consumed:])
+			b.open(&Node{Label: l.Text, Style: l.Style, Ordinal: l.Ordinal,
+				LabelSpan: Span{p.textStart, p.textStart + len(l.Text)}}, p, p.text[l.Len:])
 			continue
 		}
 		if b.headingRunsOn(p.text) {
@@ -352,12 +351,12 @@ func nextIsNewLevel(rest []para, stack []*Node) bool {
 	if len(rest) == 0 {
 		return false
 	}
-	_, style, _, _, ok := ParseLabel(rest[0].text)
+	l, ok := ParseLabel(rest[0].text)
 	if !ok {
 		return false
 	}
 	for _, n := range stack {
-		if n.Style.Family == style.Family {
+		if n.Style.Family == l.Style.Family {
 			return false
 		}
 	}

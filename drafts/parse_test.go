@@ -282,7 +282,8 @@ func TestParseLabel(t *testing.T) {
 		{"十、强化", "十、", HanComma, 10, "强化"},
 	}
 	for _, tt := range tests {
-		label, style, ord, consumed, ok := ParseLabel(tt.in)
+		l, ok := ParseLabel(tt.in)
+		label, style, ord, consumed := l.Text, l.Style, l.Ordinal, l.Len
 		if !ok || label != tt.label || style.Family != tt.family || ord != tt.ordinal || tt.in[consumed:] != tt.rest {
 			t.Errorf("ParseLabel(%q) = %q %v %d %q %v", tt.in, label, style, ord, tt.in[consumed:], ok)
 		}
@@ -291,7 +292,7 @@ func TestParseLabel(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"2.8%的投入", "2026年，全社会", "（市科技局牵头）", "（此件公开发布）", "重点任务"} {
-		if _, _, _, _, ok := ParseLabel(in); ok {
+		if _, ok := ParseLabel(in); ok {
 			t.Errorf("ParseLabel(%q) took a label", in)
 		}
 	}

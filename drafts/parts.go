@@ -62,7 +62,7 @@ func isAttachmentTitle(text string) bool {
 	if n := utf8.RuneCountInString(text); n < 4 || n > 80 || !hasHan(text) || strings.ContainsAny(text, "。，；：:,;") {
 		return false
 	}
-	if _, _, _, _, ok := ParseLabel(text); ok {
+	if _, ok := ParseLabel(text); ok {
 		return false
 	}
 	return !isClosing(text) && !isMetadataLine(text) && !publicNote.MatchString(text)
@@ -167,13 +167,12 @@ func skipContents(ps []para) []para {
 		if i+1 >= len(ps) {
 			return ps
 		}
-		firstLabel, _, _, _, ok := ParseLabel(ps[i+1].text)
+		first, ok := ParseLabel(ps[i+1].text)
 		if !ok {
 			return ps
 		}
 		for k := i + 2; k < len(ps) && k < i+400; k++ {
-			label, _, _, _, _ := ParseLabel(ps[k].text)
-			if label == firstLabel {
+			if l, _ := ParseLabel(ps[k].text); l.Text == first.Text {
 				return append(append([]para(nil), ps[:i]...), ps[k:]...)
 			}
 			if strings.Contains(ps[k].text, "。") {

@@ -146,8 +146,8 @@ func finish(d *Document, c change) (Edit, error) {
 func labelAt(text string, offset int) string {
 	line := text[offset:]
 	lead := leadingMarks(line)
-	label, _, _, _, _ := ParseLabel(line[lead:])
-	return label
+	l, _ := ParseLabel(line[lead:])
+	return l.Text
 }
 
 // MainLevel returns the level holding most clauses (1. in 000, （一） in

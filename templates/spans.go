@@ -38,8 +38,9 @@ func MatchKey(text string) (key []rune, pos []int) {
 	return key[:k], pos[:k]
 }
 
-// Span is a range [Start, End) of rune offsets into a text.
-type Span [2]int
+// RuneSpan is a range [Start, End) of rune offsets into a text (where
+// drafts.Span counts bytes into a document's Source).
+type RuneSpan [2]int
 
 // minSpan is the shortest run of shared key runes worth showing: a
 // two-character word for a short query, longer for a whole clause, where
@@ -58,10 +59,10 @@ func minSpan(queryLen int) int {
 // the text's key whose every bigram occurs in the query's key, at least
 // minSpan(len(query)) runes long, as rune offsets into text. Spans are
 // merged where only punctuation or spaces separate them.
-func sharedSpans(query map[term]bool, queryLen int, text string) []Span {
+func sharedSpans(query map[term]bool, queryLen int, text string) []RuneSpan {
 	key, pos := MatchKey(text)
 	min := minSpan(queryLen)
-	var out []Span
+	var out []RuneSpan
 	lastEnd := -2 // key index of the last rune of the last span
 	i := 0
 	for i+1 < len(key) {
@@ -74,7 +75,7 @@ func sharedSpans(query map[term]bool, queryLen int, text string) []Span {
 			j++
 		}
 		if j-i+1 >= min {
-			s := Span{pos[i], pos[j] + 1}
+			s := RuneSpan{pos[i], pos[j] + 1}
 			if n := len(out); n > 0 && lastEnd+1 == i {
 				out[n-1][1] = s[1] // only dropped runes between
 			} else {

@@ -36,7 +36,7 @@ type Suggestion struct {
 	BankClause
 	// Spans are the parts of Text shared with the query, as [start, end)
 	// rune offsets into Text.
-	Spans []Span `json:"spans"`
+	Spans []RuneSpan `json:"spans"`
 	// Adapted is the clause made ready for Query.AdaptTo's draft.
 	Adapted *Adapted `json:"adapted,omitempty"`
 }

@@ -7,9 +7,5 @@ import (
 // loadSuggester opens the clause index kept in the database, which the
 // suggest command reads without building a bank.
 func loadSuggester(env *Env) (workspace.Suggester, error) {
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return nil, err
-	}
-	return ws.Suggester()
+	return withWorkspace(env, (*workspace.Workspace).Suggester)
 }

@@ -1,6 +1,8 @@
 // Package cli is Qicao's command-line front end: each sub-command reads
 // files or the database, calls the domain packages and prints text or
-// JSON. Errors go to stderr in Chinese, with a non-zero exit code.
+// JSON. Errors go to stderr with a non-zero exit code, in Chinese, or in
+// English where the locale asks for it (locale.English) and the error has
+// an English message (drafts.Message).
 package cli
 
 import (
@@ -13,7 +15,9 @@ import (
 	"sort"
 	"strings"
 
+	"qicao/app/locale"
 	"qicao/app/workspace"
+	"qicao/drafts"
 )
 
 // Env is what a command runs with: its streams and the database path.
@@ -45,12 +49,17 @@ func register(name, summary string, run func(env *Env, args []string) error) {
 	commands[name] = command{summary, run}
 }
 
-// usageError is a mistake in how a command was called.
-type usageError struct{ msg string }
+// usageError is a mistake in how a command was called; err, if set, is
+// the error that says so (its English message is then the English).
+type usageError struct {
+	msg string
+	err error
+}
 
 func (e usageError) Error() string { return e.msg }
+func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -76,7 +85,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
+		if locale.English() {
+			fmt.Fprintf(stderr, "qicao %s: %s\n", args[0], drafts.Message(err, true))
+		} else {
+			fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
@@ -141,7 +154,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{msg: err.Error()}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -158,4 +171,44 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// subcommands are the sub-commands of a command (draft new, corpus list …)
+// by name.
+type subcommands map[string]func(env *Env, args []string) error
+
+// run runs the sub-command args[0] names; without one it is a usage
+// error saying usage, and an unknown one is named.
+func (c subcommands) run(env *Env, args []string, command, usage string) error {
+	if len(args) == 0 {
+		return usagef("%s", usage)
+	}
+	run, ok := c[args[0]]
+	if !ok {
+		return usagef("未知的 %s 子命令「%s」", command, args[0])
+	}
+	return run(env, args[1:])
+}
+
+// withWorkspace opens the command's workspace and returns what get reads
+// from it: the one call most commands make.
+func withWorkspace[T any](env *Env, get func(*workspace.Workspace) (T, error)) (T, error) {
+	ws, err := openWorkspace(env)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return get(ws)
+}
+
+// printList writes a listing: with --json the value v (the rows under
+// their key), else one line per row.
+func printList[T any](env *Env, asJSON bool, v any, rows []T, line func(T) string) error {
+	if asJSON {
+		return writeJSON(env.Stdout, v)
+	}
+	for _, r := range rows {
+		fmt.Fprintln(env.Stdout, line(r))
+	}
+	return nil
 }

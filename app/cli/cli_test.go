@@ -303,3 +303,85 @@ func TestDraftClean(t *testing.T) {
 		t.Errorf("show after clean: %.80s", out)
 	}
 }
+
+// TestRefMeansOneThing: draft:ID is the draft's current text (its working
+// text where it has one, else its latest version) in every command, as in
+// draft show; draft:ID@N is version N; corpus:ID a corpus document.
+func TestRefMeansOneThing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	code, out, errOut := run(t, db, "draft", "new", "--title", "测试草稿", "--file", seedPath(t, "000"))
+	if code != 0 {
+		t.Fatalf("draft new: %d %s", code, errOut)
+	}
+	id := strings.TrimSpace(out)
+	// Without a working text draft:ID is the latest version, named as such.
+	newSource := func() string {
+		t.Helper()
+		code, out, errOut := run(t, db, "compare", "--json", "draft:"+id+"@1", "draft:"+id)
+		var c struct {
+			New struct{ Source string } `json:"new"`
+		}
+		if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil {
+			t.Fatalf("compare: %d %v %s", code, err, errOut)
+		}
+		return c.New.Source
+	}
+	if got := newSource(); got != "draft:"+id+"@1" {
+		t.Errorf("without a working text draft:%s is %s, want the latest version", id, got)
+	}
+	if code, _, errOut = run(t, db, "draft", "insert", id, "--after", "9", "--text", "强化知识产权保护。引导企业开展专利导航。"); code != 0 {
+		t.Fatalf("draft insert: %s", errOut)
+	}
+	_, shown, _ := run(t, db, "draft", "show", id)
+	for _, cmd := range [][]string{{"parse", "draft:" + id}, {"compare", "draft:" + id + "@1", "draft:" + id}} {
+		code, out, errOut := run(t, db, cmd...)
+		if code != 0 || !strings.Contains(out, "强化知识产权保护") {
+			t.Errorf("%v: %d, the working text not read (%s)", cmd, code, errOut)
+		}
+	}
+	if !strings.Contains(shown, "10.强化知识产权保护") {
+		t.Error("draft show: not the working text")
+	}
+	if got := newSource(); got != "draft:"+id {
+		t.Errorf("the working text is named %s, want draft:%s", got, id)
+	}
+	if code, out, errOut = run(t, db, "parse", "corpus:1"); code != 0 || !strings.Contains(out, "泰安") {
+		t.Errorf("corpus:1: %d %s %s", code, out, errOut)
+	}
+	for _, bad := range []string{"draft:" + id + "@0", "draft:x", "corpus:", "corpus:-2"} {
+		if code, _, errOut = run(t, db, "parse", bad); code != 2 || !strings.Contains(errOut, "不是有效的") {
+			t.Errorf("%s: %d %s", bad, code, errOut)
+		}
+	}
+}
+
+// TestErrorsFollowTheLocale: an English locale gets the English message
+// of an error that has one; any other the Chinese.
+func TestErrorsFollowTheLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	missing := filepath.Join(t.TempDir(), "无此文件.txt")
+	empty := filepath.Join(t.TempDir(), "空.txt")
+	if err := os.WriteFile(empty, []byte("  \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		language, file, want string
+	}{
+		{"zh_CN", missing, "qicao parse：无法读取「无此文件.txt」：文件不存在\n"},
+		{"en_US", missing, "qicao parse: Cannot read “无此文件.txt”: the file does not exist\n"},
+		{"en_US", empty, "qicao parse: Cannot read “空.txt”: the file holds no text\n"},
+		{"en_US", "draft:x", "qicao parse: “draft:x” is not a draft version; write draft:ID@N, e.g. draft:1@2\n"},
+	} {
+		t.Setenv("LANG", "")
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANGUAGE", tc.language)
+		want := 1
+		if !strings.Contains(tc.file, "/") {
+			want = 2 // a reference that does not read: a usage error
+		}
+		if code, _, errOut := run(t, db, "parse", tc.file); code != want || errOut != tc.want {
+			t.Errorf("%s %s: %d %q, want %q", tc.language, filepath.Base(tc.file), code, errOut, tc.want)
+		}
+	}
+}

@@ -17,19 +17,11 @@ func init() {
 	register("corpus", "参考文件库：list | add | remove", runCorpus)
 }
 
+// corpusCommands are the sub-commands of `qicao corpus`.
+var corpusCommands = subcommands{"list": runCorpusList, "add": runCorpusAdd, "remove": runCorpusRemove}
+
 func runCorpus(env *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
-	}
-	switch args[0] {
-	case "list":
-		return runCorpusList(env, args[1:])
-	case "add":
-		return runCorpusAdd(env, args[1:])
-	case "remove":
-		return runCorpusRemove(env, args[1:])
-	}
-	return usagef("未知的 corpus 子命令「%s」", args[0])
+	return corpusCommands.run(env, args, "corpus", "用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
 }
 
 type corpusDocJSON struct {
@@ -49,11 +41,7 @@ func runCorpusList(env *Env, args []string) error {
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao corpus list [--json]")
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	docs, err := ws.CorpusDocs()
+	docs, err := withWorkspace(env, (*workspace.Workspace).CorpusDocs)
 	if err != nil {
 		return err
 	}
@@ -61,13 +49,9 @@ func runCorpusList(env *Env, args []string) error {
 	for _, d := range docs {
 		out = append(out, corpusDocJSON{d.ID, d.Name, d.City, d.Number, d.Title, d.Date, d.Clauses, d.Builtin})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"documents": out})
-	}
-	for _, d := range out {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%d 条\t%s\n", d.ID, d.City, d.Number, d.Date, d.Clauses, d.Title)
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"documents": out}, out, func(d corpusDocJSON) string {
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%d 条\t%s", d.ID, d.City, d.Number, d.Date, d.Clauses, d.Title)
+	})
 }
 
 // runCorpusAdd: qicao corpus add [--name NAME] FILE|DIR…. One file is

@@ -2,33 +2,48 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"qicao/app/workspace"
 	"qicao/drafts"
-	"qicao/drafts/input"
 )
 
 // loadedDoc is a document read for a command, with the name it goes by.
 type loadedDoc struct {
-	Name string // file path or draft:ID@N
+	Name string // file path, draft:ID, draft:ID@N or corpus:ID
 	Text string
 	Doc  *drafts.Document
 }
 
-// loadDocument reads a document named on the command line: a file path, or
-// draft:ID@N for version N of a draft in the database (draft:ID for its
-// latest version).
-func loadDocument(env *Env, ref string) (*loadedDoc, error) {
-	if strings.HasPrefix(ref, "draft:") {
-		return loadDraftRef(env, ref)
-	}
-	text, err := readText(ref)
+// loadDocument reads a document named on the command line through
+// workspace.ParseRef: a file path, draft:ID (the working text where there
+// is one, else the latest version), draft:ID@N or corpus:ID. The database
+// is opened only for a stored reference.
+func loadDocument(env *Env, s string) (*loadedDoc, error) {
+	ref, err := parseRef(s)
 	if err != nil {
 		return nil, err
 	}
-	return parseLoaded(ref, text)
+	var ws *workspace.Workspace
+	if ref.Stored() {
+		if ws, err = openWorkspace(env); err != nil {
+			return nil, err
+		}
+	}
+	src, err := ws.Read(ref)
+	if err != nil {
+		return nil, err
+	}
+	return parseLoaded(src.Name(), src.Text)
+}
+
+// parseRef is workspace.ParseRef with a reference that does not read
+// reported as a usage error (exit code 2).
+func parseRef(s string) (workspace.Ref, error) {
+	ref, err := workspace.ParseRef(s)
+	if err != nil {
+		return ref, usageError{err.Error(), err}
+	}
+	return ref, nil
 }
 
 func parseLoaded(name, text string) (*loadedDoc, error) {
@@ -37,44 +52,6 @@ func parseLoaded(name, text string) (*loadedDoc, error) {
 		return nil, fmt.Errorf("「%s」：%w", name, err)
 	}
 	return &loadedDoc{Name: name, Text: text, Doc: doc}, nil
-}
-
-// readText reads a file and decodes it into text: UTF-8, GBK/GB18030,
-// UTF-16 or .docx. Anything else is refused with a message in Chinese.
-func readText(path string) (string, error) {
-	return input.ReadFile(path)
-}
-
-// loadDraftRef reads draft:ID@N (or draft:ID, the latest version) from
-// the database.
-func loadDraftRef(env *Env, ref string) (*loadedDoc, error) {
-	id, n, err := parseDraftRef(ref)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return nil, err
-	}
-	v, err := ws.Version(id, n)
-	if err != nil {
-		return nil, err
-	}
-	return parseLoaded(fmt.Sprintf("draft:%d@%d", id, v.N), v.Text)
-}
-
-// parseDraftRef splits draft:ID@N; N is 0 when not given.
-func parseDraftRef(ref string) (id int64, n int, err error) {
-	body := strings.TrimPrefix(ref, "draft:")
-	idPart, nPart, hasN := strings.Cut(body, "@")
-	id, err = strconv.ParseInt(idPart, 10, 64)
-	if err == nil && hasN {
-		n, err = strconv.Atoi(nPart)
-	}
-	if err != nil || id <= 0 || n < 0 {
-		return 0, 0, usagef("「%s」不是有效的草稿版本，应写作 draft:编号@版本，例如 draft:1@2", ref)
-	}
-	return id, n, nil
 }
 
 // openWorkspace opens the database named by --db, $QICAO_DB or the

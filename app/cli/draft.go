@@ -16,7 +16,7 @@ func init() {
 }
 
 // draftCommands are the sub-commands of `qicao draft`.
-var draftCommands = map[string]func(env *Env, args []string) error{
+var draftCommands = subcommands{
 	"new":      runDraftNew,
 	"save":     runDraftSave,
 	"list":     runDraftList,
@@ -27,14 +27,7 @@ var draftCommands = map[string]func(env *Env, args []string) error{
 }
 
 func runDraft(env *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：qicao draft new|save|list|versions|show|insert|clean …")
-	}
-	run, ok := draftCommands[args[0]]
-	if !ok {
-		return usagef("未知的 draft 子命令「%s」", args[0])
-	}
-	return run(env, args[1:])
+	return draftCommands.run(env, args, "draft", "用法：qicao draft new|save|list|versions|show|insert|clean …")
 }
 
 // runDraftNew: qicao draft new --title T [--file F] [--note N]. The file is
@@ -195,11 +188,7 @@ func runDraftList(env *Env, args []string) error {
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao draft list [--json]")
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	list, err := ws.Drafts()
+	list, err := withWorkspace(env, (*workspace.Workspace).Drafts)
 	if err != nil {
 		return err
 	}
@@ -207,17 +196,13 @@ func runDraftList(env *Env, args []string) error {
 	for _, d := range list {
 		out = append(out, draftJSON{d.ID, d.Title, d.City, stamp(d.Created), stamp(d.Updated), d.Versions, d.HasWorking})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"drafts": out})
-	}
-	for _, d := range out {
+	return printList(env, *asJSON, map[string]any{"drafts": out}, out, func(d draftJSON) string {
 		mark := ""
 		if d.HasWorking {
 			mark = "（有未保存的修改）"
 		}
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%d 个版本\t%s%s\n", d.ID, d.Title, d.Versions, d.Updated, mark)
-	}
-	return nil
+		return fmt.Sprintf("%d\t%s\t%d 个版本\t%s%s", d.ID, d.Title, d.Versions, d.Updated, mark)
+	})
 }
 
 type versionJSON struct {
@@ -236,11 +221,7 @@ func runDraftVersions(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	vs, err := ws.Versions(id)
+	vs, err := withWorkspace(env, func(ws *workspace.Workspace) ([]drafts.Version, error) { return ws.Versions(id) })
 	if err != nil {
 		return err
 	}
@@ -248,13 +229,9 @@ func runDraftVersions(env *Env, args []string) error {
 	for _, v := range vs {
 		out = append(out, versionJSON{v.N, stamp(v.Created), v.Note, v.Chars})
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"draft": id, "versions": out})
-	}
-	for _, v := range out {
-		fmt.Fprintf(env.Stdout, "第 %d 版\t%s\t%d 字\t%s\n", v.N, v.Created, v.Chars, v.Note)
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"draft": id, "versions": out}, out, func(v versionJSON) string {
+		return fmt.Sprintf("第 %d 版\t%s\t%d 字\t%s", v.N, v.Created, v.Chars, v.Note)
+	})
 }
 
 // runDraftShow: qicao draft show ID [--version N] prints the working text
@@ -267,11 +244,7 @@ func runDraftShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	text, err := draftText(ws, id, *n)
+	text, err := withWorkspace(env, func(ws *workspace.Workspace) (string, error) { return draftText(ws, id, *n) })
 	if err != nil {
 		return err
 	}
@@ -279,20 +252,19 @@ func runDraftShow(env *Env, args []string) error {
 	return nil
 }
 
-// draftText returns version n of a draft, or for n == 0 its working text
-// where there is one, else its latest version.
-func draftText(db *workspace.Workspace, id int64, n int) (string, error) {
-	if n == 0 {
-		if text, ok, err := db.Working(id); err != nil || ok {
-			return text, err
-		}
+// draftText returns version n of a draft, or for n == 0 what draft:ID
+// names (workspace.RefDraft): its working text where there is one, else
+// its latest version.
+func draftText(ws *workspace.Workspace, id int64, n int) (string, error) {
+	ref := workspace.Ref{Kind: workspace.RefDraft, ID: id}
+	if n != 0 {
+		ref = workspace.Ref{Kind: workspace.RefVersion, ID: id, N: n}
 	}
-	v, err := db.Version(id, n)
-	return v.Text, err
+	src, err := ws.Read(ref)
+	return src.Text, err
 }
 
-// currentDoc returns a draft's current text, as draftText gives it for
-// n == 0, parsed.
+// currentDoc returns what draft:ID names, parsed.
 func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
 	text, err := draftText(ws, id, 0)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"qicao/app/workspace"
 	"qicao/templates"
 )
 
@@ -42,11 +43,9 @@ func runGaps(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(env)
-	if err != nil {
-		return err
-	}
-	groups, err := ws.Gaps(context.Background(), ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
+	groups, err := withWorkspace(env, func(ws *workspace.Workspace) ([]templates.GapGroup, error) {
+		return ws.Gaps(context.Background(), ld.Doc, templates.GapOptions{ExcludeCities: exclude, Limit: *limit})
+	})
 	if err != nil {
 		return err
 	}

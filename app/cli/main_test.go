@@ -20,6 +20,7 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("QICAO_DB", filepath.Join(dir, "qicao.db"))
 	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Setenv("LANGUAGE", "zh_CN") // the Chinese messages, whatever the developer's locale
 	code := pgtest.Main(m, &cluster)
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"qicao/app/workspace"
 	"qicao/drafts/safefile"
@@ -27,7 +26,7 @@ func (o *outputs) forceFlag(fs *flag.FlagSet) {
 // read records the documents named on the command line that are files.
 func (o *outputs) read(refs ...string) {
 	for _, r := range refs {
-		if !strings.HasPrefix(r, "draft:") {
+		if ref, err := workspace.ParseRef(r); err == nil && !ref.Stored() {
 			o.inputs = append(o.inputs, r)
 		}
 	}

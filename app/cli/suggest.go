@@ -22,16 +22,16 @@ type suggestOutput struct {
 }
 
 type suggestionJSON struct {
-	Score   float64            `json:"score"`
-	City    string             `json:"city"`
-	Number  string             `json:"number"`
-	Title   string             `json:"title"`
-	Date    string             `json:"date"`
-	Label   string             `json:"label"`
-	Heading string             `json:"heading"`
-	Text    string             `json:"text"`
-	Spans   []templates.Span   `json:"spans"`
-	Adapted *templates.Adapted `json:"adapted,omitempty"`
+	Score   float64              `json:"score"`
+	City    string               `json:"city"`
+	Number  string               `json:"number"`
+	Title   string               `json:"title"`
+	Date    string               `json:"date"`
+	Label   string               `json:"label"`
+	Heading string               `json:"heading"`
+	Text    string               `json:"text"`
+	Spans   []templates.RuneSpan `json:"spans"`
+	Adapted *templates.Adapted   `json:"adapted,omitempty"`
 }
 
 // suggestArgs are the parsed arguments of `qicao suggest`.
@@ -178,7 +178,7 @@ func printSuggestions(w io.Writer, ss []templates.Suggestion) {
 }
 
 // markSpans puts 【】 around the spans of text (rune offsets).
-func markSpans(text string, spans []templates.Span) string {
+func markSpans(text string, spans []templates.RuneSpan) string {
 	r := []rune(text)
 	var b strings.Builder
 	last := 0

@@ -15,21 +15,14 @@ func init() {
 }
 
 // templateCommands are the sub-commands of `qicao template`.
-var templateCommands = map[string]func(env *Env, args []string) error{
+var templateCommands = subcommands{
 	"list": runTemplateList,
 	"show": runTemplateShow,
 	"fill": runTemplateFill,
 }
 
 func runTemplate(env *Env, args []string) error {
-	if len(args) == 0 {
-		return usagef("用法：qicao template list|show|from-clause|fill …")
-	}
-	run, ok := templateCommands[args[0]]
-	if !ok {
-		return usagef("未知的 template 子命令「%s」", args[0])
-	}
-	return run(env, args[1:])
+	return templateCommands.run(env, args, "template", "用法：qicao template list|show|from-clause|fill …")
 }
 
 // loadTemplates returns the stored templates and the built-in ones not
@@ -88,13 +81,9 @@ func runTemplateList(env *Env, args []string) error {
 			out = append(out, toTemplateJSON(t))
 		}
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, map[string]any{"templates": out})
-	}
-	for _, t := range out {
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%d 个占位符\t来源 %d 处\n", t.Category, t.Name, len(t.Placeholders), len(t.Provenance))
-	}
-	return nil
+	return printList(env, *asJSON, map[string]any{"templates": out}, out, func(t templateJSON) string {
+		return fmt.Sprintf("%s\t%s\t%d 个占位符\t来源 %d 处", t.Category, t.Name, len(t.Placeholders), len(t.Provenance))
+	})
 }
 
 // runTemplateShow: qicao template show NAME [--json].

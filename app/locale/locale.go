@@ -10,7 +10,10 @@
 // settings choose the language later on.
 package locale
 
-import "os"
+import (
+	"os"
+	"strings"
+)
 
 func init() {
 	if os.Getenv("LANGUAGE") != "" {
@@ -29,4 +32,24 @@ func init() {
 
 func isC(l string) bool {
 	return l == "C" || l == "POSIX" || len(l) > 2 && l[:2] == "C."
+}
+
+// English reports whether the user's locale asks for English messages:
+// the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set names
+// an English locale (en, en_US.UTF-8 …). This is the order in which Fyne,
+// and so the window before its settings choose, reads them; as gettext
+// does, a LANGUAGE is ignored where the locale is C or POSIX. Anything
+// else is Chinese, Qicao's first language. The command line chooses its
+// error messages with it.
+func English() bool {
+	lc := ""
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if lc = os.Getenv(v); lc != "" {
+			break
+		}
+	}
+	if l := os.Getenv("LANGUAGE"); l != "" && !isC(lc) {
+		lc = l
+	}
+	return lc == "en" || strings.HasPrefix(lc, "en_") || strings.HasPrefix(lc, "en.") || strings.HasPrefix(lc, "en:")
 }

@@ -21,7 +21,7 @@ import (
 func TestCompareExportsEqualCLI(t *testing.T) {
 	s, cv := openCompare(t)
 	dir := t.TempDir()
-	v2, err := s.Session.WS.DB.Version(1, 2)
+	v2, err := s.Session.WS.Version(1, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func exportsEqualCLI(t *testing.T, s *Shell, cv *CompareView, old, new string) {
 		}
 		names := strings.NewReplacer(cv.oldName, "OLD", cv.newName, "NEW", old, "OLD", new, "NEW")
 		dir := t.TempDir()
-		args := []string{"--db", s.Session.WS.DB.Path(), "--read-only", "compare", "--html", filepath.Join(dir, "c.html"),
+		args := []string{"--db", s.Session.WS.Path(), "--read-only", "compare", "--html", filepath.Join(dir, "c.html"),
 			"--docx", filepath.Join(dir, "c.docx"), "--table", filepath.Join(dir, "t.docx"), old, new}
 		if strict {
 			args = append(args, "--strict")

@@ -13,7 +13,7 @@ import (
 // existing file is replaced only after the question.
 func TestExportNeverClobbersDatabase(t *testing.T) {
 	s, cv := openCompare(t)
-	db := s.Session.WS.DB.Path()
+	db := s.Session.WS.Path()
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)

@@ -28,7 +28,7 @@ func editorShell(t testing.TB) *Shell {
 	}
 	s := testShell(t, a, testWorkspace(t))
 	s.Window.Resize(fyne.NewSize(1200, 760))
-	list, err := s.Session.WS.DB.Drafts()
+	list, err := s.Session.WS.Drafts()
 	if err != nil || len(list) == 0 {
 		t.Fatalf("no example draft: %v", err)
 	}
@@ -101,7 +101,7 @@ func ctrl(k fyne.KeyName) fyne.Shortcut {
 func TestClausePaneTypeSaveRestore(t *testing.T) {
 	s := editorShell(t)
 	id := s.Session.DraftID
-	v1, err := s.Session.WS.DB.Version(id, 1)
+	v1, err := s.Session.WS.Version(id, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestClausePaneTypeSaveRestore(t *testing.T) {
 		t.Fatalf("selection lost after the edit: %+v", got)
 	}
 	s.FlushAutosave()
-	if w, ok, err := s.Session.WS.DB.Working(id); err != nil || !ok || w != s.Session.Text {
+	if w, ok, err := s.Session.WS.Working(id); err != nil || !ok || w != s.Session.Text {
 		t.Fatalf("autosave did not write the working text (ok %v, err %v)", ok, err)
 	}
 
@@ -148,7 +148,7 @@ func TestClausePaneTypeSaveRestore(t *testing.T) {
 	if s.Session.Text != v1.Text || !s.Dirty() {
 		t.Fatal("version 1 is not the working text after restoring it")
 	}
-	if v3, _ := s.Session.WS.DB.Version(id, 3); v3.Text != typed {
+	if v3, _ := s.Session.WS.Version(id, 3); v3.Text != typed {
 		t.Fatal("restoring changed a saved version")
 	}
 	if entry.Text == "" || !strings.Contains(v1.Text, entry.Text) {
@@ -214,7 +214,7 @@ func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
 
 func TestNewDraftTypeAndImport(t *testing.T) {
 	s := editorShell(t)
-	db := s.Session.WS.DB
+	db := s.Session.WS
 	d, err := db.CreateDraft("测试草稿", "", "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -387,7 +387,7 @@ func TestOutlineContextMenuAndPaste(t *testing.T) {
 	}
 	s.Window.Canvas().Overlays().Top().Hide()
 
-	db := s.Session.WS.DB
+	db := s.Session.WS
 	before, _ := db.Drafts()
 	s.App.Clipboard().SetContent("一、总体要求\n1.第一条。\n2.第二条。\n")
 	s.Show("drafts")
@@ -404,7 +404,7 @@ func TestOutlineContextMenuAndPaste(t *testing.T) {
 
 func TestClausePaneRefusesHugeUnnumberedText(t *testing.T) {
 	s := editorShell(t)
-	d, err := s.Session.WS.DB.CreateDraft("长文", "", strings.Repeat("没有编号的长段落。", 1000), "")
+	d, err := s.Session.WS.CreateDraft("长文", "", strings.Repeat("没有编号的长段落。", 1000), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestImportAsNewVersion(t *testing.T) {
 	if err := s.ImportVersion(text, "导入"); err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.Session.WS.DB.Version(s.Session.DraftID, 0)
+	v, err := s.Session.WS.Version(s.Session.DraftID, 0)
 	if err != nil || v.N != 3 || v.Text != text || v.Note != "导入" || s.Dirty() {
 		t.Fatalf("latest version %d %q %q, dirty %v, err %v", v.N, v.Text, v.Note, s.Dirty(), err)
 	}

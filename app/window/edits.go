@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 )
@@ -137,29 +138,10 @@ func (s *Shell) applyEdit(ed drafts.Edit, err error) {
 	s.Select(nodeStartingAt(s.Session.Doc, ed.Span.Start))
 }
 
-// nodeStartingAt returns the node of doc whose span starts at offset, or
-// the last one starting before it.
-func nodeStartingAt(doc *drafts.Document, offset int) *drafts.Node {
-	if doc == nil {
-		return nil
-	}
-	var found *drafts.Node
-	doc.Walk(func(n, _ *drafts.Node) {
-		if n.Span.Start <= offset && (found == nil || n.Span.Start > found.Span.Start) {
-			found = n
-		}
-	})
-	return found
-}
-
-// nodeAt returns the node of doc whose span starts at offset, or nil.
-// (Each node begins a paragraph of its own: no two start together.)
-func nodeAt(doc *drafts.Document, offset int) *drafts.Node {
-	if n := nodeStartingAt(doc, offset); n != nil && n.Span.Start == offset {
-		return n
-	}
-	return nil
-}
+var (
+	nodeStartingAt = outlinemodel.NodeStartingAt // the node starting at an offset, or the last before it
+	nodeAt         = outlinemodel.NodeAt         // the node starting at an offset, or nil
+)
 
 // insertClause inserts a new clause after the selected node.
 func (s *Shell) insertClause() {

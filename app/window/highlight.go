@@ -15,7 +15,7 @@ import (
 // highlighted returns RichText segments of text with the rune spans drawn
 // bold in the primary colour and the rest plain; spans are in order and do
 // not overlap (templates.Suggestion.Spans).
-func highlighted(text string, spans []templates.Span) []widget.RichTextSegment {
+func highlighted(text string, spans []templates.RuneSpan) []widget.RichTextSegment {
 	rs := []rune(text)
 	var out []widget.RichTextSegment
 	last := 0
@@ -37,7 +37,7 @@ func highlighted(text string, spans []templates.Span) []widget.RichTextSegment {
 
 // excerpt returns the part of text from a little before its first span, with
 // the spans shifted to it, for a one-line preview.
-func excerpt(text string, spans []templates.Span) (string, []templates.Span) {
+func excerpt(text string, spans []templates.RuneSpan) (string, []templates.RuneSpan) {
 	if len(spans) == 0 || spans[0][0] <= 12 {
 		return text, spans
 	}
@@ -46,10 +46,10 @@ func excerpt(text string, spans []templates.Span) (string, []templates.Span) {
 }
 
 // shift moves spans n runes on.
-func shift(spans []templates.Span, n int) []templates.Span {
-	out := make([]templates.Span, len(spans))
+func shift(spans []templates.RuneSpan, n int) []templates.RuneSpan {
+	out := make([]templates.RuneSpan, len(spans))
 	for i, sp := range spans {
-		out[i] = templates.Span{sp[0] + n, sp[1] + n}
+		out[i] = templates.RuneSpan{sp[0] + n, sp[1] + n}
 	}
 	return out
 }

@@ -205,8 +205,8 @@ func (u *suggestionsUI) query() (templates.Query, bool) {
 
 // typedBody is the clause pane's text without its number label.
 func typedBody(typed string) string {
-	if _, _, _, consumed, ok := drafts.ParseLabel(typed); ok {
-		return typed[consumed:]
+	if l, ok := drafts.ParseLabel(typed); ok {
+		return typed[l.Len:]
 	}
 	return typed
 }

@@ -50,7 +50,7 @@ func openExampleAsync(t testing.TB, async bool) *Shell {
 	}
 	// The example's latest version is the issued text; clause 25 is in
 	// version 1, the draft for comments.
-	v, err := s.Session.WS.DB.Version(1, 1)
+	v, err := s.Session.WS.Version(1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,7 +510,7 @@ func BenchmarkGapsRefresh(b *testing.B) {
 }
 
 func TestHighlightedRuneSpans(t *testing.T) {
-	segs := highlighted("用好“科技金融”服务，支持科技企业", []templates.Span{{3, 7}, {13, 17}})
+	segs := highlighted("用好“科技金融”服务，支持科技企业", []templates.RuneSpan{{3, 7}, {13, 17}})
 	var marked, all []string
 	for _, s := range segs {
 		ts := s.(*widget.TextSegment)
@@ -525,7 +525,7 @@ func TestHighlightedRuneSpans(t *testing.T) {
 	if strings.Join(marked, "|") != "科技金融|科技企业" {
 		t.Errorf("marked %q", marked)
 	}
-	ex, spans := excerpt("一二三四五六七八九十一二三四五六七八九十科技金融", []templates.Span{{20, 24}})
+	ex, spans := excerpt("一二三四五六七八九十一二三四五六七八九十科技金融", []templates.RuneSpan{{20, 24}})
 	if r := []rune(ex); string(r[spans[0][0]:spans[0][1]]) != "科技金融" {
 		t.Errorf("excerpt %q spans %v", ex, spans)
 	}

@@ -42,7 +42,7 @@ func NewRecovery(a fyne.App, path string, err error, opened func(*workspace.Work
 // content lays out the problem and the choices.
 func (r *Recovery) content(err error) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.L("The database cannot be opened"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	why := widget.NewLabel(err.Error())
+	why := widget.NewLabel(message(r.app, err))
 	why.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(lang.L("Qicao has not changed the file. You can:"))
 	var oe *workspace.OpenError
@@ -87,7 +87,7 @@ func (r *Recovery) openReadOnly() {
 // recovery window, or shows why it did not open.
 func (r *Recovery) open(ws *workspace.Workspace, err error) {
 	if err != nil {
-		dialog.ShowError(err, r.Window)
+		dialog.ShowError(localized(r.app, err), r.Window)
 		return
 	}
 	r.opened(ws)
@@ -123,7 +123,7 @@ func (r *Recovery) chooseBackup() {
 // restore puts the backup at from in place of the database and opens it.
 func (r *Recovery) restore(from string) {
 	if _, err := workspace.Restore(r.path, from); err != nil {
-		dialog.ShowError(err, r.Window)
+		dialog.ShowError(localized(r.app, err), r.Window)
 		return
 	}
 	r.open(workspace.Open(r.path))
@@ -136,7 +136,7 @@ func (r *Recovery) startNew() {
 			return
 		}
 		if _, err := workspace.MoveAside(r.path, "damaged"); err != nil {
-			dialog.ShowError(err, r.Window)
+			dialog.ShowError(localized(r.app, err), r.Window)
 			return
 		}
 		r.open(workspace.Open(r.path))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/undo"
@@ -29,9 +30,13 @@ type Session struct {
 	DraftID int64
 	Title   string
 	// Text is the working text of the open draft; Doc is its parse (nil
-	// when the text is empty or unreadable).
+	// when the text is empty or unreadable). Doc is replaced, never
+	// changed, so a comparison off the UI goroutine may read it.
 	Text string
 	Doc  *drafts.Document
+	// parsed is a parse of a text about to be opened (ImportDraft's), which
+	// setText takes instead of parsing the same text again.
+	parsed *drafts.Document
 	// Saved is the text of the latest saved version, to tell unsaved
 	// changes apart.
 	Saved string
@@ -179,6 +184,10 @@ func (s *Shell) setTextKeepingCursor(text string) {
 
 func (ss *Session) setText(text string) {
 	ss.Text = text
+	ss.Doc, ss.parsed = ss.parsed, nil
+	if ss.Doc != nil && ss.Doc.Source == text {
+		return
+	}
 	ss.Doc = nil
 	if doc, err := drafts.Parse(text); err == nil {
 		ss.Doc = doc
@@ -234,44 +243,11 @@ func (s *Shell) SelectedNode() *drafts.Node {
 	return nodeAtPath(s.Session.Doc, s.Session.selected)
 }
 
-// nodeAtPath follows child indexes from the document's top; nil if the
-// path leads nowhere.
-func nodeAtPath(doc *drafts.Document, path []int) *drafts.Node {
-	if doc == nil || len(path) == 0 {
-		return nil
-	}
-	nodes := doc.Nodes
-	var n *drafts.Node
-	for _, i := range path {
-		if i < 0 || i >= len(nodes) {
-			return nil
-		}
-		n = nodes[i]
-		nodes = n.Children
-	}
-	return n
-}
-
-// pathOf returns the child indexes leading to n in doc.
-func pathOf(doc *drafts.Document, n *drafts.Node) []int {
-	if doc == nil || n == nil {
-		return nil
-	}
-	var find func(nodes []*drafts.Node, path []int) []int
-	find = func(nodes []*drafts.Node, path []int) []int {
-		for i, c := range nodes {
-			p := append(append([]int(nil), path...), i)
-			if c == n {
-				return p
-			}
-			if found := find(c.Children, p); found != nil {
-				return found
-			}
-		}
-		return nil
-	}
-	return find(doc.Nodes, nil)
-}
+// The outline's rules of selection live in outlinemodel, Fyne-free.
+var (
+	nodeAtPath = outlinemodel.NodeAtPath // the node a path of child indexes leads to, or nil
+	pathOf     = outlinemodel.PathOf     // the child indexes leading to a node
+)
 
 // TypedClause returns the clause pane's text while it holds keystrokes
 // not yet written into the working text, so that the panels can follow
@@ -332,11 +308,11 @@ func (s *Shell) StopBackground() { s.bg.stop() }
 // FlushAutosave writes a pending autosave now.
 func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
 
-// ShowError shows err in a dialog; errors from Qicao's packages read in
-// Chinese.
+// ShowError shows err in a dialog, in the window's language where the
+// error has an English message (see localized).
 func (s *Shell) ShowError(err error) {
 	if err != nil {
-		dialog.ShowError(err, s.Window)
+		dialog.ShowError(localized(s.App, err), s.Window)
 	}
 }
 

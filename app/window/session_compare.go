@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"qicao/app/window/comparemodel"
+	"qicao/app/workspace"
 	"qicao/drafts"
 )
 
@@ -60,29 +61,55 @@ func (s *Shell) CompareSources() ([]Source, error) {
 	return out, nil
 }
 
-// SourceText returns the text of a comparison source. It reads the
-// database and may run off the UI goroutine, except for SourceWorking,
-// whose text the caller takes from the session beforehand.
+// SourceText returns the text of a comparison source, read through the
+// reference it names (Ref). It reads the database and may run off the UI
+// goroutine, except for SourceWorking, whose text the caller takes from
+// the session beforehand (it is newer than the autosaved one).
 func (s *Shell) SourceText(src Source) (string, error) {
-	db := s.Session.WS
+	if src.Kind == SourceWorking {
+		return "", fmt.Errorf("比较来源 %q 不能从数据库读取", src.Name)
+	}
+	text, err := s.Session.WS.Read(s.Ref(src))
+	return text.Text, err
+}
+
+// Ref is the reference a comparison source names, as the command line
+// writes it: a version is draft:ID@N, the working text draft:ID (the
+// working text where there is one, else the latest version, which is what
+// the editor shows), a corpus document corpus:ID.
+func (s *Shell) Ref(src Source) workspace.Ref {
 	switch src.Kind {
 	case SourceVersion:
-		v, err := db.Version(s.Session.DraftID, src.N)
-		return v.Text, err
+		return workspace.Ref{Kind: workspace.RefVersion, ID: s.Session.DraftID, N: src.N}
 	case SourceCorpus:
-		d, err := db.CorpusDoc(src.ID)
-		return d.Text, err
+		return workspace.Ref{Kind: workspace.RefCorpus, ID: src.ID}
 	}
-	return "", fmt.Errorf("比较来源 %q 不能从数据库读取", src.Name)
+	return workspace.Ref{Kind: workspace.RefDraft, ID: s.Session.DraftID}
 }
 
 // CompareTexts parses two texts and compares them; it is safe off the UI
 // goroutine.
 func CompareTexts(oldText, newText string, strict bool) (old, new *drafts.Document, c *drafts.Comparison, err error) {
-	if old, err = drafts.Parse(oldText); err != nil {
+	return compareParsed(oldText, newText, nil, strict)
+}
+
+// compareParsed is CompareTexts taking known, a parse already made (the
+// editor's of the working text; nil for none), for a side whose text it
+// is, and parsing a text both sides share once: a file imported and
+// compared as version 1 against the working text is parsed once in all.
+func compareParsed(oldText, newText string, known *drafts.Document, strict bool) (old, new *drafts.Document, c *drafts.Comparison, err error) {
+	parse := func(text string) (*drafts.Document, error) {
+		if known != nil && known.Source == text {
+			return known, nil
+		}
+		return drafts.Parse(text)
+	}
+	if old, err = parse(oldText); err != nil {
 		return nil, nil, nil, err
 	}
-	if new, err = drafts.Parse(newText); err != nil {
+	if newText == oldText {
+		new = old
+	} else if new, err = parse(newText); err != nil {
 		return nil, nil, nil, err
 	}
 	return old, new, drafts.Compare(old, new, drafts.CompareOptions{Strict: strict}), nil

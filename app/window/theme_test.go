@@ -326,7 +326,7 @@ func TestWindowRendersCJK(t *testing.T) {
 	// The drafts view lists the example draft (泰安, simplified) and one
 	// with a traditional title.
 	ws := testWorkspace(t)
-	if _, err := ws.DB.CreateDraft(SampleTraditional, "济宁", "", ""); err != nil {
+	if _, err := ws.CreateDraft(SampleTraditional, "济宁", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	s := testShell(t, a, ws)

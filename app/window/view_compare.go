@@ -136,7 +136,7 @@ func legend() fyne.CanvasObject {
 }
 
 // chip is a small box in a kind's colour with a text beside it.
-func chip(k drafts.Kind, text string) fyne.CanvasObject {
+func chip(k drafts.PairKind, text string) fyne.CanvasObject {
 	box := canvas.NewRectangle(redline.Color(k))
 	box.SetMinSize(fyne.NewSize(10, 10))
 	box.CornerRadius = 2
@@ -144,7 +144,7 @@ func chip(k drafts.Kind, text string) fyne.CanvasObject {
 }
 
 // kindName is the translated name of a pair kind.
-func kindName(k drafts.Kind) string { return lang.L(redline.English(k)) }
+func kindName(k drafts.PairKind) string { return lang.L(redline.English(k)) }
 
 // sessionChanged refills the pickers when the draft, its versions or the
 // corpus change, and recompares when the working text shown changed.
@@ -273,13 +273,13 @@ func (cv *CompareView) run(keep bool) {
 	if o.Kind < 0 || n.Kind < 0 {
 		return
 	}
-	working, strict := cv.s.Session.Text, cv.showForm
+	working, doc, strict := cv.s.Session.Text, cv.s.Session.Doc, cv.showForm
 	gen := int(cv.gen.Add(1))
 	cv.status.SetText(lang.L("Comparing…"))
 	cv.running.Add(1)
 	started := cv.s.bg.run(func() {
 		defer cv.running.Done()
-		res, err := cv.compare(o, n, working, strict)
+		res, err := cv.compare(o, n, working, doc, strict)
 		onUI(func() {
 			if gen != int(cv.gen.Load()) {
 				return
@@ -311,7 +311,9 @@ type compared struct {
 	strict   bool
 }
 
-func (cv *CompareView) compare(o, n Source, working string, strict bool) (compared, error) {
+// compare reads the two sources and compares them; doc is the editor's
+// parse of the working text, taken instead of a second parse.
+func (cv *CompareView) compare(o, n Source, working string, doc *drafts.Document, strict bool) (compared, error) {
 	text := func(src Source) (string, error) {
 		if src.Kind == SourceWorking {
 			return working, nil
@@ -326,7 +328,7 @@ func (cv *CompareView) compare(o, n Source, working string, strict bool) (compar
 	if err != nil {
 		return compared{}, err
 	}
-	old, new, c, err := CompareTexts(ot, nt, strict)
+	old, new, c, err := compareParsed(ot, nt, doc, strict)
 	return compared{old, new, c, strict}, err
 }
 
@@ -371,7 +373,7 @@ func (cv *CompareView) fillSummary() {
 }
 
 type summaryItem struct {
-	kind drafts.Kind
+	kind drafts.PairKind
 	text string
 }
 

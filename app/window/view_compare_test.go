@@ -51,11 +51,11 @@ func openCompare(t testing.TB) (*Shell, *CompareView) {
 // exampleComparison compares the example draft's two versions directly.
 func exampleComparison(t testing.TB, s *Shell) *drafts.Comparison {
 	t.Helper()
-	v1, err := s.Session.WS.DB.Version(1, 1)
+	v1, err := s.Session.WS.Version(1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := s.Session.WS.DB.Version(1, 2)
+	v2, err := s.Session.WS.Version(1, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -151,7 +151,7 @@ func (c *corpusUI) finishImport(j *importJob) {
 	if len(j.errs) > 0 {
 		lines = append(lines, lang.L("Not added:"))
 		for _, err := range j.errs {
-			lines = append(lines, "· "+err.Error())
+			lines = append(lines, "· "+message(c.s.App, err))
 		}
 	}
 	l := widget.NewLabel(strings.Join(lines, "\n"))

@@ -141,7 +141,7 @@ func working(t *testing.T, db string) string {
 		t.Fatal(err)
 	}
 	defer ws.Close()
-	text, _, err := ws.DB.Working(1)
+	text, _, err := ws.Working(1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 // backups when dest is "". It returns where the backup went. A server
 // database is backed up on the server (pg_dump), not here.
 func (w *Workspace) Backup(dest string) (string, error) {
-	db, ok := w.DB.(*sqlite.DB)
+	db, ok := w.db.(*sqlite.DB)
 	if !ok {
 		return "", errors.New("服务器上的数据库由服务器备份（pg_dump），起草不在本机备份它")
 	}

@@ -50,20 +50,20 @@ type clauseStore interface {
 }
 
 func (w *Workspace) buildBank() (*templates.Bank, error) {
-	if cs, ok := w.DB.(clauseStore); ok {
+	if cs, ok := w.db.(clauseStore); ok {
 		all, err := cs.IndexedClauses()
 		if err != nil {
 			return nil, err
 		}
 		return templates.NewBankClauses(all), nil
 	}
-	list, err := w.DB.CorpusDocs()
+	list, err := w.db.CorpusDocs()
 	if err != nil {
 		return nil, err
 	}
 	docs := make([]templates.CorpusDoc, 0, len(list))
 	for _, d := range list {
-		full, err := w.DB.CorpusDoc(d.ID)
+		full, err := w.db.CorpusDoc(d.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -79,7 +79,7 @@ func bankDoc(d drafts.CorpusDoc) templates.CorpusDoc {
 
 // AddCorpusDoc stores a document in the corpus and adds it to the bank.
 func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (drafts.CorpusDoc, error) {
-	d, err := w.DB.AddCorpusDoc(name, text, doc, false)
+	d, err := w.db.AddCorpusDoc(name, text, doc, false)
 	if err != nil {
 		return d, err
 	}
@@ -92,7 +92,7 @@ func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (draft
 
 // RemoveCorpusDoc removes a document from the corpus and from the bank.
 func (w *Workspace) RemoveCorpusDoc(id int64) error {
-	if err := w.DB.RemoveCorpusDoc(id); err != nil {
+	if err := w.db.RemoveCorpusDoc(id); err != nil {
 		return err
 	}
 	if bank := w.builtBank(); bank != nil {

@@ -29,10 +29,10 @@ func (w *Workspace) CleanWorking(draftID int64, base int, original, note string)
 	if len(removed) == 0 {
 		return c, nil
 	}
-	latest, err := w.DB.Version(draftID, 0)
+	latest, err := w.db.Version(draftID, 0)
 	if err == nil && latest.Text == original {
 		c.Kept = latest
-		return c, w.DB.SetWorking(draftID, text)
+		return c, w.db.SetWorking(draftID, text)
 	}
 	c.Kept, err = w.keepAndWork(draftID, base, original, note, text)
 	c.Saved = err == nil
@@ -41,7 +41,7 @@ func (w *Workspace) CleanWorking(draftID int64, base int, original, note string)
 
 // keepAndWork saves text as a version and working as the working text.
 func (w *Workspace) keepAndWork(draftID int64, base int, text, note, working string) (drafts.Version, error) {
-	if s, ok := w.DB.(interface {
+	if s, ok := w.db.(interface {
 		SaveVersionWithWorking(int64, int, string, string, string) (drafts.Version, error)
 	}); ok {
 		return s.SaveVersionWithWorking(draftID, base, text, note, working)
@@ -52,7 +52,7 @@ func (w *Workspace) keepAndWork(draftID int64, base int, text, note, working str
 	if err != nil {
 		return v, err
 	}
-	if err := w.DB.SetWorking(draftID, working); err != nil {
+	if err := w.db.SetWorking(draftID, working); err != nil {
 		return v, fmt.Errorf("原文已保存为第 %d 版，清理后的文字未能保存：%w", v.N, err)
 	}
 	return v, nil

@@ -54,11 +54,11 @@ func serverWorkspace(t *testing.T, n int) (string, []*workspace.Workspace) {
 func TestServerStoppedDuringSave(t *testing.T) {
 	name, ws := serverWorkspace(t, 2)
 	a, b := ws[0], ws[1]
-	d, err := a.DB.CreateDraft("离线保存", "泰安", "第一版", "初稿")
+	d, err := workspace.StoreOf(a).CreateDraft("离线保存", "泰安", "第一版", "初稿")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.DB.(*postgres.DB).ShareDraft(d.ID, "起草组"); err != nil {
+	if err := workspace.StoreOf(a).(*postgres.DB).ShareDraft(d.ID, "起草组"); err != nil {
 		t.Fatal(err)
 	}
 	const mine = "第二版：服务器停机时写的"
@@ -109,7 +109,7 @@ func TestServerStoppedDuringSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	resumed = true
-	if _, err := b.DB.SaveVersion(d.ID, "第二版：同事在此期间保存的", "同事"); err != nil {
+	if _, err := workspace.StoreOf(b).SaveVersion(d.ID, "第二版：同事在此期间保存的", "同事"); err != nil {
 		t.Fatal(err)
 	}
 	saved, err := a.FlushOutbox()
@@ -121,7 +121,7 @@ func TestServerStoppedDuringSave(t *testing.T) {
 	}
 	wantTexts := []string{"第一版", "第二版：同事在此期间保存的", mine, mine + "，又改了一句"}
 	for i, want := range wantTexts {
-		v, err := a.DB.Version(d.ID, i+1)
+		v, err := workspace.StoreOf(a).Version(d.ID, i+1)
 		if err != nil || v.Text != want {
 			t.Fatalf("version %d = %q, %v; want %q", i+1, v.Text, err, want)
 		}
@@ -136,7 +136,7 @@ func TestServerStoppedDuringSave(t *testing.T) {
 func TestOutboxSavedOnNextStart(t *testing.T) {
 	name, ws := serverWorkspace(t, 1)
 	a := ws[0]
-	d, err := a.DB.CreateDraft("下次启动时保存", "泰安", "第一版", "初稿")
+	d, err := workspace.StoreOf(a).CreateDraft("下次启动时保存", "泰安", "第一版", "初稿")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,13 +151,13 @@ func TestOutboxSavedOnNextStart(t *testing.T) {
 		t.Fatalf("save with the server stopped: %v", err)
 	}
 	a.Close()
-	url := cluster.URL(name, a.DB.(*postgres.DB).Role())
+	url := cluster.URL(name, workspace.StoreOf(a).(*postgres.DB).Role())
 	for i := 0; i < 2; i++ {
 		again, err := workspace.OpenServer(url)
 		if err != nil {
 			t.Fatal(err)
 		}
-		vs, err := again.DB.Versions(d.ID)
+		vs, err := workspace.StoreOf(again).Versions(d.ID)
 		again.Close()
 		if err != nil || len(vs) != 2 {
 			t.Fatalf("start %d: %d versions, %v; want 2", i+1, len(vs), err)

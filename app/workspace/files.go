@@ -73,7 +73,7 @@ func MigrateFile(path, url string, progress func(kind string, done, total int)) 
 
 // ShareDraft shares draft id with a team on the server.
 func (w *Workspace) ShareDraft(id int64, team string) error {
-	db, ok := w.DB.(*postgres.DB)
+	db, ok := w.db.(*postgres.DB)
 	if !ok {
 		return errors.New("共享草稿要用共享服务器上的数据库（postgres://…）")
 	}

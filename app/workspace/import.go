@@ -149,7 +149,7 @@ func (w *Workspace) refusal(r parsed, seen map[string]string) (string, bool) {
 // CorpusDocByText finds a corpus document with the same normalised text, when
 // the store can tell.
 func (w *Workspace) CorpusDocByText(text string) (drafts.CorpusDoc, bool, error) {
-	if s, ok := w.DB.(interface {
+	if s, ok := w.db.(interface {
 		CorpusDocByText(string) (drafts.CorpusDoc, bool, error)
 	}); ok {
 		return s.CorpusDocByText(text)
@@ -159,7 +159,7 @@ func (w *Workspace) CorpusDocByText(text string) (drafts.CorpusDoc, bool, error)
 
 // corpusNames returns the names taken in the corpus.
 func (w *Workspace) corpusNames() (map[string]bool, error) {
-	list, err := w.DB.CorpusDocs()
+	list, err := w.db.CorpusDocs()
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func corpusName(path string, taken map[string]bool) string {
 // and adds them to the bank and the index.
 func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 	var added []drafts.CorpusDoc
-	if s, ok := w.DB.(interface {
+	if s, ok := w.db.(interface {
 		AddCorpusDocs([]sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error)
 	}); ok {
 		var err error
@@ -196,7 +196,7 @@ func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.Corpus
 		}
 	} else {
 		for _, d := range batch {
-			a, err := w.DB.AddCorpusDoc(d.Name, d.Text, d.Doc, false)
+			a, err := w.db.AddCorpusDoc(d.Name, d.Text, d.Doc, false)
 			if err != nil {
 				return nil, err
 			}

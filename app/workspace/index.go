@@ -24,7 +24,7 @@ type Suggester interface {
 // Suggester returns the stored clause index when the store keeps one,
 // else the clause bank built in memory.
 func (w *Workspace) Suggester() (Suggester, error) {
-	if _, ok := w.DB.(templates.IndexStore); !ok {
+	if _, ok := w.db.(templates.IndexStore); !ok {
 		b, err := w.Bank()
 		if err != nil {
 			return nil, err
@@ -50,7 +50,7 @@ func (w *Workspace) StoredBank() (*templates.StoredBank, error) {
 	if w.index.index != nil {
 		return w.index.index, nil
 	}
-	store, ok := w.DB.(templates.IndexStore)
+	store, ok := w.db.(templates.IndexStore)
 	if !ok {
 		return nil, fmt.Errorf("此数据库不保存条款索引")
 	}
@@ -66,7 +66,7 @@ func (w *Workspace) StoredBank() (*templates.StoredBank, error) {
 func (w *Workspace) loadCorpus(ids []int64) ([]templates.CorpusDoc, error) {
 	out := make([]templates.CorpusDoc, 0, len(ids))
 	for _, id := range ids {
-		d, err := w.DB.CorpusDoc(id)
+		d, err := w.db.CorpusDoc(id)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +101,7 @@ func (w *Workspace) indexRemoved() error {
 // the store keeps one, which reads no document, else from the clause
 // bank. ctx cancels it.
 func (w *Workspace) Gaps(ctx context.Context, doc *drafts.Document, opts templates.GapOptions) ([]templates.GapGroup, error) {
-	if _, ok := w.DB.(templates.IndexStore); ok {
+	if _, ok := w.db.(templates.IndexStore); ok {
 		b, err := w.StoredBank()
 		if err != nil {
 			return nil, err

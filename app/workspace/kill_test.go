@@ -98,19 +98,19 @@ func wantSeed(t *testing.T, path string) {
 		t.Fatalf("open after: %v", err)
 	}
 	defer w.Close()
-	docs, err := w.DB.CorpusDocs()
+	docs, err := w.db.CorpusDocs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, _ := w.DB.Drafts()
-	rows, _ := w.DB.Templates()
+	list, _ := w.db.Drafts()
+	rows, _ := w.db.Templates()
 	builtin, _ := templates.Builtin()
 	if len(docs) != len(assets.Corpus()) || len(list) != 1 || list[0].Versions != 2 || len(rows) != len(builtin) {
 		t.Fatalf("seed: %d corpus documents, %d drafts, %d templates (want %d, 1 with 2 versions, %d)",
 			len(docs), len(list), len(rows), len(assets.Corpus()), len(builtin))
 	}
 	for _, d := range docs {
-		full, err := w.DB.CorpusDoc(d.ID)
+		full, err := w.db.CorpusDoc(d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,7 +270,7 @@ func checkImports(t *testing.T, path string, files map[string]string, started, d
 		t.Fatal(err)
 	}
 	defer w.Close()
-	docs, err := w.DB.CorpusDocs()
+	docs, err := w.db.CorpusDocs()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func checkImports(t *testing.T, path string, files map[string]string, started, d
 			continue
 		}
 		imported++
-		full, err := w.DB.CorpusDoc(d.ID)
+		full, err := w.db.CorpusDoc(d.ID)
 		doc, _ := drafts.Parse(text)
 		if err != nil || full.Text != text || d.Clauses != len(doc.Clauses()) {
 			t.Fatalf("%s torn: %d of %d bytes, %d clauses (%v)", d.Name, len(full.Text), len(text), d.Clauses, err)

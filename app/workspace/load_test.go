@@ -65,7 +65,9 @@ func TestLoadPostgres(t *testing.T) {
 		}
 		return workspace.OpenServer(cluster.URL(name, role) + "&pool_max_conns=2")
 	}
-	share := func(ws *workspace.Workspace, id int64) error { return ws.DB.(*postgres.DB).ShareDraft(id, "负载组") }
+	share := func(ws *workspace.Workspace, id int64) error {
+		return workspace.StoreOf(ws).(*postgres.DB).ShareDraft(id, "负载组")
+	}
 	runLoad(t, "PostgreSQL", open, share, nil)
 }
 
@@ -118,7 +120,7 @@ func runLoad(t *testing.T, store string, open func(i int) (*workspace.Workspace,
 	base, queries := loadCorpus(t, clients[0])
 	var ids []int64
 	for i := 0; i < loadDrafts; i++ {
-		d, err := clients[0].DB.CreateDraft(fmt.Sprintf("负载草稿%d", i), "泰安", base+"\n初稿", "初稿")
+		d, err := workspace.StoreOf(clients[0]).CreateDraft(fmt.Sprintf("负载草稿%d", i), "泰安", base+"\n初稿", "初稿")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +169,7 @@ func runLoad(t *testing.T, store string, open func(i int) (*workspace.Workspace,
 	if len(all.saves) == 0 || len(all.suggest) == 0 {
 		t.Fatalf("no save (%d) or no suggestion (%d) in %v", len(all.saves), len(all.suggest), dur)
 	}
-	checkVersions(t, clients[0].DB, ids, all.saves)
+	checkVersions(t, workspace.StoreOf(clients[0]), ids, all.saves)
 	t.Logf("%s, %d clients, %v: %d versions saved, %d conflicts (each then saved on the newer version), %d saves refused as busy, %d edits still in conflict after 20 tries, %d suggestions; save p50 %v p95 %v, suggestion p50 %v p95 %v",
 		store, loadClients, dur, len(all.saves), all.conflicts, all.busy, all.gaveUp, len(all.suggest),
 		pct(all.saveTimes, 50), pct(all.saveTimes, 95), pct(all.suggest, 50), pct(all.suggest, 95))
@@ -177,15 +179,15 @@ func runLoad(t *testing.T, store string, open func(i int) (*workspace.Workspace,
 // its clauses as suggestion queries.
 func loadCorpus(t *testing.T, ws *workspace.Workspace) (string, []string) {
 	t.Helper()
-	docs, err := ws.DB.CorpusDocs()
+	docs, err := workspace.StoreOf(ws).CorpusDocs()
 	if err != nil || len(docs) == 0 {
 		t.Fatalf("corpus: %d documents, %v", len(docs), err)
 	}
-	doc, err := ws.DB.CorpusDoc(docs[0].ID)
+	doc, err := workspace.StoreOf(ws).CorpusDoc(docs[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	clauses, err := ws.DB.CorpusClauses(doc.ID)
+	clauses, err := workspace.StoreOf(ws).CorpusClauses(doc.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,11 +219,11 @@ func loadClient(ws *workspace.Workspace, sugg workspace.Suggester, i int, ids []
 		r.errs = append(r.errs, fmt.Errorf("client %d %s: %w", i, what, err))
 	}
 	for k := 0; time.Now().Before(stop); k++ {
-		if _, err := ws.DB.Drafts(); err != nil {
+		if _, err := workspace.StoreOf(ws).Drafts(); err != nil {
 			fail("Drafts", err)
 		}
 		id := ids[rng.Intn(len(ids))]
-		v, err := ws.DB.Version(id, 0)
+		v, err := workspace.StoreOf(ws).Version(id, 0)
 		if err != nil {
 			fail("Version", err)
 			continue
@@ -230,7 +232,7 @@ func loadClient(ws *workspace.Workspace, sugg workspace.Suggester, i int, ids []
 		attempt := 0
 		for ; attempt < 20; attempt++ {
 			t0 := time.Now()
-			saved, err := ws.DB.SaveVersionOn(id, v.N, text, "修改")
+			saved, err := workspace.StoreOf(ws).SaveVersionOn(id, v.N, text, "修改")
 			r.saveTimes = append(r.saveTimes, time.Since(t0))
 			var ce *sqlite.ConflictError
 			if errors.As(err, &ce) {

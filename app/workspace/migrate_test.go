@@ -18,7 +18,7 @@ func TestMigrateResumesAfterDroppedConnection(t *testing.T) {
 	dst := OpenOfficer(t, cluster, "mover", true)
 	defer dst.Close()
 	dropped := false
-	_, err := workspace.Migrate(src.DB, dst, func(kind string, done, total int) {
+	_, err := workspace.Migrate(workspace.StoreOf(src), dst, func(kind string, done, total int) {
 		if kind == "草稿" && done == 5 && !dropped {
 			dropped = true
 			if err := cluster.Exec("postgres", `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, dst.Role()); err != nil {
@@ -28,18 +28,18 @@ func TestMigrateResumesAfterDroppedConnection(t *testing.T) {
 	})
 	t.Logf("first run, connection dropped after 5 drafts: %v", err)
 
-	r, err := workspace.Migrate(src.DB, dst, nil)
+	r, err := workspace.Migrate(workspace.StoreOf(src), dst, nil)
 	if err != nil {
 		t.Fatalf("second run: %v", err)
 	}
-	want := counts(t, src.DB)
+	want := counts(t, workspace.StoreOf(src))
 	if r.Drafts != want[0] || r.Versions != want[1] || r.Corpus != want[2] || r.Templates != want[3] || len(r.Kept) != 0 {
 		t.Fatalf("second run report %+v, source has %v", r, want)
 	}
 	if got := counts(t, dst); got != want {
 		t.Fatalf("server holds %v, source %v", got, want)
 	}
-	r, err = workspace.Migrate(src.DB, dst, nil)
+	r, err = workspace.Migrate(workspace.StoreOf(src), dst, nil)
 	if err != nil || r.AddedDrafts+r.AddedVersions+r.AddedCorpus+r.AddedTemplates != 0 {
 		t.Fatalf("third run added %+v, %v", r, err)
 	}
@@ -49,11 +49,11 @@ func TestMigrateResumesAfterDroppedConnection(t *testing.T) {
 
 	// A version saved locally after the move is added on the next run,
 	// to the same draft.
-	list, _ := src.DB.Drafts()
-	if _, err := src.DB.SaveVersion(list[0].ID, "搬迁后又改的一版", "后来的修改"); err != nil {
+	list, _ := workspace.StoreOf(src).Drafts()
+	if _, err := workspace.StoreOf(src).SaveVersion(list[0].ID, "搬迁后又改的一版", "后来的修改"); err != nil {
 		t.Fatal(err)
 	}
-	if r, err = workspace.Migrate(src.DB, dst, nil); err != nil || r.AddedDrafts != 0 || r.AddedVersions != 1 {
+	if r, err = workspace.Migrate(workspace.StoreOf(src), dst, nil); err != nil || r.AddedDrafts != 0 || r.AddedVersions != 1 {
 		t.Fatalf("run after a new local version: %+v, %v", r, err)
 	}
 }
@@ -68,12 +68,12 @@ func seededSQLite(t *testing.T, n int) *workspace.Workspace {
 	}
 	t.Cleanup(func() { w.Close() })
 	for i := 0; i < n; i++ {
-		d, err := w.DB.CreateDraft(fmt.Sprintf("草稿%d", i), "泰安", fmt.Sprintf("第%d份草稿的第1版", i), "初稿")
+		d, err := workspace.StoreOf(w).CreateDraft(fmt.Sprintf("草稿%d", i), "泰安", fmt.Sprintf("第%d份草稿的第1版", i), "初稿")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for v := 2; v <= 1+i%3; v++ {
-			if _, err := w.DB.SaveVersion(d.ID, fmt.Sprintf("第%d份草稿的第%d版", i, v), "修改"); err != nil {
+			if _, err := workspace.StoreOf(w).SaveVersion(d.ID, fmt.Sprintf("第%d份草稿的第%d版", i, v), "修改"); err != nil {
 				t.Fatal(err)
 			}
 		}

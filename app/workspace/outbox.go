@@ -50,6 +50,14 @@ func (e *QueuedError) Error() string {
 	return fmt.Sprintf("无法连接数据库服务器，这一版暂未保存到服务器。您的文字没有丢失：已保存在本机（%s），服务器恢复后起草会自动把它保存为新版本。（%v）", e.Path, e.Err)
 }
 
+// EnglishMessage says the same in English.
+func (e *QueuedError) EnglishMessage() string {
+	return fmt.Sprintf("The database server cannot be reached, so this version is not on the server yet. Your text is not lost: it is kept on this computer (%s), and Qicao saves it as a new version when the server is back. (%v)", e.Path, e.Err)
+}
+
+// ErrorCode is drafts.EDatabase.
+func (e *QueuedError) ErrorCode() drafts.Code { return drafts.EDatabase }
+
 // Is makes a QueuedError match ErrQueued.
 func (e *QueuedError) Is(target error) bool { return target == ErrQueued }
 
@@ -77,7 +85,7 @@ func (w *Workspace) SaveVersion(draftID int64, base int, text, note string) (dra
 	if w.outbox.dir != "" {
 		w.FlushOutbox()
 	}
-	v, err := w.DB.SaveVersionOn(draftID, base, text, note)
+	v, err := w.db.SaveVersionOn(draftID, base, text, note)
 	if err == nil || w.outbox.dir == "" || !errors.Is(err, postgres.ErrOffline) {
 		return v, err
 	}
@@ -163,15 +171,15 @@ func (w *Workspace) FlushOutbox() ([]drafts.Version, error) {
 
 // flushOne saves one waiting version; N is 0 when the server had it.
 func (w *Workspace) flushOne(e outboxEntry) (drafts.Version, error) {
-	latest, err := w.DB.Version(e.Draft, 0)
+	latest, err := w.db.Version(e.Draft, 0)
 	if err == nil && latest.Text == e.Text && latest.N > e.Base {
 		return drafts.Version{}, nil
 	}
-	v, err := w.DB.SaveVersionOn(e.Draft, e.Base, e.Text, e.Note)
+	v, err := w.db.SaveVersionOn(e.Draft, e.Base, e.Text, e.Note)
 	var ce *sqlite.ConflictError
 	if errors.As(err, &ce) {
 		note := fmt.Sprintf("%s（离线时基于第 %d 版修改，服务器恢复后保存）", e.Note, e.Base)
-		v, err = w.DB.SaveVersionOn(e.Draft, ce.Latest.N, e.Text, note)
+		v, err = w.db.SaveVersionOn(e.Draft, ce.Latest.N, e.Text, note)
 	}
 	return v, err
 }

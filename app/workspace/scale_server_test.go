@@ -50,7 +50,7 @@ func TestServerCorpusScale(t *testing.T) {
 	}
 	defer dst.Close()
 	t0 := time.Now()
-	r, err := workspace.Migrate(from.DB, dst, nil)
+	r, err := workspace.Migrate(workspace.StoreOf(from), dst, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ func (w *Workspace) SaveTemplate(t templates.Template, builtin bool) error {
 	if err != nil {
 		return err
 	}
-	return w.DB.SaveTemplate(row)
+	return w.db.SaveTemplate(row)
 }
 
 // templateRow converts a template to the store's row.
@@ -52,7 +52,7 @@ func fromTemplateRow(r sqlite.TemplateRow) (templates.Template, error) {
 // Templates returns the stored templates and the built-in ones not stored
 // (yet), sorted by category then name.
 func (w *Workspace) Templates() ([]templates.Template, error) {
-	rows, err := w.DB.Templates()
+	rows, err := w.db.Templates()
 	if err != nil {
 		return nil, err
 	}

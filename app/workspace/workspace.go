@@ -16,7 +16,7 @@ import (
 
 // Workspace is an open database with its first-start content in place.
 type Workspace struct {
-	DB     Store
+	db     Store // the store; reached only through the workspace (StoreOf in tests)
 	bank   bankState
 	index  indexState
 	outbox outbox
@@ -44,7 +44,7 @@ func Open(path string) (*Workspace, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Workspace{DB: db}, nil
+	return &Workspace{db: db}, nil
 }
 
 // OpenServer opens a Qicao database on a PostgreSQL server. It seeds
@@ -61,7 +61,7 @@ func OpenServer(url string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{DB: db}
+	w := &Workspace{db: db}
 	w.outbox.dir = dir
 	w.FlushOutbox() // what it cannot save yet stays, for the next save
 	return w, nil
@@ -80,11 +80,11 @@ func OpenReadOnly(path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{DB: db}, nil
+	return &Workspace{db: db}, nil
 }
 
 // Close closes the database.
-func (w *Workspace) Close() error { return w.DB.Close() }
+func (w *Workspace) Close() error { return w.db.Close() }
 
 // The example draft: 泰安's draft for comments as version 1 and the issued
 // text as version 2, so comparison and suggestions can be tried at once.

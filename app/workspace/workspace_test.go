@@ -14,25 +14,25 @@ func TestFirstStartSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, _ := w.DB.CorpusDocs()
-	drafts, _ := w.DB.Drafts()
+	docs, _ := w.db.CorpusDocs()
+	drafts, _ := w.db.Drafts()
 	ts, err := w.Templates()
 	if err != nil || len(docs) != 5 || len(drafts) != 1 || drafts[0].Versions != 2 || len(ts) < 20 {
 		t.Fatalf("seeded %d docs, %d drafts, %d templates (%v)", len(docs), len(drafts), len(ts), err)
 	}
-	rows, _ := w.DB.Templates()
+	rows, _ := w.db.Templates()
 	if len(rows) != len(ts) {
 		t.Errorf("%d templates stored, %d listed", len(rows), len(ts))
 	}
 	// Reopening seeds nothing twice, even after the example draft is gone.
-	w.DB.DeleteDraft(drafts[0].ID)
+	w.db.DeleteDraft(drafts[0].ID)
 	w.Close()
 	if w, err = Open(path); err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	docs, _ = w.DB.CorpusDocs()
-	drafts, _ = w.DB.Drafts()
+	docs, _ = w.db.CorpusDocs()
+	drafts, _ = w.db.Drafts()
 	if len(docs) != 5 || len(drafts) != 0 {
 		t.Errorf("reopened: %d docs, %d drafts", len(docs), len(drafts))
 	}
@@ -46,11 +46,11 @@ func TestBankFollowsCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	docs, err := w.DB.CorpusDocs()
+	docs, err := w.db.CorpusDocs()
 	if err != nil || len(docs) < 2 {
 		t.Fatalf("seeded %d docs (%v)", len(docs), err)
 	}
-	src, err := w.DB.CorpusDoc(docs[0].ID)
+	src, err := w.db.CorpusDoc(docs[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,11 +94,11 @@ func TestExampleSeededClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	list, _ := w.DB.Drafts()
+	list, _ := w.db.Drafts()
 	if len(list) != 1 {
 		t.Fatalf("%d drafts", len(list))
 	}
-	v, err := w.DB.Version(list[0].ID, 2)
+	v, err := w.db.Version(list[0].ID, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,10 +109,10 @@ func TestExampleSeededClean(t *testing.T) {
 	if doc, err := drafts.Parse(v.Text); err != nil || doc.Number != "泰政发〔2024〕5号" || len(doc.Clauses()) < 25 {
 		t.Errorf("version 2 parsed as %+v, %v", doc, err)
 	}
-	docs, _ := w.DB.CorpusDocs()
+	docs, _ := w.db.CorpusDocs()
 	raw := false
 	for _, d := range docs {
-		if full, err := w.DB.CorpusDoc(d.ID); err == nil && strings.HasPrefix(full.Text, "今天是20241221星期六") {
+		if full, err := w.db.CorpusDoc(d.ID); err == nil && strings.HasPrefix(full.Text, "今天是20241221星期六") {
 			raw = true
 		}
 	}

@@ -155,11 +155,11 @@ func pairSegs(p drafts.Pair, strict bool) (old, new []seg) {
 func labelOps(old, new string) []drafts.Op {
 	switch {
 	case old == new:
-		return []drafts.Op{{Kind: '=', Text: old}}
+		return []drafts.Op{{Kind: drafts.OpEqual, Text: old}}
 	case norm.SameUpToForm(old, new):
-		return []drafts.Op{{Kind: '~', Text: old, New: new}}
+		return []drafts.Op{{Kind: drafts.OpForm, Text: old, New: new}}
 	}
-	return []drafts.Op{{Kind: '-', Text: old}, {Kind: '+', Text: new}}
+	return []drafts.Op{{Kind: drafts.OpDelete, Text: old}, {Kind: drafts.OpInsert, Text: new}}
 }
 
 // markedParas writes segments as table paragraphs, one per "\n", deleted

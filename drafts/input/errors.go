@@ -77,6 +77,24 @@ var kindMessages = map[Kind]string{
 	KindConvertFailed: "LibreOffice 无法转换这个文件（可能已损坏、加密或不是文字文档）；请在 Word 或 WPS 中打开并“另存为 .docx”后再导入",
 }
 
+// kindEnglish are the default details in English.
+var kindEnglish = map[Kind]string{
+	KindEmpty:         "the file is empty",
+	KindTooLarge:      "the file is over 20 MB, too large",
+	KindBinary:        "this is neither a text file nor a Word document (.docx)",
+	KindUndecodable:   "the text's encoding is not recognised (UTF-8, GBK/GB18030, Big5 and UTF-16 are)",
+	KindNotWord:       "this is an archive, not a Word document (.docx)",
+	KindZipBomb:       "the file would unpack to far more than any document (a “zip bomb”) and is refused",
+	KindBrokenDocx:    "the Word document is damaged or incomplete; its text cannot be read",
+	KindOldDoc:        "this is an old Word document (.doc); save it as .docx in Word or WPS, then import it",
+	KindUnreadable:    "the file could not be read",
+	KindScannedPDF:    "this is a scanned PDF (pages of images, no text); ask the issuing office for a text version, or recognise it with OCR software first",
+	KindBrokenPDF:     "the PDF is damaged or incomplete; its text cannot be read",
+	KindPDFBomb:       "the PDF would unpack to far more than any document, or has too many pages, and is refused",
+	KindNoOffice:      "reading .doc, .wps, .rtf and .odt files needs LibreOffice (Debian, UOS, Kylin: sudo apt install libreoffice-writer-nogui); or save the file as .docx in Word or WPS",
+	KindConvertFailed: "LibreOffice could not convert this file (damaged, encrypted or not a text document); open it in Word or WPS and save it as .docx",
+}
+
 // String returns a short English name for the kind, for logs and tests.
 func (k Kind) String() string {
 	if s, ok := kindNames[k]; ok {
@@ -86,12 +104,16 @@ func (k Kind) String() string {
 }
 
 // Error is a refusal to read a file. Error() returns a clear Simplified
-// Chinese message naming the file, e.g. "无法读取「x.txt」：文件为空".
+// Chinese message naming the file, e.g. "无法读取「x.txt」：文件为空";
+// EnglishMessage the same in English, for the front ends to choose (see
+// drafts.Message). Kind is its code.
 type Error struct {
 	Name   string // the file's name, as given
 	Kind   Kind   // what is wrong
 	Detail string // the message for the user; the kind's default if empty
-	Err    error  // the underlying error, if any (I/O, zip, XML)
+	// DetailEnglish is Detail in English; the kind's default if empty.
+	DetailEnglish string
+	Err           error // the underlying error, if any (I/O, zip, XML)
 }
 
 // Error returns the message for the user, in Simplified Chinese.
@@ -104,6 +126,19 @@ func (e *Error) Error() string {
 		return "无法读取文件：" + detail
 	}
 	return "无法读取「" + e.Name + "」：" + detail
+}
+
+// EnglishMessage returns the message in English, e.g. Cannot read
+// “x.txt”: the file is empty.
+func (e *Error) EnglishMessage() string {
+	detail := e.DetailEnglish
+	if detail == "" {
+		detail = kindEnglish[e.Kind]
+	}
+	if e.Name == "" {
+		return "Cannot read the file: " + detail
+	}
+	return "Cannot read “" + e.Name + "”: " + detail
 }
 
 // Unwrap returns the underlying error, if any.
@@ -120,6 +155,13 @@ func KindOf(err error) Kind {
 }
 
 // refuse builds an *Error; an empty detail means the kind's default.
+// A detail of its own has no English: the kind's English stands for it
+// (see refuseIn).
 func refuse(name string, kind Kind, detail string, err error) *Error {
 	return &Error{Name: name, Kind: kind, Detail: detail, Err: err}
+}
+
+// refuseIn builds an *Error with its detail in Chinese and in English.
+func refuseIn(name string, kind Kind, chinese, english string, err error) *Error {
+	return &Error{Name: name, Kind: kind, Detail: chinese, DetailEnglish: english, Err: err}
 }

@@ -28,14 +28,14 @@ var (
 // binaryMagics name common binary formats, for a clearer message; some
 // (a PDF, say) could otherwise pass for ASCII text.
 var binaryMagics = []struct {
-	magic  string
-	format string
+	magic           string
+	format, english string
 }{
-	{"\x89PNG\r\n\x1a\n", "PNG 图片"},
-	{"\xFF\xD8\xFF", "JPEG 图片"},
-	{"GIF8", "GIF 图片"},
-	{"Rar!\x1a\x07", "RAR 压缩文件"},
-	{"7z\xBC\xAF\x27\x1C", "7z 压缩文件"},
+	{"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"},
+	{"\xFF\xD8\xFF", "JPEG 图片", "a JPEG image"},
+	{"GIF8", "GIF 图片", "a GIF image"},
+	{"Rar!\x1a\x07", "RAR 压缩文件", "a RAR archive"},
+	{"7z\xBC\xAF\x27\x1C", "7z 压缩文件", "a 7z archive"},
 }
 
 // htmlExts are the extensions of saved web pages.
@@ -56,7 +56,7 @@ func Decode(name string, data []byte) (string, error) {
 	}
 	text = normaliseNewlines(text)
 	if blank(text) {
-		return "", refuse(name, KindEmpty, "文件中没有文字", nil)
+		return "", refuseIn(name, KindEmpty, "文件中没有文字", "the file holds no text", nil)
 	}
 	return text, nil
 }
@@ -77,10 +77,10 @@ func decode(name string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, pdfMagic):
 		return decodePDF(name, data)
 	case ext == ".docx":
-		return "", refuse(name, KindBrokenDocx, "文件扩展名是 .docx，但内容不是 Word 文档", nil)
+		return "", refuseIn(name, KindBrokenDocx, "文件扩展名是 .docx，但内容不是 Word 文档", "the file is named .docx but is not a Word document", nil)
 	}
-	if format := binaryFormat(data); format != "" {
-		return "", refuse(name, KindBinary, "这是"+format+"，不是文本文件或 Word 文档（.docx）", nil)
+	if format, english := binaryFormat(data); format != "" {
+		return "", refuseIn(name, KindBinary, "这是"+format+"，不是文本文件或 Word 文档（.docx）", "this is "+english+", neither a text file nor a Word document (.docx)", nil)
 	}
 	if htmlExts[ext] {
 		return decodeHTMLFile(name, data)
@@ -103,10 +103,11 @@ func decode(name string, data []byte) (string, error) {
 func oleError(name, ext string) *Error {
 	switch ext {
 	case ".docx":
-		return refuse(name, KindOldDoc,
-			"这是设有打开密码的 Word 文档，请在 Word 或 WPS 中取消密码并“另存为 .docx”后再导入", nil)
+		return refuseIn(name, KindOldDoc,
+			"这是设有打开密码的 Word 文档，请在 Word 或 WPS 中取消密码并“另存为 .docx”后再导入",
+			"this Word document has a password; remove it in Word or WPS and save as .docx, then import it", nil)
 	case ".xls", ".ppt", ".et", ".dps":
-		return refuse(name, KindNotWord, "这是旧版 Excel 或 PowerPoint 文件，不是 Word 文档", nil)
+		return refuseIn(name, KindNotWord, "这是旧版 Excel 或 PowerPoint 文件，不是 Word 文档", "this is an old Excel or PowerPoint file, not a Word document", nil)
 	}
 	return nil // a legacy Word or WPS document: LibreOffice reads it
 }
@@ -121,14 +122,15 @@ func officeExt(ext, def string) string {
 	return def
 }
 
-// binaryFormat names data's format if it starts with a known binary magic.
-func binaryFormat(data []byte) string {
+// binaryFormat names data's format, in Chinese and in English, if it
+// starts with a known binary magic.
+func binaryFormat(data []byte) (format, english string) {
 	for _, m := range binaryMagics {
 		if bytes.HasPrefix(data, []byte(m.magic)) {
-			return m.format
+			return m.format, m.english
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // normaliseNewlines turns \r\n, lone \r and \f into \n.
@@ -163,12 +165,13 @@ func ReadFile(path string) (string, error) {
 func checkInfo(name string, info fs.FileInfo) error {
 	switch {
 	case info.IsDir():
-		return refuse(name, KindUnreadable, "这是一个文件夹，不是文件", nil)
+		return refuseIn(name, KindUnreadable, "这是一个文件夹，不是文件", "this is a folder, not a file", nil)
 	case !info.Mode().IsRegular():
-		return refuse(name, KindUnreadable, "这不是普通文件", nil)
+		return refuseIn(name, KindUnreadable, "这不是普通文件", "this is not a regular file", nil)
 	case info.Size() > MaxSize:
 		detail := fmt.Sprintf("文件大小为 %.1f MB，超过了 20 MB 的上限", float64(info.Size())/(1<<20))
-		return refuse(name, KindTooLarge, detail, nil)
+		english := fmt.Sprintf("the file is %.1f MB, over the limit of 20 MB", float64(info.Size())/(1<<20))
+		return refuseIn(name, KindTooLarge, detail, english, nil)
 	}
 	return nil
 }
@@ -177,9 +180,9 @@ func checkInfo(name string, info fs.FileInfo) error {
 func ioError(name string, err error) *Error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return refuse(name, KindUnreadable, "文件不存在", err)
+		return refuseIn(name, KindUnreadable, "文件不存在", "the file does not exist", err)
 	case errors.Is(err, fs.ErrPermission):
-		return refuse(name, KindUnreadable, "没有读取这个文件的权限", err)
+		return refuseIn(name, KindUnreadable, "没有读取这个文件的权限", "you have no permission to read it", err)
 	}
 	return refuse(name, KindUnreadable, "", err)
 }

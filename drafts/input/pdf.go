@@ -60,7 +60,7 @@ func decodePDF(name string, data []byte) (text string, err error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword):
-		return "", refuse(name, KindBrokenPDF, "这个 PDF 设有打开密码，请先在 PDF 阅读器中取消密码后再导入", err)
+		return "", refuseIn(name, KindBrokenPDF, "这个 PDF 设有打开密码，请先在 PDF 阅读器中取消密码后再导入", "this PDF has a password; remove it in a PDF reader first, then import it", err)
 	case err != nil:
 		return "", refuse(name, KindBrokenPDF, "", err)
 	}
@@ -79,7 +79,7 @@ func decodePDF(name string, data []byte) (text string, err error) {
 	case letters < minTextPerPage*max(len(pages), 1) && images:
 		return "", refuse(name, KindScannedPDF, "", nil)
 	case letters == 0 && shown == 0:
-		return "", refuse(name, KindEmpty, "PDF 中没有文字", nil)
+		return "", refuseIn(name, KindEmpty, "PDF 中没有文字", "the PDF holds no text", nil)
 	case letters == 0 || score(text) < minCommonPercent:
 		return "", refuse(name, KindBrokenPDF, noMapping, nil)
 	}

@@ -256,12 +256,12 @@ func brokenAfter(a, b line) bool {
 		return false // a signature block, a date, a title
 	}
 	if !strings.ContainsAny(a.text, "。；") {
-		if _, _, _, _, ok := drafts.ParseLabel(strings.TrimLeft(a.text, " \t\u3000")); ok || utf8.RuneCountInString(a.text) < 20 {
+		if _, ok := drafts.ParseLabel(strings.TrimLeft(a.text, " \t\u3000")); ok || utf8.RuneCountInString(a.text) < 20 {
 			return false // a heading: 一、总体要求, 重点任务
 		}
 	}
 	t := strings.TrimLeft(b.text, " \t\u3000")
-	_, _, _, _, ok := drafts.ParseLabel(t)
+	_, ok := drafts.ParseLabel(t)
 	return !ok
 }
 

@@ -32,7 +32,7 @@ type report struct {
 // kindView is a kind with its Chinese name, colour and count, for the
 // summary and the diagram's legend.
 type kindView struct {
-	Kind  drafts.Kind
+	Kind  drafts.PairKind
 	Name  string
 	Color string
 	Count int
@@ -61,7 +61,7 @@ func WriteHTML(w io.Writer, oldName, newName string, c *drafts.Comparison, stric
 func newReport(oldName, newName string, c *drafts.Comparison, strict bool) report {
 	r := report{OldName: oldName, NewName: newName, Old: c.Old, New: c.New, Summary: c.Summary, Strict: strict,
 		Generated: time.Now().Format("2006-01-02 15:04"), Figures: c.Figures}
-	counts := map[drafts.Kind]int{}
+	counts := map[drafts.PairKind]int{}
 	for i, p := range c.Pairs {
 		if !p.Section {
 			counts[p.Kind]++

@@ -15,7 +15,7 @@ type kind struct {
 	color         color.NRGBA
 }
 
-var kinds = map[drafts.Kind]kind{
+var kinds = map[drafts.PairKind]kind{
 	drafts.PairModified:  {"修改", "Modified", color.NRGBA{0x1f, 0x6f, 0xeb, 0xff}},
 	drafts.PairMoved:     {"移动", "Moved", color.NRGBA{0x82, 0x50, 0xdf, 0xff}},
 	drafts.PairMerged:    {"合并", "Merged", color.NRGBA{0xd4, 0x76, 0x0a, 0xff}},
@@ -26,34 +26,34 @@ var kinds = map[drafts.Kind]kind{
 }
 
 // Kinds are the pair kinds in the order of every summary and legend.
-var Kinds = []drafts.Kind{drafts.PairModified, drafts.PairMoved, drafts.PairMerged, drafts.PairSplit,
+var Kinds = []drafts.PairKind{drafts.PairModified, drafts.PairMoved, drafts.PairMerged, drafts.PairSplit,
 	drafts.PairAdded, drafts.PairDeleted, drafts.PairUnchanged}
 
 // Name is the Chinese name of a pair kind (修改, 移动, …).
-func Name(k drafts.Kind) string { return kinds[k].name }
+func Name(k drafts.PairKind) string { return kinds[k].name }
 
 // English is the English name of a pair kind, the key the window
 // translates.
-func English(k drafts.Kind) string { return kinds[k].english }
+func English(k drafts.PairKind) string { return kinds[k].english }
 
 // Color is the colour of a pair kind.
-func Color(k drafts.Kind) color.NRGBA { return kinds[k].color }
+func Color(k drafts.PairKind) color.NRGBA { return kinds[k].color }
 
 // Hex is the colour of a pair kind as #rrggbb.
-func Hex(k drafts.Kind) string {
+func Hex(k drafts.PairKind) string {
 	c := kinds[k].color
 	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
 }
 
 // Count is a kind with its number of pairs.
 type Count struct {
-	Kind drafts.Kind
+	Kind drafts.PairKind
 	N    int
 }
 
 // Counts are the summary's counts by kind, in the order of Kinds.
 func Counts(s drafts.Summary) []Count {
-	n := map[drafts.Kind]int{drafts.PairModified: s.Modified, drafts.PairMoved: s.Moved, drafts.PairMerged: s.Merged,
+	n := map[drafts.PairKind]int{drafts.PairModified: s.Modified, drafts.PairMoved: s.Moved, drafts.PairMerged: s.Merged,
 		drafts.PairSplit: s.Split, drafts.PairAdded: s.Added, drafts.PairDeleted: s.Deleted, drafts.PairUnchanged: s.Unchanged}
 	out := make([]Count, len(Kinds))
 	for i, k := range Kinds {

@@ -46,13 +46,13 @@ func Runs(ops []drafts.Op, side Side, form bool) []Run {
 	runs := make([]Run, 0, len(ops))
 	for _, o := range ops {
 		switch {
-		case o.Kind == '=':
+		case o.Kind == drafts.OpEqual:
 			runs = append(runs, Run{Text: o.Text})
-		case o.Kind == '-' && side <= BothSide:
+		case o.Kind == drafts.OpDelete && side <= BothSide:
 			runs = append(runs, Run{Text: o.Text, Mark: Deleted})
-		case o.Kind == '+' && side >= BothSide:
+		case o.Kind == drafts.OpInsert && side >= BothSide:
 			runs = append(runs, Run{Text: o.Text, Mark: Inserted})
-		case o.Kind == '~':
+		case o.Kind == drafts.OpForm:
 			text := o.New
 			if side == OldSide {
 				text = o.Text

@@ -32,6 +32,19 @@ func (e *ConflictError) Error() string {
 		e.Base, who, e.Latest.N, e.Latest.N, e.Latest.N+1)
 }
 
+// EnglishMessage says the same in English.
+func (e *ConflictError) EnglishMessage() string {
+	who := "someone else"
+	if e.Latest.Author != "" {
+		who = e.Latest.Author
+	}
+	return fmt.Sprintf("Save conflict: you started from version %d, and meanwhile %s saved version %d. Your text is not lost: compare it with version %d, then save it as version %d",
+		e.Base, who, e.Latest.N, e.Latest.N, e.Latest.N+1)
+}
+
+// ErrorCode is drafts.EConflict.
+func (e *ConflictError) ErrorCode() drafts.Code { return drafts.EConflict }
+
 // Is makes a ConflictError match ErrConflict.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"qicao/drafts"
 )
 
 // applicationID marks a file as Qicao's database (PRAGMA application_id,
@@ -61,6 +63,23 @@ func (e *OpenError) Error() string {
 	}
 	return msg
 }
+
+// EnglishMessage returns the problem in English (the Chinese Detail is
+// left out).
+func (e *OpenError) EnglishMessage() string {
+	switch e.Problem {
+	case Damaged:
+		return fmt.Sprintf("The database “%s” is damaged", e.Path)
+	case Newer:
+		return fmt.Sprintf("The database “%s” was made by a newer Qicao; please upgrade", e.Path)
+	case Foreign:
+		return fmt.Sprintf("“%s” is not a Qicao database; Qicao will not change it", e.Path)
+	}
+	return fmt.Sprintf("The database “%s” cannot be written (check the permissions of the file and its folder)", e.Path)
+}
+
+// ErrorCode is drafts.EDatabase.
+func (e *OpenError) ErrorCode() drafts.Code { return drafts.EDatabase }
 
 // Unwrap returns the underlying error, if any.
 func (e *OpenError) Unwrap() error { return e.Err }

@@ -104,7 +104,7 @@ func HasChange(p drafts.Pair, form bool) bool {
 	}
 	if form {
 		for _, o := range p.Ops {
-			if o.Kind == '~' {
+			if o.Kind == drafts.OpForm {
 				return true
 			}
 		}
