@@ -60,18 +60,23 @@ func firstIn[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) T {
 	return v
 }
 
+// childrenOf returns what o holds: a container's objects, a widget's
+// renderer's.
+func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch o := o.(type) {
+	case *fyne.Container:
+		return o.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(o).Objects()
+	}
+	return nil
+}
+
 func search[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
 	if v, is := o.(T); is && ok(v) {
 		return v, true
 	}
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
+	for _, c := range childrenOf(o) {
 		if v, found := search(c, ok); found {
 			return v, true
 		}

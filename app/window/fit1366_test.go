@@ -50,28 +50,16 @@ func TestEveryViewFits1366(t *testing.T) {
 	}
 }
 
-// visibleInTree reports whether o and every container above it in root
-// are visible.
+// visibleInTree reports whether o and every object above it in root are
+// visible.
 func visibleInTree(root, o fyne.CanvasObject) bool {
-	var walk func(c fyne.CanvasObject) (found, visible bool)
-	walk = func(c fyne.CanvasObject) (bool, bool) {
-		if c == o {
-			return true, c.Visible()
-		}
-		var kids []fyne.CanvasObject
-		switch c := c.(type) {
-		case *fyne.Container:
-			kids = c.Objects
-		case fyne.Widget:
-			kids = test.WidgetRenderer(c).Objects()
-		}
-		for _, k := range kids {
-			if f, v := walk(k); f {
-				return true, v && c.Visible()
-			}
-		}
-		return false, false
+	if root == o {
+		return o.Visible()
 	}
-	_, v := walk(root)
-	return v
+	for _, c := range childrenOf(root) {
+		if v := visibleInTree(c, o); v || c == o {
+			return v && root.Visible()
+		}
+	}
+	return false
 }
