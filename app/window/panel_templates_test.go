@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,8 +49,8 @@ func TestTemplateSeveralDepartments(t *testing.T) {
 	if f.dept == nil {
 		t.Fatal("{配合单位} has no department picker")
 	}
-	f.dept.add.SetSelected("市发展改革委")
-	f.dept.add.SetSelected("市财政局")
+	pickFromDropDown(t, s, f.dept.add, "市发展改革委") // as the officer does: open it, tap the name
+	pickFromDropDown(t, s, f.dept.add, "市财政局")
 	f.dept.add.SetSelected("市发改委") // listed already, under its short name
 	if f.Text != "市发展改革委、市财政局" || len(f.dept.chips.Objects) != 2 || f.dept.add.Selected != "" {
 		t.Fatalf("after choosing two: %q, %d chips, drop-down %q", f.Text, len(f.dept.chips.Objects), f.dept.add.Selected)
@@ -73,6 +74,33 @@ func TestTemplateSeveralDepartments(t *testing.T) {
 	if got := s.SelectedNode().Text; !strings.Contains(got, "（市科技局、市发展改革委、市财政局按职责分工负责）") {
 		t.Errorf("inserted %s", got)
 	}
+}
+
+// pickFromDropDown taps sel open and taps the option named choice in the
+// menu it shows.
+func pickFromDropDown(t *testing.T, s *Shell, sel *widget.Select, choice string) {
+	t.Helper()
+	test.Tap(sel)
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("the drop-down shows no menu")
+	}
+	var item fyne.Tappable // the innermost tappable holding the name: the menu's item
+	for _, o := range test.LaidOutObjects(top) {
+		if tp, ok := o.(fyne.Tappable); ok {
+			if _, has := search(o, func(c *canvas.Text) bool { return c.Text == choice }); has {
+				item = tp
+			}
+		}
+	}
+	if item != nil {
+		test.Tap(item)
+		if top := s.Window.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("the menu stays open after tapping %s", choice)
+		}
+		return
+	}
+	t.Fatalf("the drop-down offers no %s", choice)
 }
 
 func TestTemplateOffersOwnCityDepartments(t *testing.T) {
