@@ -12,7 +12,7 @@ import (
 // the README says (db init, db officer add), moves an officer's SQLite
 // drafts in, and shares one with another team.
 func TestServerCommands(t *testing.T) {
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	name := cluster.NewDatabase(t, "qicao_admin")
 	url := func(role string) string { return cluster.URL(name, role) }
 	ok := func(role string, args ...string) string {

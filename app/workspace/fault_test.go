@@ -20,7 +20,7 @@ import (
 // temporary config dir.
 func serverWorkspace(t *testing.T, n int) (string, []*workspace.Workspace) {
 	t.Helper()
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("QICAO_DB", "")
 	name := cluster.NewDatabase(t, "qicao_admin")

@@ -47,7 +47,7 @@ func loadDuration(t *testing.T) time.Duration {
 // TestLoadPostgres runs the load on the throw-away server, each client an
 // officer of one team with a connection pool of its own.
 func TestLoadPostgres(t *testing.T) {
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	name := cluster.NewDatabase(t, "qicao_admin")
 	adminURL := cluster.URL(name, "qicao_admin")
 	if _, _, err := workspace.InitServer(adminURL); err != nil {

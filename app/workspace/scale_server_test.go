@@ -28,7 +28,7 @@ func TestServerCorpusScale(t *testing.T) {
 	if src == "" {
 		t.Skip("QICAO_SERVER_CORPUS names no SQLite corpus")
 	}
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	from, err := workspace.OpenReadOnly(src)
 	if err != nil {
 		t.Fatal(err)

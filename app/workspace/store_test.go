@@ -40,7 +40,7 @@ func TestContractSQLite(t *testing.T) {
 // officer (a curator, since the contract writes the corpus) of a database
 // that its owner, not a superuser, initialised.
 func TestContractPostgres(t *testing.T) {
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	storetest.Run(t, func(t *testing.T) workspace.Store {
 		return OpenOfficer(t, cluster, "contract", true)
 	})

@@ -24,7 +24,7 @@ const admin = "qicao_admin"
 // name with the owner's connection.
 func newDB(t *testing.T) (string, *DB) {
 	t.Helper()
-	pgtest.Need(t, cluster)
+	pgtest.Need(t, &cluster)
 	name := cluster.NewDatabase(t, admin)
 	db, err := Open(cluster.URL(name, admin))
 	if err != nil {

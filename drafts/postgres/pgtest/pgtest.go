@@ -3,6 +3,12 @@
 // socket in a temporary directory, run as an unprivileged user (tests run
 // as root in CI, and PostgreSQL refuses to run as root). Each test gets a
 // database of its own; the cluster is stopped and removed by Stop.
+//
+// A test binary starts its cluster on the first Need, not in TestMain: the
+// crash tests' child processes (the test binary run again, then killed)
+// need none, and each started one that nothing stopped. A cluster records
+// the process that started it; Start stops and removes the clusters whose
+// process is gone (a test binary that timed out or was killed).
 package pgtest
 
 import (
@@ -15,6 +21,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -38,17 +46,27 @@ type Cluster struct {
 	dbs            atomic.Int64
 }
 
-// Start creates and starts a cluster, or returns ErrNoServer.
+// ownerFile, in a cluster's directory, holds the pid of the process that
+// started it.
+const ownerFile = "owner.pid"
+
+// Start creates and starts a cluster, or returns ErrNoServer. It first
+// stops and removes the clusters left by processes that are gone.
 func Start() (*Cluster, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
 	}
+	sweep(bin)
 	dir, err := os.MkdirTemp("", "qpg")
 	if err != nil {
 		return nil, err
 	}
 	c := &Cluster{dir: dir, data: filepath.Join(dir, "data"), bin: bin}
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	if err := c.dropRoot(); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -65,6 +83,32 @@ func Start() (*Cluster, error) {
 		return nil, fmt.Errorf("%w\n%s", err, log)
 	}
 	return c, nil
+}
+
+// sweep stops and removes the clusters under the temporary directory whose
+// starting process no longer runs.
+func sweep(bin string) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "qpg*"))
+	for _, dir := range dirs {
+		data, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			continue // not ours, or being made
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+		if err != nil || pid <= 0 || alive(pid) {
+			continue
+		}
+		c := &Cluster{dir: dir, data: filepath.Join(dir, "data"), bin: bin}
+		if c.dropRoot() == nil {
+			c.Stop()
+		}
+	}
+}
+
+// alive reports whether process pid runs.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // binDir finds the newest /usr/lib/postgresql/N/bin with initdb.
@@ -199,26 +243,31 @@ func quoteLiteral(s string) string {
 	return string(append(out, '\''))
 }
 
-// Main is a TestMain body: it starts the cluster into *c, runs the tests
-// and stops it. Without PostgreSQL the tests run with *c nil and skip
-// through Need.
+// Main is a TestMain body: it runs the tests, then stops the cluster the
+// first Need started into *c, if any.
 func Main(m *testing.M, c **Cluster) int {
-	cl, err := Start()
-	if err != nil && !errors.Is(err, ErrNoServer) {
-		fmt.Fprintln(os.Stderr, "pgtest:", err)
-		return 1
+	code := m.Run()
+	if *c != nil {
+		(*c).Stop()
 	}
-	*c = cl
-	if cl != nil {
-		defer cl.Stop()
-	}
-	return m.Run()
+	return code
 }
 
-// Need skips t when no cluster could be started.
-func Need(t testing.TB, c *Cluster) {
+var (
+	startOnce sync.Once
+	startErr  error
+)
+
+// Need starts the test binary's cluster into *c on its first call (the
+// later ones find it there), and skips t when PostgreSQL is not installed;
+// a cluster that fails to start fails t.
+func Need(t testing.TB, c **Cluster) {
 	t.Helper()
-	if c == nil {
+	startOnce.Do(func() { *c, startErr = Start() })
+	switch {
+	case errors.Is(startErr, ErrNoServer):
 		t.Skip(ErrNoServer.Error())
+	case startErr != nil:
+		t.Fatalf("pgtest: %v", startErr)
 	}
 }
