@@ -156,15 +156,23 @@ func probe(path string, st *fileState) (*sql.DB, error) {
 	return nil, err
 }
 
-// read fills st from the database's header and schema.
+// read fills st from the database's header and schema, in one read
+// transaction: read one by one, a process creating the file meanwhile
+// could be seen with its tables but not yet its application_id and
+// version, and the file taken for another program's.
 func (st *fileState) read(conn *sql.DB) error {
-	if err := conn.QueryRow(`PRAGMA application_id`).Scan(&st.appID); err != nil {
+	tx, err := conn.Begin()
+	if err != nil {
 		return err
 	}
-	if err := conn.QueryRow(`PRAGMA user_version`).Scan(&st.version); err != nil {
+	defer tx.Rollback()
+	if err := tx.QueryRow(`PRAGMA application_id`).Scan(&st.appID); err != nil {
 		return err
 	}
-	rows, err := conn.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err := tx.QueryRow(`PRAGMA user_version`).Scan(&st.version); err != nil {
+		return err
+	}
+	rows, err := tx.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
 	if err != nil {
 		return err
 	}

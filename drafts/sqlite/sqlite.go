@@ -115,23 +115,15 @@ func Open(path string) (*DB, error) {
 }
 
 // upgrade backs up a database about to be migrated, migrates it and marks
-// it as Qicao's.
+// it as Qicao's, the mark in the migrations' transaction (another process
+// that saw the tables without it would refuse the file as foreign).
 func (db *DB) upgrade(st fileState) error {
 	if known := len(mustMigrations()); st.version > 0 && st.version < known {
 		if _, err := db.autoBackup(fmt.Sprintf("before-v%d", st.version+1)); err != nil {
 			return fmt.Errorf("迁移前备份失败，数据库未改动: %w", err)
 		}
 	}
-	if err := db.migrate(); err != nil {
-		return err
-	}
-	if st.appID == applicationID {
-		return nil
-	}
-	return db.inTx(func(tx *sql.Tx) error {
-		_, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID))
-		return err
-	})
+	return db.migrate(st.appID != applicationID)
 }
 
 // BackupProblem is why the automatic backup made at Open failed, or nil.
@@ -221,45 +213,48 @@ func migrations() ([]string, error) {
 	return names, nil
 }
 
-// migrate runs the migrations the database has not seen yet. user_version
-// records how many have run; it lives in the file header, so it commits or
-// rolls back with the migration's transaction.
-func (db *DB) migrate() error {
+// migrate runs the migrations the database has not seen yet, all in one
+// transaction: another process opening the file meanwhile sees it at the
+// version before or after, never between (a new file seen half made was
+// taken for an old one to back up before migrating, and two such backups
+// at once failed both opens). user_version records how many have run; it
+// lives in the file header, so it commits or rolls back with them. The
+// version is read inside the transaction, so two processes opening a new
+// file at once do not both run them.
+func (db *DB) migrate(mark bool) error {
 	names, err := migrations()
 	if err != nil {
 		return err
 	}
-	for i, name := range names {
-		if err := db.migrateFile(name, i+1); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return db.checkNotNewer(len(names))
-}
-
-// migrateFile runs one migration in its own transaction unless the
-// database is already at version or beyond. The check is inside the
-// transaction so that two processes opening a new file at once do not
-// both run it.
-func (db *DB) migrateFile(name string, version int) error {
-	return db.inTx(func(tx *sql.Tx) error {
+	err = db.inTx(func(tx *sql.Tx) error {
 		var current int
 		if err := tx.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil {
 			return err
 		}
-		if current >= version {
+		for i := current; i < len(names); i++ {
+			body, err := fs.ReadFile(migrationFS, names[i])
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(string(body)); err != nil {
+				return fmt.Errorf("%s: %w", names[i], err)
+			}
+		}
+		if mark {
+			if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
+				return err
+			}
+		}
+		if current >= len(names) {
 			return nil
 		}
-		body, err := fs.ReadFile(migrationFS, name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			return err
-		}
-		_, err = tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
+		_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, len(names)))
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	return db.checkNotNewer(len(names))
 }
 
 // checkNotNewer refuses a database written by a newer Qicao, whose schema
