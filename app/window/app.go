@@ -46,6 +46,9 @@ type Options struct {
 	Variant   Variant  // VariantLight or VariantDark; VariantSystem keeps the saved choice
 	FontScale float32  // 0 keeps the saved scale
 	DBPath    string   // database file; "" for $QICAO_DB or the config dir
+	// Compare are files to compare on opening (qicao FILE [FILE2]): one
+	// against the open draft's working text, two against each other.
+	Compare []string
 }
 
 // Run creates the Fyne application, opens the main window and returns when
@@ -64,6 +67,9 @@ func Run(opts Options) error {
 	start := func(ws *workspace.Workspace) {
 		s = startShell(a, ws)
 		handleSignals(s)
+		if len(opts.Compare) > 0 {
+			s.CompareFiles(opts.Compare)
+		}
 	}
 	if ws, err := workspace.Open(opts.DBPath); err == nil {
 		start(ws)
