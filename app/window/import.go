@@ -49,7 +49,7 @@ func (s *Shell) ImportDraft(name, text, note string) error {
 		return err
 	}
 	s.emit(DraftsChanged)
-	s.Session.parsed = doc // the editor opens this parse, not a second one
+	s.Session.UseParse(doc) // the editor opens this parse, not a second one
 	return s.OpenDraft(d.ID)
 }
 
