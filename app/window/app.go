@@ -11,7 +11,9 @@
 // view_editor.go, …) and listed in views.go; see View. The editor's panes
 // are outline.go (the tree and its structural edits, edits.go), clause.go
 // (one clause at a time), fulltext.go and versions.go; they share the
-// Session (session.go).
+// Session (session.go). The widgets of its own (Redline, Diagram) are in
+// app/window/widgets; the rules of its pages, in plain Go, in
+// comparemodel, outlinemodel and editormodel.
 package window
 
 import (
