@@ -49,6 +49,14 @@ func register(name, summary string, run func(env *Env, args []string) error) {
 	commands[name] = command{summary, run}
 }
 
+// IsCommand reports whether name is a sub-command (or help), which main
+// runs on the command line rather than opening the window on a file of
+// that name.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok || name == "help" || name == "-h" || name == "--help"
+}
+
 // usageError is a mistake in how a command was called; err, if set, is
 // the error that says so (its English message is then the English).
 type usageError struct {

@@ -11,7 +11,9 @@
 // view_editor.go, …) and listed in views.go; see View. The editor's panes
 // are outline.go (the tree and its structural edits, edits.go), clause.go
 // (one clause at a time), fulltext.go and versions.go; they share the
-// Session (session.go).
+// Session (session.go). The widgets of its own (Redline, Diagram) are in
+// app/window/widgets; the rules of its pages, in plain Go, in
+// comparemodel, outlinemodel and editormodel.
 package window
 
 import (
@@ -46,6 +48,9 @@ type Options struct {
 	Variant   Variant  // VariantLight or VariantDark; VariantSystem keeps the saved choice
 	FontScale float32  // 0 keeps the saved scale
 	DBPath    string   // database file; "" for $QICAO_DB or the config dir
+	// Compare are files to compare on opening (qicao FILE [FILE2]): one
+	// against the open draft's working text, two against each other.
+	Compare []string
 }
 
 // Run creates the Fyne application, opens the main window and returns when
@@ -64,6 +69,9 @@ func Run(opts Options) error {
 	start := func(ws *workspace.Workspace) {
 		s = startShell(a, ws)
 		handleSignals(s)
+		if len(opts.Compare) > 0 {
+			s.CompareFiles(opts.Compare)
+		}
 	}
 	if ws, err := workspace.Open(opts.DBPath); err == nil {
 		start(ws)

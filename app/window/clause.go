@@ -2,7 +2,6 @@ package window
 
 import (
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/editormodel"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 )
@@ -32,11 +32,10 @@ var clauseMaxWait = ClauseMaxWait
 // before it is written back (a loaded machine can take 300 ms to type).
 var clauseDelay = ClauseDelay
 
-// MaxClauseChars is the longest text the clause pane edits: an Entry
-// re-wraps all its text per keystroke (25–46 ms at 2,000–5,000
-// characters, 210 ms at 20,000). Longer text without numbering is shown
-// read-only in the whole-document view.
-const MaxClauseChars = 5000
+// MaxClauseChars is the longest text the clause pane edits (see
+// editormodel); longer text without numbering is shown read-only in the
+// whole-document view.
+const MaxClauseChars = editormodel.MaxClauseChars
 
 // clauseEditor is the editor's middle pane: one node's own text (label,
 // heading, body, 责任单位) in an entry, or the whole document read-only.
@@ -116,12 +115,11 @@ func (c *clauseEditor) selectSpan(h drafts.Span) {
 		c.full.ScrollToOffset(h.Start)
 		return
 	}
-	if h.Start < c.span.Start || h.End > c.span.End || c.pending || c.entry.Text != c.s.Session.Text[c.span.Start:c.span.End] {
+	from, to, ok := editormodel.SpanRunes(c.s.Session.Text, c.span, h)
+	if !ok || c.pending || c.entry.Text != c.s.Session.Text[c.span.Start:c.span.End] {
 		return
 	}
 	runes := []rune(c.s.Session.Text[c.span.Start:c.span.End])
-	from := utf8.RuneCountInString(c.s.Session.Text[c.span.Start:h.Start])
-	to := from + utf8.RuneCountInString(c.s.Session.Text[h.Start:h.End])
 	e := c.entry
 	e.CursorRow, e.CursorColumn = 0, 0
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) // drops a selection
@@ -146,23 +144,17 @@ func (c *clauseEditor) selectSpan(h drafts.Span) {
 // load fills the entry with the selected node's own text.
 func (c *clauseEditor) load() {
 	ss := &c.s.Session
-	n := c.s.SelectedNode()
-	switch {
-	case n != nil:
-		c.span = n.BodySpan
-		c.header.SetText(outlineText(n))
-	case ss.Doc != nil && len(ss.Doc.Nodes) > 0:
-		c.span = drafts.Span{End: ss.Doc.Nodes[0].Span.Start}
+	clause := editormodel.ClauseOf(&ss.Draft)
+	c.span = clause.Span
+	switch clause.Part {
+	case editormodel.PartNode:
+		c.header.SetText(outlineText(c.s.SelectedNode()))
+	case editormodel.PartOpening:
 		c.header.SetText(lang.L("Title and opening (choose a clause in the outline)"))
 	default:
-		c.span = drafts.Span{End: len(ss.Text)}
 		c.header.SetText(ss.Title)
 	}
-	if c.span.End > len(ss.Text) || c.span.Start > c.span.End {
-		c.span = drafts.Span{End: len(ss.Text)}
-	}
-	text := ss.Text[c.span.Start:c.span.End]
-	tooLong := utf8.RuneCountInString(text) > MaxClauseChars
+	text, tooLong := ss.Text[c.span.Start:c.span.End], clause.TooLong
 	if tooLong {
 		text = ""
 	}
@@ -200,7 +192,7 @@ func (c *clauseEditor) changed(string) {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	wait := min(clauseDelay, max(0, clauseMaxWait-time.Since(c.since)))
+	wait := editormodel.WriteBackWait(clauseDelay, clauseMaxWait, time.Since(c.since))
 	c.timer = c.s.bg.after(wait, func() { onUI(func() { c.flush(true) }) })
 	c.showStatus()
 	c.s.emit(ClauseTyped)
@@ -220,16 +212,16 @@ func (c *clauseEditor) flush(reselect bool) {
 		return
 	}
 	c.cancel()
-	src, text := c.s.Session.Text, c.entry.Text
-	if c.span.End > len(src) {
+	newText, at, ok := editormodel.WriteBack(c.s.Session.Text, c.span, c.entry.Text)
+	if !ok {
 		return
 	}
 	c.applying = true
 	defer func() { c.applying = false }()
-	c.s.record(undo.Typing, func() { c.s.SetText(src[:c.span.Start] + text + src[c.span.End:]) })
-	c.span.End = c.span.Start + len(text)
-	if reselect && c.span.Start < c.span.End {
-		if n := nodeAt(c.s.Session.Doc, c.span.Start); n != nil {
+	c.s.record(undo.Typing, func() { c.s.SetText(newText) })
+	c.span = at
+	if reselect {
+		if n := editormodel.NodeAfterWriteBack(c.s.Session.Doc, at); n != nil {
 			c.s.Select(n)
 		}
 	}
@@ -241,16 +233,15 @@ func (c *clauseEditor) flush(reselect bool) {
 // showStatus says, briefly, whether the working text is saved as a
 // version (the working text itself is always autosaved).
 func (c *clauseEditor) showStatus() {
-	ss := &c.s.Session
-	switch {
-	case ss.DraftID == 0:
+	switch editormodel.StatusOf(&c.s.Session.Draft, c.pending) {
+	case editormodel.StatusNone:
 		c.status.SetText("")
-	case c.pending || c.s.Dirty():
+	case editormodel.StatusUnsaved:
 		c.status.SetText(lang.L("● Unsaved"))
-	case ss.Version == 0:
+	case editormodel.StatusNoVersion:
 		c.status.SetText(lang.L("No version saved yet"))
 	default:
-		c.status.SetText(versionName(ss.Version))
+		c.status.SetText(versionName(c.s.Session.Version))
 	}
 }
 

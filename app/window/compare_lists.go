@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/window/comparemodel"
+	"qicao/app/window/widgets"
 	"qicao/drafts"
 	"qicao/drafts/redline"
 )
@@ -135,7 +136,7 @@ func tableHead() fyne.CanvasObject {
 type tableHeadLayout struct{}
 
 func (tableHeadLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	p, lineH := theme.Padding(), currentMetrics().lineH
+	p, lineH := theme.Padding(), widgets.LineHeight()
 	w := textColumnWidth(size.Width, 2)
 	for i, pos := range []fyne.Position{{X: p, Y: p / 2}, {X: p, Y: p/2 + lineH}, {X: 3*p + w + p, Y: p/2 + lineH}} {
 		objs[i].Move(pos)
@@ -144,7 +145,7 @@ func (tableHeadLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (tableHeadLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(100, 2*currentMetrics().lineH+theme.Padding())
+	return fyne.NewSize(100, 2*widgets.LineHeight()+theme.Padding())
 }
 
 // textColumnWidth is the width of each of the cols (1 or 2) text columns
@@ -160,13 +161,12 @@ func textColumnWidth(width float32, cols int) float32 {
 
 // rowHeight is the height of row i at the current width.
 func (pl *pairList) rowHeight(i int) float32 {
-	m := currentMetrics()
 	w, cols := pl.textWidths()
 	h := float32(0)
 	for c := 0; c < cols; c++ {
 		h = max(h, TextHeight(pl.runs[i][c], w))
 	}
-	return theme.Padding()*2 + m.lineH + h
+	return theme.Padding()*2 + widgets.LineHeight() + h
 }
 
 // setHeights sets every row's height. The list refreshes its visible rows
@@ -270,7 +270,7 @@ type pairRowRenderer struct {
 func (rr *pairRowRenderer) Destroy()                     {}
 func (rr *pairRowRenderer) Objects() []fyne.CanvasObject { return rr.objs }
 func (rr *pairRowRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(100, currentMetrics().lineH+2*theme.Padding())
+	return fyne.NewSize(100, widgets.LineHeight()+2*theme.Padding())
 }
 func (rr *pairRowRenderer) Refresh() {
 	rr.Layout(rr.r.Size())
@@ -281,13 +281,13 @@ func (rr *pairRowRenderer) Refresh() {
 // Layout puts the header on top, a bar in the kind's colour at the left
 // and the texts below, side by side when there are two.
 func (rr *pairRowRenderer) Layout(size fyne.Size) {
-	r, p, m := rr.r, theme.Padding(), currentMetrics()
+	r, p, lineH := rr.r, theme.Padding(), widgets.LineHeight()
 	r.bar.Move(fyne.NewPos(0, 0))
 	r.bar.Resize(fyne.NewSize(3, size.Height))
-	r.header.TextSize = m.size * 0.9
+	r.header.TextSize = theme.TextSize() * 0.9
 	r.header.Move(fyne.NewPos(p, p/2))
-	r.header.Resize(fyne.NewSize(size.Width-2*p, m.lineH))
-	top := p/2 + m.lineH + p/2
+	r.header.Resize(fyne.NewSize(size.Width-2*p, lineH))
+	top := p/2 + lineH + p/2
 	w := textColumnWidth(size.Width, r.cols)
 	if r.cols == 1 {
 		r.texts[0].Move(fyne.NewPos(p, top))
@@ -322,7 +322,7 @@ func pairRuns(ops []drafts.Op, side int, showForm bool) []TextRun {
 			runs[n-1].Text += text
 			continue
 		}
-		runs = append(runs, TextRun{text, st})
+		runs = append(runs, TextRun{Text: text, Style: st})
 	}
 	return runs
 }
@@ -347,26 +347,4 @@ func (cv *CompareView) newFigureList() *keyList {
 		}
 	}
 	return l
-}
-
-// keyList is a widget.List that offers typed keys to onKey first, so that
-// F8 steps through the changes even when the list has the focus.
-type keyList struct {
-	widget.List
-	onKey func(*fyne.KeyEvent) bool
-}
-
-func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject),
-	onKey func(*fyne.KeyEvent) bool) *keyList {
-	l := &keyList{onKey: onKey}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-// TypedKey is part of fyne.Focusable.
-func (l *keyList) TypedKey(e *fyne.KeyEvent) {
-	if l.onKey == nil || !l.onKey(e) {
-		l.List.TypedKey(e)
-	}
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"qicao/drafts"
 	"qicao/drafts/input"
@@ -47,7 +49,7 @@ func (s *Shell) ImportDraft(name, text, note string) error {
 		return err
 	}
 	s.emit(DraftsChanged)
-	s.Session.parsed = doc // the editor opens this parse, not a second one
+	s.Session.UseParse(doc) // the editor opens this parse, not a second one
 	return s.OpenDraft(d.ID)
 }
 
@@ -113,10 +115,52 @@ func (p *draftsPage) importFile(asVersion bool) {
 	showFileDialog(d, p.s.Window)
 }
 
-// importDropped imports files dropped on the window as new drafts.
-func (p *draftsPage) importDropped(uris []fyne.URI) {
+// Dropped handles files dropped on the window. One or two files on this
+// disk can be compared (CompareFiles): on the compare view at once,
+// elsewhere the officer chooses between comparing and importing them as
+// new drafts. More files, or files from elsewhere, are imported.
+func (s *Shell) Dropped(uris []fyne.URI) {
+	var paths []string
 	for _, u := range uris {
-		p.s.importText(u.Name(), func() (string, error) {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	switch {
+	case len(uris) == 0:
+		return
+	case len(uris) > 2 || len(paths) < len(uris):
+		s.importDropped(uris)
+		return
+	case s.Current() == "compare":
+		s.CompareFiles(paths)
+		return
+	}
+	names := make([]string, len(uris))
+	for i, u := range uris {
+		names[i] = u.Name()
+	}
+	compare := lang.L("Compare the two files")
+	if len(paths) == 1 && s.Session.DraftID != 0 {
+		compare = lang.L("Compare with the working text")
+	} else if len(paths) == 1 {
+		compare = lang.L("Compare")
+	}
+	msg := widget.NewLabel(strings.Join(names, "\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(lang.L("Dropped files"), msg, s.Window)
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Cancel"), d.Hide),
+		widget.NewButtonWithIcon(lang.L("Import as new draft"), theme.FileIcon(), func() { d.Hide(); s.importDropped(uris) }),
+		widget.NewButtonWithIcon(compare, theme.ViewRestoreIcon(), func() { d.Hide(); s.CompareFiles(paths) }),
+	})
+	d.Show()
+}
+
+// importDropped imports files dropped on the window as new drafts.
+func (s *Shell) importDropped(uris []fyne.URI) {
+	for _, u := range uris {
+		s.importText(u.Name(), func() (string, error) {
 			if u.Scheme() == "file" {
 				return input.ReadFile(u.Path())
 			}

@@ -83,7 +83,7 @@ func outlineShape(doc *drafts.Document) string {
 
 // syncSelection selects in the tree the session's node.
 func (o *outline) syncSelection() {
-	uid := pathUID(o.s.Session.selected)
+	uid := pathUID(o.s.Session.SelectionPath())
 	o.syncing = true
 	defer func() { o.syncing = false }()
 	if uid == "" {

@@ -569,14 +569,7 @@ func firstLine(s string) string {
 }
 
 // hasStyle tells whether some of r's text is drawn in style st.
-func hasStyle(r *Redline, st RunStyle) bool {
-	for _, s := range r.styles {
-		if s == st {
-			return true
-		}
-	}
-	return false
-}
+func hasStyle(r *Redline, st RunStyle) bool { return r.HasStyle(st) }
 
 // The detail of a suggestion, a gap or a finding wraps with 避头尾: at
 // any width no line begins with ，。、 or a closing mark (a RichText
@@ -590,7 +583,7 @@ func TestPanelDetailsKinsoku(t *testing.T) {
 	text := []rune(u.detail.Text())
 	for w := float32(180); w <= 420; w += 7 {
 		u.detail.Resize(fyne.NewSize(w, 400))
-		for _, l := range u.detail.wrap(currentMetrics(), w) {
+		for _, l := range u.detail.Wrap(w) {
 			if l.End > l.Start && l.Start > 0 && text[l.Start-1] != '\n' && strings.ContainsRune(noLineStart, text[l.Start]) {
 				t.Fatalf("at width %v a line begins %q", w, string(text[l.Start:min(l.End, l.Start+8)]))
 			}

@@ -2,7 +2,6 @@ package window
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/editormodel"
 	"qicao/app/window/outlinemodel"
 	"qicao/app/workspace"
 	"qicao/drafts"
@@ -26,26 +26,11 @@ import (
 type Session struct {
 	WS *workspace.Workspace
 
-	// DraftID is the open draft, 0 when none is open.
-	DraftID int64
-	Title   string
-	// Text is the working text of the open draft; Doc is its parse (nil
-	// when the text is empty or unreadable). Doc is replaced, never
-	// changed, so a comparison off the UI goroutine may read it.
-	Text string
-	Doc  *drafts.Document
-	// parsed is a parse of a text about to be opened (ImportDraft's), which
-	// setText takes instead of parsing the same text again.
-	parsed *drafts.Document
-	// Saved is the text of the latest saved version, to tell unsaved
-	// changes apart.
-	Saved string
-	// Version is the number of the latest saved version.
-	Version int
-
-	// selected is the path of child indexes from the document's top to the
-	// node under the cursor; nil for none.
-	selected []int
+	// Draft is the open draft (DraftID 0 when none): its working text
+	// (Text) with its parse (Doc), the latest version (Saved, Version) and
+	// the node under the cursor, with the rules of changing them, in
+	// plain Go.
+	editormodel.Draft
 
 	listeners []func(Event)
 	autosave  *autosaver
@@ -147,9 +132,7 @@ func (s *Shell) CloseDraft() {
 // tells the views.
 func (s *Shell) setDraft(id int64, title, saved string, version int, text string) {
 	ss := &s.Session
-	ss.DraftID, ss.Title, ss.Saved, ss.Version = id, title, saved, version
-	ss.setText(text)
-	ss.selected = nil
+	ss.Open(id, title, saved, version, text)
 	ss.history.Reset()
 	s.emit(DraftOpened)
 }
@@ -166,7 +149,7 @@ func (s *Shell) SetText(text string) {
 	if s.Session.DraftID == 0 || text == s.Session.Text {
 		return
 	}
-	s.Session.setText(text)
+	s.Session.Draft.SetText(text)
 	s.Session.autosave.schedule(s.Session.DraftID, text)
 	s.emit(TextChanged)
 }
@@ -176,22 +159,8 @@ func (s *Shell) SetText(text string) {
 // no node there), which the views then show.
 func (s *Shell) setTextKeepingCursor(text string) {
 	s.SetText(text) // leaves the path of the selection as it is
-	if s.SelectedNode() == nil {
-		s.Session.selected = nil
-	}
+	s.Session.KeepSelection()
 	s.emit(Selected)
-}
-
-func (ss *Session) setText(text string) {
-	ss.Text = text
-	ss.Doc, ss.parsed = ss.parsed, nil
-	if ss.Doc != nil && ss.Doc.Source == text {
-		return
-	}
-	ss.Doc = nil
-	if doc, err := drafts.Parse(text); err == nil {
-		ss.Doc = doc
-	}
 }
 
 // renameDraft renames draft id, the open one's title in the session too,
@@ -208,7 +177,7 @@ func (s *Shell) renameDraft(id int64, title string) error {
 }
 
 // Dirty reports whether the working text differs from the latest version.
-func (s *Shell) Dirty() bool { return s.Session.Text != s.Session.Saved }
+func (s *Shell) Dirty() bool { return s.Session.Dirty() }
 
 // SaveVersion saves the working text as a new immutable version.
 func (s *Shell) SaveVersion(note string) error {
@@ -221,7 +190,7 @@ func (s *Shell) SaveVersion(note string) error {
 	if err != nil {
 		return err
 	}
-	ss.Saved, ss.Version = ss.Text, v.N
+	ss.SavedAs(v.N)
 	ss.history.Reset() // a saved version is not undone
 	s.emit(VersionSaved)
 	return nil
@@ -229,18 +198,16 @@ func (s *Shell) SaveVersion(note string) error {
 
 // Select puts the cursor on node n of the open document (nil for none).
 func (s *Shell) Select(n *drafts.Node) {
-	path := pathOf(s.Session.Doc, n)
-	if !slices.Equal(path, s.Session.selected) {
+	if s.Session.Draft.Select(n) {
 		s.Session.history.Seal() // typing in another clause is a step of its own
 	}
-	s.Session.selected = path
 	s.emit(Selected)
 }
 
 // SelectedNode returns the node under the cursor in the current parse of
 // the working text, or nil.
 func (s *Shell) SelectedNode() *drafts.Node {
-	return nodeAtPath(s.Session.Doc, s.Session.selected)
+	return s.Session.Selected()
 }
 
 // The outline's rules of selection live in outlinemodel, Fyne-free.
@@ -358,19 +325,19 @@ func (s *Shell) restorePlace() {
 	}
 	s.AtClose(func() {
 		p.SetString(prefLastView, s.Current())
-		p.SetString(prefLastClause, fmt.Sprintf("%d:%s", s.Session.DraftID, pathUID(s.Session.selected)))
+		p.SetString(prefLastClause, fmt.Sprintf("%d:%s", s.Session.DraftID, pathUID(s.Session.SelectionPath())))
 	})
 }
 
-// autosaver writes the working text a moment after the last change, off
-// the UI goroutine; errors come back to the UI through fyne.Do.
+// autosaver writes the working text a moment after the first change not
+// yet written, off the UI goroutine, paced by editormodel.Autosave;
+// errors come back to the UI through fyne.Do.
 type autosaver struct {
-	mu      sync.Mutex
+	mu      sync.Mutex // guards state and timer, which change together
+	state   editormodel.Autosave
+	timer   *time.Timer
 	ws      *workspace.Workspace
 	onError func(error)
-	timer   *time.Timer
-	pending func()
-	lastErr string
 }
 
 // schedule makes text the working text to write. The write happens
@@ -379,43 +346,26 @@ type autosaver struct {
 func (a *autosaver) schedule(id int64, text string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	first := a.pending == nil
-	a.pending = func() {
-		err := a.ws.SetWorking(id, text)
-		if a.repeated(err) || a.onError == nil {
-			return
-		}
-		onUI(func() { a.onError(err) })
-	}
-	if first {
+	if a.state.Schedule(id, text) {
 		a.timer = time.AfterFunc(AutosaveDelay, a.flush)
 	}
 }
 
-// repeated reports whether err is nil or the same failure as the last
-// write's, which the officer has been shown already (a read-only database
-// would otherwise raise a dialog a second).
-func (a *autosaver) repeated(err error) bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	msg := ""
-	if err != nil {
-		msg = err.Error()
-	}
-	same := msg == a.lastErr
-	a.lastErr = msg
-	return err == nil || same
-}
-
 func (a *autosaver) flush() {
 	a.mu.Lock()
-	write := a.pending
-	a.pending = nil
+	id, text, ok := a.state.Take()
 	if a.timer != nil {
 		a.timer.Stop()
 	}
 	a.mu.Unlock()
-	if write != nil {
-		write()
+	if !ok {
+		return
+	}
+	err := a.ws.SetWorking(id, text)
+	a.mu.Lock()
+	tell := a.state.Written(err) // a read-only database would otherwise raise a dialog a second
+	a.mu.Unlock()
+	if tell && a.onError != nil {
+		onUI(func() { a.onError(err) })
 	}
 }

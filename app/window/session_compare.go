@@ -2,6 +2,8 @@ package window
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -23,10 +25,12 @@ const (
 	SourceVersion = comparemodel.SourceVersion
 	SourceWorking = comparemodel.SourceWorking
 	SourceCorpus  = comparemodel.SourceCorpus
+	SourceFile    = comparemodel.SourceFile
 )
 
 // CompareSources lists what can be compared: the open draft's versions
-// (oldest first), its working text, then the corpus documents.
+// (oldest first), its working text, the corpus documents, then the files
+// brought to the window (CompareFiles).
 func (s *Shell) CompareSources() ([]Source, error) {
 	var out []Source
 	db := s.Session.WS
@@ -58,7 +62,37 @@ func (s *Shell) CompareSources() ([]Source, error) {
 		}
 		out = append(out, Source{Kind: SourceCorpus, ID: d.ID, Name: name})
 	}
-	return out, nil
+	return append(out, s.files...), nil
+}
+
+// CompareFiles shows the compare view with files as its sides (paths
+// named on the command line or dropped on the window): two files against
+// each other, one against the open draft's working text (its latest
+// version where it has none; with no draft open, against the first
+// corpus document). The files stay in the pickers, read through their
+// file references (Workspace.Read) at each comparison.
+func (s *Shell) CompareFiles(paths []string) {
+	var named []string
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		named = append(named, p)
+		if !slices.ContainsFunc(s.files, func(f Source) bool { return f.Path == p }) {
+			s.files = append(s.files, Source{Kind: SourceFile, Path: p, Name: lang.L("File") + " · " + filepath.Base(p)})
+		}
+	}
+	if len(named) == 0 {
+		return
+	}
+	s.filesPair = named
+	built := s.Content("compare") != nil
+	if !s.Show("compare") {
+		return
+	}
+	if built { // else building it loaded the sources, with the files' pair
+		s.Content("compare").(*CompareView).loadSources()
+	}
 }
 
 // SourceText returns the text of a comparison source, read through the
@@ -76,13 +110,15 @@ func (s *Shell) SourceText(src Source) (string, error) {
 // Ref is the reference a comparison source names, as the command line
 // writes it: a version is draft:ID@N, the working text draft:ID (the
 // working text where there is one, else the latest version, which is what
-// the editor shows), a corpus document corpus:ID.
+// the editor shows), a corpus document corpus:ID, a file its path.
 func (s *Shell) Ref(src Source) workspace.Ref {
 	switch src.Kind {
 	case SourceVersion:
 		return workspace.Ref{Kind: workspace.RefVersion, ID: s.Session.DraftID, N: src.N}
 	case SourceCorpus:
 		return workspace.Ref{Kind: workspace.RefCorpus, ID: src.ID}
+	case SourceFile:
+		return workspace.Ref{Kind: workspace.RefFile, Path: src.Path}
 	}
 	return workspace.Ref{Kind: workspace.RefDraft, ID: s.Session.DraftID}
 }

@@ -200,6 +200,12 @@ func (cv *CompareView) loadSources() {
 	if i := comparemodel.IndexOf(srcs, newKeep); i >= 0 && cv.c != nil {
 		n = i
 	}
+	if paths := cv.s.filesPair; paths != nil {
+		cv.s.filesPair = nil
+		if fo, fn := comparemodel.FilesPair(srcs, paths); fo >= 0 && fn >= 0 {
+			o, n = fo, fn
+		}
+	}
 	cv.loading = true
 	cv.oldSel.SetOptions(names)
 	cv.newSel.SetOptions(names)

@@ -87,7 +87,6 @@ func newDraftsPage(s *Shell) *draftsPage {
 			p.showDetails()
 		}
 	})
-	s.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { p.importDropped(uris) })
 	p.reload()
 	return p
 }
@@ -101,7 +100,7 @@ func (p *draftsPage) content() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("Paste as new version"), theme.ContentPasteIcon(), func() { p.paste(true) }),
 	)
 	top := container.NewVBox(container.NewHScroll(tools), p.search)
-	hint := widget.NewLabel(lang.L("Drop a .txt or .docx file on the window to import it as a new draft."))
+	hint := widget.NewLabel(lang.L("Drop a file on the window to import it as a new draft or to compare it."))
 	hint.Wrapping = fyne.TextWrapWord
 	details := container.NewVBox(p.title, p.info, p.actions, widget.NewSeparator(), hint)
 	split := container.NewHSplit(p.list, container.NewVScroll(details))

@@ -53,6 +53,12 @@ type Shell struct {
 	built  map[string]bool
 	panels panels
 	bg     background // the window's timers and off-UI jobs
+
+	// files are the files brought to the window to compare (CompareFiles);
+	// filesPair, the paths to compare when the compare view next loads
+	// its sources.
+	files     []Source
+	filesPair []string
 }
 
 // NewShell makes the main window (not yet shown) over an open workspace,
@@ -71,6 +77,7 @@ func NewShell(a fyne.App, ws *workspace.Workspace) *Shell {
 	s.build(0)
 	s.Window.SetContent(s.tabs)
 	s.Window.SetMainMenu(s.menu())
+	s.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { s.Dropped(uris) })
 	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { s.NewDraft() })
 	s.Window.SetIcon(Icon)

@@ -39,7 +39,9 @@ func CorpusFiles(args []string) ([]string, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取「%s」：文件或文件夹不存在或无权读取", a)
+			return nil, &drafts.Error{Code: drafts.ENotFound, Err: err,
+				Message: fmt.Sprintf("无法读取「%s」：文件或文件夹不存在或无权读取", a),
+				English: fmt.Sprintf("Cannot read “%s”: no such file or folder, or no permission to read it", a)}
 		}
 		if !st.IsDir() {
 			out = append(out, a)
@@ -61,7 +63,9 @@ func CorpusFiles(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("无法读取文件夹「%s」：%w", a, err)
+			return nil, &drafts.Error{Code: drafts.EInvalid, Err: err,
+				Message: fmt.Sprintf("无法读取文件夹「%s」：%v", a, err),
+				English: fmt.Sprintf("Cannot read the folder “%s”: %s", a, drafts.Message(err, true))}
 		}
 	}
 	slices.Sort(out)

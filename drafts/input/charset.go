@@ -115,9 +115,9 @@ func looksForeign(han, frequent int) bool {
 // Japanese when a Japanese encoding decodes it to hiragana.
 func foreignDetail(data []byte) string {
 	if japaneseText(data) {
-		return "这似乎是日文（Shift-JIS 或 EUC-JP 编码）的文件，不是中文；请确认文件，或“另存为 UTF-8”后再导入"
+		return detailJapanese
 	}
-	return "文件的文字编码不是中文（支持 UTF-8、GBK/GB18030、Big5 和 UTF-16），读出来是乱码，已拒绝"
+	return detailForeign
 }
 
 // japaneseText reports data that Shift-JIS or EUC-JP decodes without

@@ -27,8 +27,8 @@ var errZipBomb = errors.New("zip bomb")
 // otherZips name the main parts of other zip-based formats, for a clearer
 // message than "not a Word document".
 var otherZips = []struct{ part, detail string }{
-	{"xl/workbook.xml", "这是 Excel 表格（.xlsx），不是 Word 文档（.docx）"},
-	{"ppt/presentation.xml", "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档（.docx）"},
+	{"xl/workbook.xml", detailXLSX},
+	{"ppt/presentation.xml", detailPPTX},
 }
 
 // decodeDocx extracts the paragraph text of a .docx (or refuses any other

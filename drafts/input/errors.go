@@ -154,11 +154,30 @@ func KindOf(err error) Kind {
 	return 0
 }
 
-// refuse builds an *Error; an empty detail means the kind's default.
-// A detail of its own has no English: the kind's English stands for it
-// (see refuseIn).
+// The details this package words itself beyond the kinds' defaults,
+// which decoders pass on as strings.
+const (
+	detailJapanese = "这似乎是日文（Shift-JIS 或 EUC-JP 编码）的文件，不是中文；请确认文件，或“另存为 UTF-8”后再导入"
+	detailForeign  = "文件的文字编码不是中文（支持 UTF-8、GBK/GB18030、Big5 和 UTF-16），读出来是乱码，已拒绝"
+	detailXLSX     = "这是 Excel 表格（.xlsx），不是 Word 文档（.docx）"
+	detailPPTX     = "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档（.docx）"
+	detailNoMap    = "PDF 的字体缺少文字映射，提取出来是乱码；请向发文单位索取 Word 或文字版"
+)
+
+// detailEnglish is each of those details in English.
+var detailEnglish = map[string]string{
+	detailJapanese: "this seems to be Japanese (Shift-JIS or EUC-JP), not Chinese; check the file, or save it as UTF-8, then import it",
+	detailForeign:  "the text is not in a Chinese encoding (UTF-8, GBK/GB18030, Big5 and UTF-16 are) and reads as garbage; refused",
+	detailXLSX:     "this is an Excel workbook (.xlsx), not a Word document (.docx)",
+	detailPPTX:     "this is a PowerPoint presentation (.pptx), not a Word document (.docx)",
+	detailNoMap:    "the PDF's fonts do not say which characters they draw, so its text reads as garbage; ask the issuing office for a Word or text version",
+}
+
+// refuse builds an *Error; an empty detail means the kind's default. A
+// detail of its own takes its English from detailEnglish (refuseIn gives
+// both where they are written).
 func refuse(name string, kind Kind, detail string, err error) *Error {
-	return &Error{Name: name, Kind: kind, Detail: detail, Err: err}
+	return &Error{Name: name, Kind: kind, Detail: detail, DetailEnglish: detailEnglish[detail], Err: err}
 }
 
 // refuseIn builds an *Error with its detail in Chinese and in English.

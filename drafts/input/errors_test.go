@@ -18,3 +18,14 @@ func TestEveryKindHasEnglish(t *testing.T) {
 		t.Errorf("%q", e.EnglishMessage())
 	}
 }
+
+// The details worded beyond the kinds' defaults (encodings, other Office
+// files, PDF fonts) have their English too, and refuse gives it.
+func TestEveryDetailHasEnglish(t *testing.T) {
+	for _, d := range []string{detailJapanese, detailForeign, detailXLSX, detailPPTX, detailNoMap} {
+		e := refuse("x.txt", KindUndecodable, d, nil)
+		if detailEnglish[d] == "" || e.EnglishMessage() != "Cannot read “x.txt”: "+detailEnglish[d] {
+			t.Errorf("%q: English %q", d, e.EnglishMessage())
+		}
+	}
+}

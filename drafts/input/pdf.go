@@ -38,7 +38,7 @@ const (
 
 // noMapping explains a PDF whose fonts do not say which characters they
 // draw, so that its text cannot be extracted.
-const noMapping = "PDF 的字体缺少文字映射，提取出来是乱码；请向发文单位索取 Word 或文字版"
+const noMapping = detailNoMap
 
 // errPDFBomb is a stream past the limits.
 var errPDFBomb = errors.New("pdf bomb")

@@ -20,15 +20,18 @@ const (
 	SourceVersion SourceKind = iota // a saved version of the open draft
 	SourceWorking                   // the working text of the open draft
 	SourceCorpus                    // a corpus document
+	SourceFile                      // a file named on the command line or dropped on the window
 )
 
 // Source is one text the compare view can put on either side: a version
-// of the open draft, its working text, or a corpus document.
+// of the open draft, its working text, a corpus document, or a file.
 type Source struct {
 	Kind SourceKind
-	N    int   // the version number, for SourceVersion
-	ID   int64 // the corpus document, for SourceCorpus
-	// Name is what the pickers show: 第 2 版 · 印发稿, 工作稿, 泰安 · 标题.
+	N    int    // the version number, for SourceVersion
+	ID   int64  // the corpus document, for SourceCorpus
+	Path string // the file, for SourceFile
+	// Name is what the pickers show: 第 2 版 · 印发稿, 工作稿, 泰安 · 标题,
+	// 文件 · 002.txt.
 	Name string
 }
 
@@ -61,9 +64,60 @@ func DefaultPair(srcs []Source, dirty bool) (old, new int) {
 	return -1, -1
 }
 
+// FilesPair picks the sources compared when files are brought to the
+// window (named on the command line, dropped): two files against each
+// other, the first named old; one file against the open draft's working
+// text, else its latest version, else the first other source. old or new
+// is -1 when a file is not among srcs or there is nothing to compare it
+// with.
+func FilesPair(srcs []Source, paths []string) (old, new int) {
+	file := func(path string) int {
+		for i, s := range srcs {
+			if s.Kind == SourceFile && s.Path == path {
+				return i
+			}
+		}
+		return -1
+	}
+	switch len(paths) {
+	case 0:
+		return -1, -1
+	case 1:
+	default:
+		return file(paths[0]), file(paths[1])
+	}
+	old = file(paths[0])
+	if old < 0 {
+		return -1, -1
+	}
+	working, latest, other := -1, -1, -1
+	for i, s := range srcs {
+		switch {
+		case s.Kind == SourceWorking:
+			working = i
+		case s.Kind == SourceVersion:
+			latest = i // versions come oldest first
+		case other < 0 && i != old:
+			other = i
+		}
+	}
+	switch {
+	case working >= 0:
+		return old, working
+	case latest >= 0:
+		return old, latest
+	}
+	return old, other
+}
+
 // Key names a source for remembering it (the pair an officer chose for a
 // draft): its kind, version and document.
-func (s Source) Key() string { return fmt.Sprintf("%d:%d:%d", s.Kind, s.N, s.ID) }
+func (s Source) Key() string {
+	if s.Kind == SourceFile {
+		return fmt.Sprintf("%d:%s", s.Kind, strings.ReplaceAll(s.Path, "|", "%7C"))
+	}
+	return fmt.Sprintf("%d:%d:%d", s.Kind, s.N, s.ID)
+}
 
 // PairKey is the remembered form of the pair old, new.
 func PairKey(old, new Source) string { return old.Key() + "|" + new.Key() }
@@ -89,7 +143,7 @@ func FindPair(srcs []Source, key string) (old, new int, ok bool) {
 // or -1; a source without a name is never found.
 func IndexOf(srcs []Source, s Source) int {
 	for i, x := range srcs {
-		if x.Kind == s.Kind && x.N == s.N && x.ID == s.ID && s.Name != "" {
+		if x.Kind == s.Kind && x.N == s.N && x.ID == s.ID && x.Path == s.Path && s.Name != "" {
 			return i
 		}
 	}

@@ -113,3 +113,34 @@ func TestSimilarityLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestFilesPair(t *testing.T) {
+	v := func(n int) Source { return Source{Kind: SourceVersion, N: n, Name: "v"} }
+	f := func(p string) Source { return Source{Kind: SourceFile, Path: p, Name: "文件 · " + p} }
+	w, c := Source{Kind: SourceWorking, Name: "工作稿"}, Source{Kind: SourceCorpus, ID: 7, Name: "泰安"}
+	for _, tc := range []struct {
+		name     string
+		srcs     []Source
+		paths    []string
+		old, new int
+	}{
+		{"one file against the working text", []Source{v(1), v(2), w, c, f("/a.txt")}, []string{"/a.txt"}, 4, 2},
+		{"one file against the latest version, no working text", []Source{v(1), v(2), c, f("/a.txt")}, []string{"/a.txt"}, 3, 1},
+		{"one file, no draft: the first other source", []Source{c, f("/a.txt")}, []string{"/a.txt"}, 1, 0},
+		{"two files against each other, the first old", []Source{v(1), w, f("/b.txt"), f("/a.txt")}, []string{"/a.txt", "/b.txt"}, 3, 2},
+		{"a file alone", []Source{f("/a.txt")}, []string{"/a.txt"}, 0, -1},
+		{"a file not listed", []Source{v(1), w}, []string{"/a.txt"}, -1, -1},
+		{"no file", []Source{v(1), w}, nil, -1, -1},
+	} {
+		if o, n := FilesPair(tc.srcs, tc.paths); o != tc.old || n != tc.new {
+			t.Errorf("%s: FilesPair = %d, %d, want %d, %d", tc.name, o, n, tc.old, tc.new)
+		}
+	}
+	a, b := f("/x|y.txt"), f("/x")
+	if o, n, ok := FindPair([]Source{b, a}, PairKey(a, b)); !ok || o != 1 || n != 0 {
+		t.Errorf("a remembered pair of files: FindPair = %d, %d, %v", o, n, ok)
+	}
+	if IndexOf([]Source{a, b}, f("/x")) != 1 {
+		t.Error("IndexOf tells files apart by path")
+	}
+}

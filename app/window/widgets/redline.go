@@ -1,4 +1,9 @@
-package window
+// Package widgets holds the window's own Fyne widgets, apart from its
+// pages: Redline (runs of tracked-changes text, wrapped with 避头尾),
+// Diagram (a comparison's alignment) and KeyList (a list passing typed keys
+// on), and the runs a side panel's text is drawn in. They know no Shell
+// and no store; the pages in app/window bind them to the session.
+package widgets
 
 import (
 	"image/color"
@@ -10,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"qicao/drafts/linebreak"
 )
 
 // RunStyle is how a run of tracked-changes text is drawn.
@@ -53,11 +60,11 @@ type Redline struct {
 	selA, selB int // selection as rune offsets, selA may be > selB
 	dragging   bool
 	width      float32 // width of the last wrap
-	lines      []span
+	lines      []Line
 }
 
-// span is a line: runes [Start, End) of the text.
-type span struct{ Start, End int }
+// Line is a line: runes [Start, End) of the text.
+type Line struct{ Start, End int }
 
 // NewRedline makes a Redline showing runs.
 func NewRedline(runs []TextRun) *Redline {
@@ -129,7 +136,7 @@ func (r *Redline) MinSize() fyne.Size {
 }
 
 // wrap breaks the text at width w, reusing the last result for the same w.
-func (r *Redline) wrap(m *metrics, w float32) []span {
+func (r *Redline) wrap(m *metrics, w float32) []Line {
 	if w != r.width || r.lines == nil {
 		r.lines, r.width = breakLines(r.text, w, func(i int) float32 { return r.advance(m, i) }), w
 	}
@@ -430,9 +437,32 @@ func (m *metrics) advanceIn(c rune, s fyne.TextStyle) float32 {
 }
 
 // height is the height of text broken into lines.
-func (m *metrics) height(lines []span) float32 {
+func (m *metrics) height(lines []Line) float32 {
 	return 2*m.pad + float32(max(1, len(lines)))*m.lineH
 }
+
+// HasStyle reports whether some of the text is drawn in style st.
+func (r *Redline) HasStyle(st RunStyle) bool {
+	for _, s := range r.styles {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}
+
+// LineHeight is the height of a line of a Redline at the theme's text
+// size; rows of text around Redlines are laid out with it.
+func LineHeight() float32 { return currentMetrics().lineH }
+
+// Wrap returns the lines the Redline's text breaks into at width w.
+func (r *Redline) Wrap(w float32) []Line { return r.wrap(currentMetrics(), w) }
+
+// The marks that may not begin or end a line (避头尾).
+var (
+	noLineStart = linebreak.NoLineStart
+	noLineEnd   = linebreak.NoLineEnd
+)
 
 // TextHeight is the height a Redline needs to show runs at width w.
 func TextHeight(runs []TextRun, w float32) float32 {
@@ -446,12 +476,12 @@ func TextHeight(runs []TextRun, w float32) float32 {
 // out of the lines), and before a character that would overflow, unless
 // the line is empty or the character must not begin a line; an opening
 // mark at a line's end goes down to the next.
-func breakLines(text []rune, width float32, advance func(i int) float32) []span {
-	var lines []span
+func breakLines(text []rune, width float32, advance func(i int) float32) []Line {
+	var lines []Line
 	start, x := 0, float32(0)
 	for i, c := range text {
 		if c == '\n' {
-			lines = append(lines, span{start, i})
+			lines = append(lines, Line{start, i})
 			start, x = i+1, 0
 			continue
 		}
@@ -461,7 +491,7 @@ func breakLines(text []rune, width float32, advance func(i int) float32) []span 
 			if i-1 > start && strings.ContainsRune(noLineEnd, text[i-1]) {
 				brk = i - 1 // an opening mark goes down with what it opens
 			}
-			lines = append(lines, span{start, brk})
+			lines = append(lines, Line{start, brk})
 			start, x = brk, 0
 			if brk < i {
 				x = advance(brk)
@@ -470,7 +500,7 @@ func breakLines(text []rune, width float32, advance func(i int) float32) []span 
 		x += w
 	}
 	if start < len(text) || len(lines) == 0 || text[len(text)-1] == '\n' {
-		lines = append(lines, span{start, len(text)})
+		lines = append(lines, Line{start, len(text)})
 	}
 	return lines
 }

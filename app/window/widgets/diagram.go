@@ -1,4 +1,4 @@
-package window
+package widgets
 
 import (
 	"image/color"
@@ -36,8 +36,8 @@ type diagramRow struct {
 	pair int
 }
 
-// diagramRowH is the height of a row of the diagram.
-const diagramRowH = 18
+// DiagramRowHeight is the height of a row of the diagram.
+const DiagramRowHeight = 18
 
 // NewDiagram makes an empty diagram.
 func NewDiagram() *Diagram {
@@ -82,12 +82,12 @@ func (d *Diagram) RowY(i int) float32 {
 	if side == nil {
 		side = p.Old
 	}
-	return float32(d.rowOf[side.Node] * diagramRowH)
+	return float32(d.rowOf[side.Node] * DiagramRowHeight)
 }
 
 // MinSize is as tall as the longer column.
 func (d *Diagram) MinSize() fyne.Size {
-	return fyne.NewSize(200, float32(max(len(d.left), len(d.right))*diagramRowH+4))
+	return fyne.NewSize(200, float32(max(len(d.left), len(d.right))*DiagramRowHeight+4))
 }
 
 // geometry returns the columns' width and the gap's x range.
@@ -108,7 +108,7 @@ func (d *Diagram) Tapped(e *fyne.PointEvent) {
 // pairAt returns the pair at position p, or -1.
 func (d *Diagram) pairAt(p fyne.Position) int {
 	_, x1, x2 := d.geometry()
-	row := int(p.Y) / diagramRowH
+	row := int(p.Y) / DiagramRowHeight
 	switch {
 	case p.X < x1:
 		if row < len(d.left) {
@@ -119,7 +119,7 @@ func (d *Diagram) pairAt(p fyne.Position) int {
 			return d.right[row].pair
 		}
 	default: // in the gap: the line passing nearest at this x
-		best, bestD := -1, float32(diagramRowH)
+		best, bestD := -1, float32(DiagramRowHeight)
 		t := (p.X - x1) / (x2 - x1)
 		for i := range d.pairs {
 			y1, y2, ok := d.lineYs(i)
@@ -150,7 +150,7 @@ func (d *Diagram) lineYs(i int) (y1, y2 float32, ok bool) {
 	if !okL || !okR {
 		return 0, 0, false
 	}
-	return float32(l*diagramRowH) + diagramRowH/2, float32(r*diagramRowH) + diagramRowH/2, true
+	return float32(l*DiagramRowHeight) + DiagramRowHeight/2, float32(r*DiagramRowHeight) + DiagramRowHeight/2, true
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -203,7 +203,7 @@ func (r *diagramRenderer) column(rows []diagramRow, x, w float32, old bool) {
 	d := r.d
 	size := theme.TextSize() * 0.8
 	for k, row := range rows {
-		y := float32(k * diagramRowH)
+		y := float32(k * DiagramRowHeight)
 		kind := d.pairs[row.pair].Kind
 		if !old && d.pairs[row.pair].Kind == drafts.PairDeleted || old && kind == drafts.PairAdded {
 			kind = drafts.PairUnchanged
@@ -216,14 +216,14 @@ func (r *diagramRenderer) column(rows []diagramRow, x, w float32, old bool) {
 			bg.StrokeColor, bg.StrokeWidth = redline.Color(kind), 1.5
 		}
 		bg.Move(fyne.NewPos(x, y+1))
-		bg.Resize(fyne.NewSize(w, diagramRowH-2))
+		bg.Resize(fyne.NewSize(w, DiagramRowHeight-2))
 		mark := canvas.NewRectangle(redline.Color(kind))
 		mx := x
 		if old {
 			mx = x + w - 4
 		}
 		mark.Move(fyne.NewPos(mx, y+1))
-		mark.Resize(fyne.NewSize(4, diagramRowH-2))
+		mark.Resize(fyne.NewSize(4, DiagramRowHeight-2))
 		name := row.side.Name()
 		if row.side.Node != nil && row.side.Node.Children != nil && row.side.Heading == "" {
 			name = row.side.Label
@@ -231,7 +231,7 @@ func (r *diagramRenderer) column(rows []diagramRow, x, w float32, old bool) {
 		style := fyne.TextStyle{Bold: d.pairs[row.pair].Section}
 		t := canvas.NewText(fitText(name, w-10, size, style), theme.Color(theme.ColorNameForeground))
 		t.TextSize, t.TextStyle = size, style
-		t.Move(fyne.NewPos(x+5, y+(diagramRowH-t.MinSize().Height)/2))
+		t.Move(fyne.NewPos(x+5, y+(DiagramRowHeight-t.MinSize().Height)/2))
 		r.objects = append(r.objects, bg, mark, t)
 	}
 }

@@ -1,4 +1,4 @@
-package window
+package widgets
 
 import (
 	"strings"
