@@ -21,15 +21,9 @@ type para struct {
 // sourceLines splits src into paragraphs, one per non-blank line, with
 // Markdown heading marks, bold marks and rules dropped, HTML tags read as
 // the paragraph breaks they make, page numbers dropped, and running
-// headers and footers (a line repeated beside page numbers) dropped.
-func sourceLines(src string) []para {
-	ps, _ := scanLines(src)
-	return ps
-}
-
-// scanLines is sourceLines that also returns the page numbers and running
-// lines it dropped, as removals.
-func scanLines(src string) ([]para, []Removal) {
+// headers and footers (a line repeated beside page numbers) dropped; it
+// also returns the page numbers and running lines it dropped, as removals.
+func sourceLines(src string) ([]para, []Removal) {
 	var out []para
 	var pages []Removal
 	blank, nearPage := false, false

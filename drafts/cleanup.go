@@ -49,9 +49,7 @@ func Boilerplate(src string) []Removal {
 // Boilerplate returns the lines the parse of d left out (see the package
 // function Boilerplate).
 func (d *Document) Boilerplate() []Removal {
-	_, pages := scanLines(d.Source)
-	out := append(webHeader(d.Source), d.dropped...)
-	out = append(append(out, rules(d.Source)...), pages...)
+	out := append(append([]Removal(nil), d.dropped...), rules(d.Source)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return oncePerLine(out)
 }
@@ -69,12 +67,10 @@ func oncePerLine(rs []Removal) []Removal {
 	return kept
 }
 
-// webHeader returns the lines before a web page's 原文如下 and the marker.
-func webHeader(src string) []Removal {
-	ps := sourceLines(src)
-	rest := afterWebMarker(ps)
+// webHeader lists the lines of a web page's header, up to its 原文如下.
+func webHeader(header []para) []Removal {
 	var out []Removal
-	for _, p := range ps[:len(ps)-len(rest)] {
+	for _, p := range header {
 		out = append(out, Removal{Span: p.span, Text: p.text, Why: WhyWebHeader})
 	}
 	return out

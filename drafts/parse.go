@@ -17,8 +17,8 @@ var ErrEmpty error = Errorf(EInvalid, "文档为空：没有可解析的文字",
 // (关于印发…的通知 and its 附件) is read part by part: the document's
 // metadata is the notice's, its tree the main attachment's (see Parts).
 func Parse(src string) (*Document, error) {
-	ps := sourceLines(src)
-	ps = afterWebMarker(ps)
+	all, furniture := sourceLines(src)
+	ps := afterWebMarker(all)
 	if len(ps) == 0 {
 		return nil, ErrEmpty
 	}
@@ -28,6 +28,7 @@ func Parse(src string) (*Document, error) {
 		parts = append(parts, Part{Kind: PartDocument, Document: pd})
 	}
 	d := compose(src, parts)
+	d.dropped = append(append(d.dropped, webHeader(all[:len(all)-len(ps)])...), furniture...)
 	d.Walk(func(n *Node, _ *Node) { n.Units, n.LeadUnits = nodeUnits(n) })
 	return d, nil
 }
