@@ -23,11 +23,11 @@ type pairList struct {
 	widget.BaseWidget
 	cv         *CompareView
 	sideBySide bool
-	list       *keyList
+	list       *widgets.KeyList
 
 	pairs     []drafts.Pair
-	runs      [][2][]TextRun // per pair: the tracked runs in [0], or the old and new runs
-	width     float32        // the width the heights were computed for
+	runs      [][2][]widgets.TextRun // per pair: the tracked runs in [0], or the old and new runs
+	width     float32                // the width the heights were computed for
 	selecting bool
 	current   int       // the selected pair, -1 for none
 	tops      []float32 // where each row begins in the list
@@ -36,7 +36,7 @@ type pairList struct {
 func newPairList(cv *CompareView, sideBySide bool) *pairList {
 	pl := &pairList{cv: cv, sideBySide: sideBySide, current: -1}
 	pl.ExtendBaseWidget(pl)
-	pl.list = newKeyList(func() int { return len(pl.pairs) }, pl.createRow, pl.updateRow, cv.typedKey)
+	pl.list = widgets.NewKeyList(func() int { return len(pl.pairs) }, pl.createRow, pl.updateRow, cv.typedKey)
 	pl.list.OnSelected = func(i widget.ListItemID) {
 		if !pl.selecting {
 			cv.Select(i)
@@ -74,10 +74,10 @@ func (r *pairListRenderer) Layout(size fyne.Size) {
 // setPairs shows the pairs, styled for the punctuation toggle.
 func (pl *pairList) setPairs(pairs []drafts.Pair, showForm bool) {
 	pl.pairs = pairs
-	pl.runs = make([][2][]TextRun, len(pairs))
+	pl.runs = make([][2][]widgets.TextRun, len(pairs))
 	for i, p := range pairs {
 		if pl.sideBySide {
-			pl.runs[i] = [2][]TextRun{pairRuns(p.Ops, -1, showForm), pairRuns(p.Ops, 1, showForm)}
+			pl.runs[i] = [2][]widgets.TextRun{pairRuns(p.Ops, -1, showForm), pairRuns(p.Ops, 1, showForm)}
 		} else {
 			pl.runs[i][0] = pairRuns(p.Ops, 0, showForm)
 		}
@@ -164,7 +164,7 @@ func (pl *pairList) rowHeight(i int) float32 {
 	w, cols := pl.textWidths()
 	h := float32(0)
 	for c := 0; c < cols; c++ {
-		h = max(h, TextHeight(pl.runs[i][c], w))
+		h = max(h, widgets.TextHeight(pl.runs[i][c], w))
 	}
 	return theme.Padding()*2 + widgets.LineHeight() + h
 }
@@ -194,7 +194,7 @@ type pairRow struct {
 	widget.BaseWidget
 	header  *canvas.Text
 	bar     *canvas.Rectangle
-	texts   [2]*Redline
+	texts   [2]*widgets.Redline
 	divider *canvas.Rectangle
 	cols    int
 }
@@ -207,7 +207,7 @@ func (pl *pairList) createRow() fyne.CanvasObject {
 		r.cols = 2
 	}
 	for c := 0; c < r.cols; c++ {
-		r.texts[c] = NewRedline(nil)
+		r.texts[c] = widgets.NewRedline(nil)
 	}
 	r.ExtendBaseWidget(r)
 	return r
@@ -308,10 +308,10 @@ func (rr *pairRowRenderer) Layout(size fyne.Size) {
 // (deletions and insertions), -1 the old text with its deletions, +1 the
 // new text with its insertions. Changes of form show their old or new
 // form, marked (and spaces made visible) only when showForm.
-func pairRuns(ops []drafts.Op, side int, showForm bool) []TextRun {
-	var runs []TextRun
+func pairRuns(ops []drafts.Op, side int, showForm bool) []widgets.TextRun {
+	var runs []widgets.TextRun
 	for _, r := range redline.Runs(ops, redline.Side(side), showForm) {
-		text, st := r.Text, RunStyle(r.Mark)
+		text, st := r.Text, widgets.RunStyle(r.Mark)
 		if r.Mark == redline.Form {
 			text = redline.Visible(text, '□') // the embedded font has no ␣
 		}
@@ -322,15 +322,15 @@ func pairRuns(ops []drafts.Op, side int, showForm bool) []TextRun {
 			runs[n-1].Text += text
 			continue
 		}
-		runs = append(runs, TextRun{Text: text, Style: st})
+		runs = append(runs, widgets.TextRun{Text: text, Style: st})
 	}
 	return runs
 }
 
 // newFigureList lists the changed figures: subject, old → new, clause.
 // Tapping one selects its clause's pair.
-func (cv *CompareView) newFigureList() *keyList {
-	l := newKeyList(
+func (cv *CompareView) newFigureList() *widgets.KeyList {
+	l := widgets.NewKeyList(
 		func() int {
 			if cv.c == nil {
 				return 0

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/widgets"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 	"qicao/templates"
@@ -29,7 +30,7 @@ type gapsUI struct {
 	list   *widget.List
 	rows   []gapRow
 	chosen *templates.Gap
-	detail *Redline
+	detail *widgets.Redline
 	place  *widget.Select
 	places []int // clause index of each place option
 	insert *widget.Button
@@ -69,7 +70,7 @@ func (u *gapsUI) layout() fyne.CanvasObject {
 	u.head.Wrapping = fyne.TextWrapWord
 	u.list = widget.NewList(func() int { return len(u.rows) }, newGapRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = NewRedline(nil)
+	u.detail = widgets.NewRedline(nil)
 	u.place = widget.NewSelect(nil, nil)
 	u.place.PlaceHolder = lang.L("Insert after…")
 	u.insert = widget.NewButtonWithIcon(lang.L("Insert adapted"), theme.ContentAddIcon(), u.insertChosen)
@@ -97,12 +98,12 @@ func (u *gapsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r, rt := u.rows[i], o.(*widget.RichText)
 	if r.gap == nil {
 		g := r.group
-		rt.Segments = []widget.RichTextSegment{boldSeg(g.Topic), mutedSeg("　" + lang.L("{{.Cities}} cities, {{.Docs}} documents",
+		rt.Segments = []widget.RichTextSegment{widgets.BoldSeg(g.Topic), widgets.MutedSeg("　" + lang.L("{{.Cities}} cities, {{.Docs}} documents",
 			map[string]any{"Cities": len(g.Cities), "Docs": g.Documents}))}
 	} else {
 		g := r.gap
-		rt.Segments = []widget.RichTextSegment{plainSeg("　" + g.City + "　" + g.Label + g.Heading),
-			mutedSeg("　" + lang.L("{{.P}}% covered", map[string]any{"P": fmt.Sprintf("%.0f", g.Coverage*100)}))}
+		rt.Segments = []widget.RichTextSegment{widgets.PlainSeg("　" + g.City + "　" + g.Label + g.Heading),
+			widgets.MutedSeg("　" + lang.L("{{.P}}% covered", map[string]any{"P": fmt.Sprintf("%.0f", g.Coverage*100)}))}
 	}
 	rt.Refresh()
 }
@@ -184,15 +185,15 @@ func (u *gapsUI) choose(i widget.ListItemID) {
 	}
 	g := u.rows[i].gap
 	u.chosen = g
-	segs := []widget.RichTextSegment{boldSeg(g.Title), mutedSeg("　" + g.Number + "\n"),
-		plainSeg(g.Label + g.Text + "\n")}
+	segs := []widget.RichTextSegment{widgets.BoldSeg(g.Title), widgets.MutedSeg("　" + g.Number + "\n"),
+		widgets.PlainSeg(g.Label + g.Text + "\n")}
 	if len(g.Topics) > 0 {
-		segs = append(segs, markSeg(lang.L("Not in the draft: {{.Topics}}", map[string]any{"Topics": strings.Join(g.Topics, "、")})+"\n"))
+		segs = append(segs, widgets.MarkSeg(lang.L("Not in the draft: {{.Topics}}", map[string]any{"Topics": strings.Join(g.Topics, "、")})+"\n"))
 	}
 	if g.Nearest != nil {
-		segs = append(segs, mutedSeg(lang.L("Nearest clause of the draft: {{.Clause}}", map[string]any{"Clause": g.Nearest.Label + g.Nearest.Heading})))
+		segs = append(segs, widgets.MutedSeg(lang.L("Nearest clause of the draft: {{.Clause}}", map[string]any{"Clause": g.Nearest.Label + g.Nearest.Heading})))
 	}
-	u.detail.SetRuns(runsOf(segs))
+	u.detail.SetRuns(widgets.RunsOf(segs))
 	at := -1
 	if g.Nearest != nil {
 		at = g.Nearest.Index

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/widgets"
 	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/proof"
@@ -37,7 +38,7 @@ type proofUI struct {
 	rows     []proofRow
 	text     string // the text the items were found in
 	chosen   *proof.Item
-	detail   *Redline
+	detail   *widgets.Redline
 	fixOne   *widget.Button
 	fixKind  *widget.Button
 	reason   *widget.Entry
@@ -84,7 +85,7 @@ func (u *proofUI) layout() fyne.CanvasObject {
 	u.hints = widget.NewCheck(lang.L("Show hints"), func(bool) { u.schedule() })
 	u.list = widget.NewList(func() int { return len(u.rows) }, newProofRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = NewRedline(nil)
+	u.detail = widgets.NewRedline(nil)
 	u.fixOne = widget.NewButtonWithIcon(lang.L("Apply fix"), theme.ConfirmIcon(), u.applyChosen)
 	u.fixOne.Importance = widget.HighImportance
 	u.fixKind = widget.NewButton(lang.L("Fix all of this kind"), u.applyKind)
@@ -115,13 +116,13 @@ func (u *proofUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r, rt := u.rows[i], o.(*widget.RichText)
 	if r.item == nil {
-		rt.Segments = []widget.RichTextSegment{boldSeg(fmt.Sprintf("%s（%d）", r.kind, r.count))}
+		rt.Segments = []widget.RichTextSegment{widgets.BoldSeg(fmt.Sprintf("%s（%d）", r.kind, r.count))}
 	} else {
 		it := r.item
 		line := 1 + strings.Count(u.text[:min(it.Start, len(u.text))], "\n")
-		segs := []widget.RichTextSegment{mutedSeg(fmt.Sprintf("　%d　", line)), markSeg(shown(it.Text)), plainSeg("　" + it.Message)}
+		segs := []widget.RichTextSegment{widgets.MutedSeg(fmt.Sprintf("　%d　", line)), widgets.MarkSeg(shown(it.Text)), widgets.PlainSeg("　" + it.Message)}
 		if it.Severity == proof.Hint {
-			segs = append([]widget.RichTextSegment{mutedSeg(lang.L("(hint)"))}, segs...)
+			segs = append([]widget.RichTextSegment{widgets.MutedSeg(lang.L("(hint)"))}, segs...)
 		}
 		rt.Segments = segs
 	}
@@ -242,13 +243,13 @@ func (u *proofUI) choose(i widget.ListItemID) {
 	}
 	it := u.rows[i].item
 	u.chosen = it
-	segs := []widget.RichTextSegment{boldSeg(it.Message + "\n"), mutedSeg(lang.L("Rule: {{.Rule}}", map[string]any{"Rule": it.Rule}) + "\n")}
+	segs := []widget.RichTextSegment{widgets.BoldSeg(it.Message + "\n"), widgets.MutedSeg(lang.L("Rule: {{.Rule}}", map[string]any{"Rule": it.Rule}) + "\n")}
 	before, after := it.Context(u.text)
-	segs = append(segs, plainSeg(before), markSeg(shown(it.Text)), plainSeg(after+"\n"))
+	segs = append(segs, widgets.PlainSeg(before), widgets.MarkSeg(shown(it.Text)), widgets.PlainSeg(after+"\n"))
 	if it.Fix != nil {
-		segs = append(segs, plainSeg(lang.L("Fix: {{.Fix}}", map[string]any{"Fix": "「" + shown(*it.Fix) + "」"})))
+		segs = append(segs, widgets.PlainSeg(lang.L("Fix: {{.Fix}}", map[string]any{"Fix": "「" + shown(*it.Fix) + "」"})))
 	}
-	u.detail.SetRuns(runsOf(segs))
+	u.detail.SetRuns(widgets.RunsOf(segs))
 	u.enableButtons()
 	u.jump(it.Start)
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/widgets"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 	"qicao/templates"
@@ -28,7 +29,7 @@ type suggestionsUI struct {
 	list    *widget.List
 	results []templates.Suggestion
 	chosen  int
-	detail  *Redline
+	detail  *widgets.Redline
 	flags   *widget.Label
 	status  *widget.Label
 	buttons []*widget.Button
@@ -69,7 +70,7 @@ func (u *suggestionsUI) layout() fyne.CanvasObject {
 	u.head.Wrapping = fyne.TextWrapWord
 	u.list = widget.NewList(func() int { return len(u.results) }, newSuggestionRow, u.updateRow)
 	u.list.OnSelected = u.choose
-	u.detail = NewRedline(nil)
+	u.detail = widgets.NewRedline(nil)
 	u.flags = widget.NewLabel("")
 	u.flags.Wrapping = fyne.TextWrapWord
 	u.status = widget.NewLabel("")
@@ -105,12 +106,12 @@ func (u *suggestionsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := u.results[i]
 	box := o.(*fyne.Container)
 	head, text := box.Objects[0].(*widget.RichText), box.Objects[1].(*widget.RichText)
-	head.Segments = []widget.RichTextSegment{boldSeg(r.City), mutedSeg(" " + similarityShort(r.Score) + " "),
-		boldSeg(r.Label + r.Heading), mutedSeg("  " + r.Number)}
+	head.Segments = []widget.RichTextSegment{widgets.BoldSeg(r.City), widgets.MutedSeg(" " + similarityShort(r.Score) + " "),
+		widgets.BoldSeg(r.Label + r.Heading), widgets.MutedSeg("  " + r.Number)}
 	head.Refresh()
 	ex, spans := excerpt(r.Text, r.Spans)
 	ex = strings.ReplaceAll(ex, "\n", " ") // one line: the row is as high as the template row
-	text.Segments = highlighted(ex, spans)
+	text.Segments = widgets.Highlighted(ex, spans)
 	text.Refresh()
 }
 
@@ -247,9 +248,9 @@ func (u *suggestionsUI) choose(i widget.ListItemID) {
 	}
 	u.chosen = i
 	r := u.results[i]
-	segs := []widget.RichTextSegment{boldSeg(r.Title), mutedSeg("  " + r.Number + "  " +
+	segs := []widget.RichTextSegment{widgets.BoldSeg(r.Title), widgets.MutedSeg("  " + r.Number + "  " +
 		similarityWords(r.Score) + "\n")}
-	u.detail.SetRuns(runsOf(append(segs, highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)))
+	u.detail.SetRuns(widgets.RunsOf(append(segs, widgets.Highlighted(r.Label+r.Text, shift(r.Spans, len([]rune(r.Label))))...)))
 	u.flags.SetText(flagNotes(u.adapted(r).Flags))
 	u.enable(true)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/widgets"
 	"qicao/drafts/undo"
 	"qicao/templates"
 )
@@ -23,8 +24,8 @@ type templatesUI struct {
 	category *widget.Select
 	search   *widget.Entry
 	list     *widget.List
-	chosen   int      // index into all, -1 for none
-	preview  *Redline // the body as Insert would insert it
+	chosen   int              // index into all, -1 for none
+	preview  *widgets.Redline // the body as Insert would insert it
 	form     *fyne.Container
 	scroll   *container.Scroll // the form
 	previewS *container.Scroll // the preview
@@ -63,7 +64,7 @@ func (u *templatesUI) layout() fyne.CanvasObject {
 			u.choose(u.shown[i])
 		}
 	}
-	u.preview = NewRedline(nil)
+	u.preview = widgets.NewRedline(nil)
 	u.form = container.New(layout.NewFormLayout()) // labels in one column, fields in the next
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
@@ -183,11 +184,11 @@ func (u *templatesUI) updatePreview() {
 // showPreview writes parts into the preview, each placeholder to fill
 // marked (warning colour, underlined).
 func (u *templatesUI) showPreview(parts []templates.Part) {
-	runs := make([]TextRun, len(parts))
+	runs := make([]widgets.TextRun, len(parts))
 	for i, p := range parts {
-		runs[i] = TextRun{Text: p.Text}
+		runs[i] = widgets.TextRun{Text: p.Text}
 		if p.Placeholder != "" {
-			runs[i].Style = RunForm
+			runs[i].Style = widgets.RunForm
 		}
 	}
 	u.preview.SetRuns(runs)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/widgets"
 	"qicao/assets"
 	"qicao/drafts"
 	"qicao/templates"
@@ -132,7 +133,7 @@ func TestSuggestionsForSelectedClause(t *testing.T) {
 	if len(top.Spans) == 0 || !strings.Contains(top.Text, "金融") {
 		t.Errorf("top suggestion %s %s has no shared spans", top.City, top.Heading)
 	}
-	if u.chosen != 0 || !hasStyle(u.detail, RunMark) {
+	if u.chosen != 0 || !hasStyle(u.detail, widgets.RunMark) {
 		t.Errorf("first suggestion not shown highlighted: chosen %d, %q", u.chosen, u.detail.Text())
 	}
 	// Similarity in words with its percentage, not a bare 0.93.
@@ -510,7 +511,7 @@ func BenchmarkGapsRefresh(b *testing.B) {
 }
 
 func TestHighlightedRuneSpans(t *testing.T) {
-	segs := highlighted("用好“科技金融”服务，支持科技企业", []templates.RuneSpan{{3, 7}, {13, 17}})
+	segs := widgets.Highlighted("用好“科技金融”服务，支持科技企业", []templates.RuneSpan{{3, 7}, {13, 17}})
 	var marked, all []string
 	for _, s := range segs {
 		ts := s.(*widget.TextSegment)
@@ -569,7 +570,7 @@ func firstLine(s string) string {
 }
 
 // hasStyle tells whether some of r's text is drawn in style st.
-func hasStyle(r *Redline, st RunStyle) bool { return r.HasStyle(st) }
+func hasStyle(r *widgets.Redline, st widgets.RunStyle) bool { return r.HasStyle(st) }
 
 // The detail of a suggestion, a gap or a finding wraps with 避头尾: at
 // any width no line begins with ，。、 or a closing mark (a RichText

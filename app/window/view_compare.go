@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/window/comparemodel"
+	"qicao/app/window/widgets"
 	"qicao/drafts"
 	"qicao/drafts/redline"
 )
@@ -49,12 +50,12 @@ type CompareView struct {
 	summary        *fyne.Container
 	status         *widget.Label
 
-	diagram       *Diagram
+	diagram       *widgets.Diagram
 	diagramScroll *container.Scroll
 	tabs          *container.AppTabs
 	tracked       *pairList
 	table         *pairList
-	figures       *keyList
+	figures       *widgets.KeyList
 
 	// The comparison shown, with what it was made from.
 	c                *drafts.Comparison
@@ -80,7 +81,7 @@ func newCompareView(s *Shell) *CompareView {
 	cv.position = widget.NewLabel("")
 	cv.status = widget.NewLabel("")
 	cv.summary = container.NewHBox()
-	cv.diagram = NewDiagram()
+	cv.diagram = widgets.NewDiagram()
 	cv.diagram.OnSelected = cv.Select
 	cv.diagramScroll = container.NewVScroll(cv.diagram)
 	cv.tracked = newPairList(cv, false)
@@ -424,7 +425,7 @@ func (cv *CompareView) Select(i int) {
 	cv.table.selectPair(i)
 	cv.diagram.Select(i)
 	y := cv.diagram.RowY(i)
-	if h := cv.diagramScroll.Size().Height; y < cv.diagramScroll.Offset.Y || y > cv.diagramScroll.Offset.Y+h-diagramRowH {
+	if h := cv.diagramScroll.Size().Height; y < cv.diagramScroll.Offset.Y || y > cv.diagramScroll.Offset.Y+h-widgets.DiagramRowHeight {
 		cv.diagramScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-h/3)))
 	}
 	cv.updatePosition()

@@ -14,6 +14,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"qicao/app/window/comparemodel"
+	"qicao/app/window/widgets"
 	"qicao/drafts"
 )
 
@@ -218,7 +219,7 @@ func TestCompareViewPickAndExport(t *testing.T) {
 	cv.newSel.SetSelectedIndex(1)
 	settle(cv)
 	cv.diagram.Resize(fyne.NewSize(300, cv.diagram.MinSize().Height))
-	test.TapAt(cv.diagram, fyne.NewPos(20, diagramRowH*4+5))
+	test.TapAt(cv.diagram, fyne.NewPos(20, widgets.DiagramRowHeight*4+5))
 	if p := cv.Selected(); p < 0 || cv.c.Pairs[p].Old == nil {
 		t.Errorf("tap on the 5th old row selected pair %d", p) // which pair: widgets' TestDiagramTap
 	}
@@ -271,8 +272,8 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return firstIn(o, func(b *widget.Button) bool { return b.Text == text })
 }
 
-func findRedline(o fyne.CanvasObject) *Redline {
-	return firstIn(o, func(r *Redline) bool { return r.Visible() && r.Size().Width > 0 })
+func findRedline(o fyne.CanvasObject) *widgets.Redline {
+	return firstIn(o, func(r *widgets.Redline) bool { return r.Visible() && r.Size().Width > 0 })
 }
 
 func summaryText(cv *CompareView) string {
@@ -296,7 +297,7 @@ func countForm(cv *CompareView) int {
 	n := 0
 	for _, rs := range cv.tracked.runs {
 		for _, r := range rs[0] {
-			if r.Style == RunForm {
+			if r.Style == widgets.RunForm {
 				n++
 			}
 		}
@@ -326,7 +327,7 @@ func TestCompareMarksInFont(t *testing.T) {
 func TestPairRunsAndChanges(t *testing.T) {
 	ops := []drafts.Op{{Kind: '=', Text: "加快"}, {Kind: '-', Text: "建设"}, {Kind: '+', Text: "构建"},
 		{Kind: '~', Text: ",", New: "，"}, {Kind: '=', Text: "体系"}, {Kind: '~', Text: " ", New: ""}}
-	show := func(runs []TextRun) string {
+	show := func(runs []widgets.TextRun) string {
 		var b strings.Builder
 		for _, r := range runs {
 			b.WriteString("[" + "=-+~"[r.Style:r.Style+1] + r.Text + "]")
