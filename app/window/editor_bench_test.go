@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 )
@@ -38,7 +39,7 @@ func BenchmarkEditorSwitchClause(b *testing.B) {
 	tree := find[*outlineTree](b, s, "editor")
 	entry := find[*clauseEntry](b, s, "editor")
 	doc := s.Session.Doc
-	uids := []string{pathUID(pathOf(doc, doc.ClauseByOrdinal(3))), pathUID(pathOf(doc, doc.ClauseByOrdinal(20)))}
+	uids := []string{pathUID(outlinemodel.PathOf(doc, doc.ClauseByOrdinal(3))), pathUID(outlinemodel.PathOf(doc, doc.ClauseByOrdinal(20)))}
 	i := 0
 	for b.Loop() {
 		tree.Select(uids[i%2])

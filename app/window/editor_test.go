@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 	"qicao/drafts/input"
 	"qicao/drafts/undo"
@@ -92,7 +93,7 @@ func selectClause(t testing.TB, s *Shell, n int) *drafts.Node {
 	if node == nil {
 		t.Fatalf("no clause %d", n)
 	}
-	find[*outlineTree](t, s, "editor").Select(pathUID(pathOf(s.Session.Doc, node)))
+	find[*outlineTree](t, s, "editor").Select(pathUID(outlinemodel.PathOf(s.Session.Doc, node)))
 	if s.SelectedNode() != node {
 		t.Fatalf("outline did not select clause %d", n)
 	}
@@ -198,8 +199,8 @@ func TestOutlineInsertAfterClause9Renumbers(t *testing.T) {
 		}
 	}
 	tree := find[*outlineTree](t, s, "editor")
-	tree.ScrollTo(pathUID(pathOf(doc, doc.ClauseByOrdinal(11))))
-	if uid := pathUID(pathOf(doc, doc.ClauseByOrdinal(11))); !strings.HasPrefix(outlineText(nodeAtUID(doc, uid)), "11.") {
+	tree.ScrollTo(pathUID(outlinemodel.PathOf(doc, doc.ClauseByOrdinal(11))))
+	if uid := pathUID(outlinemodel.PathOf(doc, doc.ClauseByOrdinal(11))); !strings.HasPrefix(outlineText(nodeAtUID(doc, uid)), "11.") {
 		t.Errorf("outline row of clause 11: %q", outlineText(nodeAtUID(doc, uid)))
 	}
 

@@ -135,13 +135,8 @@ func (s *Shell) applyEdit(ed drafts.Edit, err error) {
 		s.Select(nil)
 		return
 	}
-	s.Select(nodeStartingAt(s.Session.Doc, ed.Span.Start))
+	s.Select(outlinemodel.NodeStartingAt(s.Session.Doc, ed.Span.Start))
 }
-
-var (
-	nodeStartingAt = outlinemodel.NodeStartingAt // the node starting at an offset, or the last before it
-	nodeAt         = outlinemodel.NodeAt         // the node starting at an offset, or nil
-)
 
 // insertClause inserts a new clause after the selected node.
 func (s *Shell) insertClause() {

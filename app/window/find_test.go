@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 )
 
@@ -42,7 +43,7 @@ func TestFindMarksOutlineAndSelectsHits(t *testing.T) {
 	}
 	marked := 0
 	for n, k := range drafts.HitsByNode(s.Session.Doc, want) {
-		uid := pathUID(pathOf(s.Session.Doc, n))
+		uid := pathUID(outlinemodel.PathOf(s.Session.Doc, n))
 		r := &outlineRow{}
 		find[*outlineTree](t, s, "editor").UpdateNode(uid, false, r)
 		if !strings.HasPrefix(r.Text, "〔"+strconv.Itoa(k)+"处〕") {

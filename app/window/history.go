@@ -3,6 +3,7 @@ package window
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts/undo"
 )
 
@@ -47,7 +48,7 @@ func (s *Shell) step(do func(*undo.History, string) (undo.Result, bool), note st
 	}
 	s.SetText(res.Text)
 	if res.Cursor >= 0 {
-		s.Select(nodeStartingAt(s.Session.Doc, res.Cursor))
+		s.Select(outlinemodel.NodeStartingAt(s.Session.Doc, res.Cursor))
 	} else {
 		s.Select(nil)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 )
 
@@ -252,5 +253,5 @@ func nodeAtUID(doc *drafts.Document, uid string) *drafts.Node {
 		}
 		path[i] = n
 	}
-	return nodeAtPath(doc, path)
+	return outlinemodel.NodeAtPath(doc, path)
 }

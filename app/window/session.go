@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/window/editormodel"
-	"qicao/app/window/outlinemodel"
 	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/undo"
@@ -209,12 +208,6 @@ func (s *Shell) Select(n *drafts.Node) {
 func (s *Shell) SelectedNode() *drafts.Node {
 	return s.Session.Selected()
 }
-
-// The outline's rules of selection live in outlinemodel, Fyne-free.
-var (
-	nodeAtPath = outlinemodel.NodeAtPath // the node a path of child indexes leads to, or nil
-	pathOf     = outlinemodel.PathOf     // the child indexes leading to a node
-)
 
 // TypedClause returns the clause pane's text while it holds keystrokes
 // not yet written into the working text, so that the panels can follow

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/container"
 
+	"qicao/app/window/outlinemodel"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 )
@@ -40,9 +41,9 @@ func (s *Shell) InsertAfterSelected(kind undo.Kind, text string) (string, error)
 func (s *Shell) insertAfter(kind undo.Kind, anchor *drafts.Node, text string) (string, error) {
 	// Keystrokes still pending in the clause pane go in first; the anchor
 	// is found again by its place in the tree, in the new parse.
-	path := pathOf(s.Session.Doc, anchor)
+	path := outlinemodel.PathOf(s.Session.Doc, anchor)
 	s.FlushClauseEdit()
-	anchor = nodeAtPath(s.Session.Doc, path)
+	anchor = outlinemodel.NodeAtPath(s.Session.Doc, path)
 	if anchor == nil || s.Session.Doc == nil {
 		return "", ErrNoAnchor
 	}
@@ -52,7 +53,7 @@ func (s *Shell) insertAfter(kind undo.Kind, anchor *drafts.Node, text string) (s
 	}
 	s.record(kind, func() {
 		s.SetText(e.Text)
-		if n := nodeAt(s.Session.Doc, e.Span.Start); n != nil {
+		if n := outlinemodel.NodeAt(s.Session.Doc, e.Span.Start); n != nil {
 			s.Select(n)
 		}
 	})
