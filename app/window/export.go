@@ -400,7 +400,7 @@ func (s *Shell) showExported(path string) {
 // selectWholeText selects the whole document in 全文 (Ctrl+A there).
 func (s *Shell) selectWholeText() {
 	if w := s.Session.wholeText; w != nil && w.Visible() && s.Current() == "editor" {
-		w.SelectAll(true)
+		w.SelectAll()
 	}
 }
 

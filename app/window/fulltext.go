@@ -121,10 +121,10 @@ func (f *fullText) SetText(text string) {
 	f.rewrap()
 }
 
-// SelectAll selects the whole text (Ctrl+A), or clears the selection.
-func (f *fullText) SelectAll(on bool) {
-	if f.all != on {
-		f.all = on
+// SelectAll selects the whole text (Ctrl+A) until the text is set again.
+func (f *fullText) SelectAll() {
+	if !f.all {
+		f.all = true
 		f.list.Refresh()
 	}
 }
