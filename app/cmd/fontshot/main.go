@@ -402,10 +402,12 @@ func measure(s *window.Shell, marker *canvas.Raster, painted chan time.Duration,
 	report("choosing another clause → frame", switches)
 }
 
-// report prints the median and the maximum of ds.
+// report prints the median, the 95th percentile (nearest rank) and the
+// maximum of ds.
 func report(what string, ds []time.Duration) {
 	sorted := append([]time.Duration(nil), ds...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-	fmt.Printf("%s: median %d ms, max %d ms over %d\n", what,
-		sorted[len(sorted)/2].Milliseconds(), sorted[len(sorted)-1].Milliseconds(), len(sorted))
+	p95 := (len(sorted)*95+99)/100 - 1
+	fmt.Printf("%s: median %d ms, p95 %d ms, max %d ms over %d\n", what,
+		sorted[len(sorted)/2].Milliseconds(), sorted[p95].Milliseconds(), sorted[len(sorted)-1].Milliseconds(), len(sorted))
 }
