@@ -58,6 +58,7 @@ func main() {
 	fill := flag.String("fill", "", "with -template: type these values into its form, name=value;name=value (配合单位=市发展改革委、市财政局)")
 	settle := flag.Duration("settle", 2*time.Second, "with -view: wait this long for the view to fill before the shot")
 	size := flag.String("size", "1200x760", "window size WxH")
+	dbPath := flag.String("db", os.Getenv("QICAO_DB"), "open this database (default $QICAO_DB, else a new one in a temporary folder); every run adds a draft to it and writes the daily backup beside it, so point it at a copy")
 	flag.Parse()
 
 	a := fyneapp.NewWithID(window.AppID + ".fontshot") // own preferences: leave the user's alone
@@ -79,7 +80,11 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
-	ws, err := workspace.Open(filepath.Join(dir, "qicao.db"))
+	path := *dbPath
+	if path == "" {
+		path = filepath.Join(dir, "qicao.db")
+	}
+	ws, err := workspace.Open(path)
 	if err != nil {
 		fail(err)
 	}
@@ -189,10 +194,29 @@ func main() {
 				measure(s, marker, painted, *typeN)
 			}
 			time.Sleep(*hold)
+			fmt.Println(memory())
 		}()
 	})
 	a.Run()
 	os.Exit(exit)
+}
+
+// memory reports the process's resident set now and at its peak.
+func memory() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "memory: " + err.Error()
+	}
+	var rss, hwm string
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			rss = strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			hwm = strings.TrimSpace(v)
+		}
+	}
+	return fmt.Sprintf("memory: RSS %s, peak RSS %s", rss, hwm)
 }
 
 // fail reports err and exits 1 (before the window runs).
