@@ -88,6 +88,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	opened := time.Since(start)
 	defer ws.Close()
 	// A draft with a traditional title, beside the example draft: the
 	// drafts view shows it, and its title is the label checked for ink.
@@ -120,6 +121,7 @@ func main() {
 	} else if err := s.OpenDraft(trad.ID); err != nil {
 		fail(err)
 	}
+	fmt.Printf("database opened %d ms after start, window built %d ms after start\n", opened.Milliseconds(), time.Since(start).Milliseconds())
 	w.Show()
 
 	label := findLabel(s.Content(s.Current()), want)
