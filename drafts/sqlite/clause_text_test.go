@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"database/sql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -130,4 +131,89 @@ func TestClauseTextAsRun(t *testing.T) {
 		}
 		check(id, docs[k])
 	}
+}
+
+// TestMigration007GivesSpaceBack: a database whose clauses each hold a copy
+// of their text (as before migration 007) is migrated to runs on open and
+// rewritten, so the file shrinks; every clause reads as before.
+func TestMigration007GivesSpaceBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../assets/corpus/*.txt")
+	want := map[int64][]string{}
+	for i := range 40 {
+		b, err := os.ReadFile(files[i%len(files)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(string(b), "科技", "科学技术", i/len(files)+1) // another text each round
+		doc, err := drafts.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := db.AddCorpusDoc(filepath.Base(files[i%len(files)])+strings.Repeat("_", i), text, doc, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range doc.Clauses() {
+			want[d.ID] = append(want[d.ID], c.Text)
+		}
+	}
+	db.Close()
+	// The file as migration 006 left it.
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`UPDATE corpus_clauses SET text = (SELECT ` + clauseText + ` FROM corpus_docs d WHERE d.id = k.doc_id) FROM corpus_clauses k
+			WHERE k.doc_id = corpus_clauses.doc_id AND k.idx = corpus_clauses.idx`,
+		`ALTER TABLE corpus_clauses DROP COLUMN text_at`,
+		`ALTER TABLE corpus_clauses DROP COLUMN text_len`,
+		`PRAGMA user_version = 6`,
+		`VACUUM`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+	before := fileSize(t, path)
+	if db, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	after := fileSize(t, path)
+	t.Logf("file %d → %d bytes", before, after)
+	if after > before*3/4 {
+		t.Errorf("file %d → %d bytes after migration 007, want a quarter smaller at least", before, after)
+	}
+	for id, texts := range want {
+		cs, err := db.CorpusClauses(id)
+		if err != nil || len(cs) != len(texts) {
+			t.Fatalf("document %d: %d clauses, %v", id, len(cs), err)
+		}
+		for i, c := range cs {
+			if c.Text != texts[i] {
+				t.Fatalf("document %d clause %d: %q, want %q", id, i, c.Text, texts[i])
+			}
+		}
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	for _, p := range []string{path + "-wal"} { // what a checkpoint has not moved in yet counts
+		if fi, err := os.Stat(p); err == nil && fi.Size() > 0 {
+			t.Logf("%s: %d bytes", filepath.Base(p), fi.Size())
+		}
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
 }
