@@ -133,3 +133,39 @@ func TestGapsScaleDB(t *testing.T) {
 			b.Len(), opened.Round(time.Millisecond), call, gaps, len(groups), time.Since(at).Round(time.Millisecond))
 	}
 }
+
+// TestSuggestScaleDB times the stored index of the database at
+// QICAO_SCALE_DB (built by TestBuildScaleDB) on the queries TestFTS5Scale
+// asks FTS5 (BenchQueries(300, 2)): the same clauses when QICAO_BENCH is
+// 30 times the database's documents, so the two are compared query for
+// query. It does nothing unless asked.
+func TestSuggestScaleDB(t *testing.T) {
+	path := os.Getenv("QICAO_SCALE_DB")
+	if path == "" {
+		t.Skip("set QICAO_SCALE_DB")
+	}
+	start := time.Now()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b, err := templates.OpenStoredBank(db, func([]int64) ([]templates.CorpusDoc, error) { return nil, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d clauses: index opened in %v", b.Len(), time.Since(start).Round(time.Millisecond))
+	byKind := map[string][]time.Duration{}
+	for _, q := range templates.BenchQueries(300, 2) {
+		s := time.Now()
+		if _, err := b.Suggest(templates.Query{Text: q.Text, Heading: q.Heading, K: 10, ExcludeCities: []string{q.Exclude}}); err != nil {
+			t.Fatal(err)
+		}
+		byKind[q.Kind] = append(byKind[q.Kind], time.Since(s))
+	}
+	for _, k := range []string{"words", "heading", "clause"} {
+		p50, p95, p99 := templates.Percentiles(byKind[k])
+		t.Logf("stored top-10 %-8s p50 %.2fms  p95 %.2fms  p99 %.2fms", k,
+			float64(p50)/1e6, float64(p95)/1e6, float64(p99)/1e6)
+	}
+}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"container/heap"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -73,6 +74,17 @@ type StoredBank struct {
 
 	topics  map[int64]*segTopics // topic tables by segment id, read by Gaps
 	phrases phraseTable          // their phrases
+
+	rewrite *rewrite           // the once-only rewrite with topic tables, while it runs
+	ctx     context.Context    // cancelled by Close: stops the rewrite
+	stop    context.CancelFunc //
+}
+
+// rewrite is a running rewrite of the index with its topic tables; done is
+// closed when it has ended, err then set.
+type rewrite struct {
+	done chan struct{}
+	err  error
 }
 
 // OpenStoredBank opens the stored index with DefaultOptions. load reads
@@ -80,6 +92,7 @@ type StoredBank struct {
 // index them, or before the index existed), which are then indexed.
 func OpenStoredBank(store IndexStore, load func(ids []int64) ([]CorpusDoc, error)) (*StoredBank, error) {
 	b := &StoredBank{store: store, opts: DefaultOptions}
+	b.ctx, b.stop = context.WithCancel(context.Background())
 	if err := b.reload(); err != nil {
 		return nil, err
 	}
@@ -238,11 +251,40 @@ func (b *StoredBank) mergeTail() error {
 	return nil
 }
 
+// Close stops a rewrite of the index that is running and waits for it;
+// call it before closing the store. The bank answers no gaps after it.
+func (b *StoredBank) Close() {
+	b.stop()
+	b.mu.Lock()
+	r := b.rewrite
+	b.mu.Unlock()
+	if r != nil {
+		<-r.done
+	}
+}
+
 // merge writes the live clauses of segs, in order, as one segment in
-// place of them.
+// place of them; b.mu is held for writing.
 func (b *StoredBank) merge(segs []*segment) error {
+	if err := b.loadTopics(); err != nil {
+		return err
+	}
+	desc, out, drop, err := b.mergeOf(segs)
+	if err != nil {
+		return err
+	}
+	if _, err := b.store.WriteIndexSegment(desc, out, drop); err != nil {
+		return err
+	}
+	return b.reload()
+}
+
+// mergeOf encodes the live clauses of segs, in order, as one segment, and
+// returns it with the segments it replaces. It only reads: b.mu is held,
+// for reading at least, and the topic tables are loaded. Close stops it.
+func (b *StoredBank) mergeOf(segs []*segment) (desc []byte, out map[uint64][]byte, drop []int64, err error) {
 	var m merged
-	drop := make([]int64, len(segs))
+	drop = make([]int64, len(segs))
 	renum := make([][]int32, len(segs))
 	for k, s := range segs {
 		drop[k] = s.id
@@ -257,6 +299,9 @@ func (b *StoredBank) merge(segs []*segment) error {
 	}
 	post := map[uint64]*postingWriter{}
 	for k, s := range segs {
+		if err := b.ctx.Err(); err != nil {
+			return nil, nil, nil, err
+		}
 		err := b.store.SegmentPostings(s.id, func(t uint64, data []byte) {
 			if t == topicsTerm {
 				return
@@ -273,10 +318,10 @@ func (b *StoredBank) merge(segs []*segment) error {
 			}
 		})
 		if err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 	}
-	out := make(map[uint64][]byte, len(post))
+	out = make(map[uint64][]byte, len(post))
 	for t, w := range post {
 		if w.n > 0 {
 			out[t] = w.bytes()
@@ -284,13 +329,10 @@ func (b *StoredBank) merge(segs []*segment) error {
 	}
 	ts, err := b.segmentTopics(segs, renum, len(m.doc))
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	out[topicsTerm] = encodeSegTopics(ts, post)
-	if _, err := b.store.WriteIndexSegment(m.encode(), out, drop); err != nil {
-		return err
-	}
-	return b.reload()
+	return m.encode(), out, drop, nil
 }
 
 func (b *StoredBank) cityName(id uint16) string {

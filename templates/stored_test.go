@@ -2,11 +2,13 @@ package templates
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 )
 
 // memStore is an IndexStore in memory, for tests.
@@ -308,5 +310,123 @@ func TestStoredGapsSameAsBank(t *testing.T) {
 	cancel()
 	if g, err := st.Gaps(ctx, draft, GapOptions{}); err == nil || g != nil {
 		t.Errorf("cancelled: %d groups, %v", len(g), err)
+	}
+}
+
+// gatedStore holds every read of a segment's postings (which only merging
+// does) until gate is closed, and says on entered that one is waiting.
+type gatedStore struct {
+	*memStore
+	gate    chan struct{}
+	entered chan struct{}
+}
+
+func (g *gatedStore) SegmentPostings(seg int64, fn func(uint64, []byte)) error {
+	select {
+	case g.entered <- struct{}{}:
+	default:
+	}
+	<-g.gate
+	return g.memStore.SegmentPostings(seg, fn)
+}
+
+// TestStoredGapsRewriteYields: the once-only rewrite of an index written
+// without topic tables runs beside the bank, not inside its lock: while it
+// works, suggestions are answered and a gaps call whose draft changed
+// (context cancelled) returns at once; the next gaps call has the tables.
+// Before, the first gaps call held the bank for writing throughout (21 s at
+// 10,000 documents), and the window's suggestions waited.
+func TestStoredGapsRewriteYields(t *testing.T) {
+	srcs := append(seeds(t), SynthSources(600, 5)...)
+	for i := range srcs {
+		srcs[i].ID = int64(i + 1)
+	}
+	draft := seedSource(t, "000").Doc
+	want := gapSummary(NewBank(srcs).Gaps(draft, GapOptions{}))
+	oldIndex := func() *memStore {
+		m := newMemStore()
+		for _, s := range srcs {
+			m.docs[s.ID] = s
+		}
+		if _, err := OpenStoredBank(m, m.load); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range m.post {
+			delete(p, topicsTerm)
+		}
+		return m
+	}
+	m := oldIndex()
+	g := &gatedStore{memStore: m, gate: make(chan struct{}), entered: make(chan struct{}, 1)}
+	st, err := OpenStoredBank(g, m.load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	gapsErr := make(chan error, 1)
+	go func() {
+		_, err := st.Gaps(ctx, draft, GapOptions{})
+		gapsErr <- err
+	}()
+	select {
+	case <-g.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no rewrite started by the first gaps call")
+	}
+	suggested := make(chan int, 1)
+	go func() {
+		got, err := st.Suggest(Query{Text: srcs[0].Doc.Clauses()[3].Text, K: 5})
+		if err != nil {
+			t.Error(err)
+		}
+		suggested <- len(got)
+	}()
+	select {
+	case n := <-suggested:
+		if n == 0 {
+			t.Error("no suggestions during the rewrite")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a suggestion waited for the rewrite of the index")
+	}
+	cancel()
+	select {
+	case err := <-gapsErr:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled gaps call: %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a cancelled gaps call waited for the rewrite")
+	}
+	close(g.gate)
+	got, err := st.Gaps(context.Background(), draft, GapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := gapSummary(got); !reflect.DeepEqual(s, want) {
+		t.Fatalf("after the rewrite:\n got %v\nwant %v", s, want)
+	}
+	for id, p := range m.post {
+		if p[topicsTerm] == nil {
+			t.Errorf("segment %d still without topics", id)
+		}
+	}
+	if n := st.Segments(); n != 1 {
+		t.Errorf("%d segments after the rewrite, want 1", n)
+	}
+	// Closed: no rewrite starts, the index is left as it was.
+	m = oldIndex()
+	st, err = OpenStoredBank(m, m.load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, err := st.Gaps(context.Background(), draft, GapOptions{}); err == nil {
+		t.Error("gaps of a closed bank with no topic tables: no error")
+	}
+	for _, p := range m.post {
+		if p[topicsTerm] != nil {
+			t.Error("a closed bank rewrote the index")
+		}
 	}
 }

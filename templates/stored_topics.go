@@ -178,32 +178,91 @@ func (b *StoredBank) loadTopics() error {
 	return bad
 }
 
-// ensureTopics makes every segment's topic table readable: an index
-// written without them is rewritten once with them. b.mu is held for
-// writing.
-func (b *StoredBank) ensureTopics() error {
-	if err := b.loadTopics(); err != nil {
-		return err
-	}
+// lacksTopics reports whether a segment has no topic table loaded; b.mu
+// is held.
+func (b *StoredBank) lacksTopics() bool {
 	for _, s := range b.segs {
 		if b.topics[s.id] == nil {
-			if err := b.merge(b.segs); err != nil {
-				return err
-			}
-			return b.loadTopics()
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// topicsReady makes every segment's topic table readable. An index written
+// without them is rewritten once with them (21 s at 10,000 documents) on a
+// goroutine of its own, which holds the bank for reading while it works, so
+// suggestions go on meanwhile, and for writing only to store the result.
+// topicsReady waits for it as long as ctx lets it; a caller that gives up
+// (the draft changed) leaves it running for the next one.
+func (b *StoredBank) topicsReady(ctx context.Context) error {
+	b.mu.Lock()
+	if err := b.loadTopics(); err != nil || !b.lacksTopics() {
+		b.mu.Unlock()
+		return err
+	}
+	r := b.rewrite
+	if r == nil {
+		r = &rewrite{done: make(chan struct{})}
+		b.rewrite = r
+		go b.rewriteTopics(r)
+	}
+	b.mu.Unlock()
+	select {
+	case <-r.done:
+		return r.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// rewriteTopics rewrites the index as one segment with its topic tables
+// and reports to r.
+func (b *StoredBank) rewriteTopics(r *rewrite) {
+	err := b.rewriteOnce()
+	b.mu.Lock()
+	b.rewrite = nil
+	b.mu.Unlock()
+	r.err = err
+	close(r.done)
+}
+
+// rewriteOnce merges every segment into one with topic tables: the work
+// under the read lock, the write under the write lock, and again if the
+// segments changed in between (documents added or removed).
+func (b *StoredBank) rewriteOnce() error {
+	for {
+		b.mu.RLock()
+		segs := slices.Clone(b.segs)
+		desc, out, drop, err := b.mergeOf(segs)
+		b.mu.RUnlock()
+		if err != nil {
+			return err
+		}
+		b.mu.Lock()
+		if !slices.Equal(segs, b.segs) {
+			b.mu.Unlock()
+			continue
+		}
+		_, err = b.store.WriteIndexSegment(desc, out, drop)
+		if err == nil {
+			err = b.reload()
+		}
+		if err == nil {
+			err = b.loadTopics()
+		}
+		b.mu.Unlock()
+		return err
+	}
 }
 
 // segmentTopics returns the topics of the live clauses of segs, in order,
-// each as renum numbers them (-1: left out): from the stored tables, or,
-// for a segment stored without one, from the clauses' text.
+// each as renum numbers them (-1: left out): from the stored tables
+// (loaded by the caller), or, for a segment stored without one, from the
+// clauses' text. Close stops it.
 func (b *StoredBank) segmentTopics(segs []*segment, renum [][]int32, n int) ([][]topic, error) {
-	if err := b.loadTopics(); err != nil {
-		return nil, err
-	}
 	out := make([][]topic, n)
+	read := 0
 	for k, s := range segs {
 		st := b.topics[s.id]
 		for i := range s.doc {
@@ -214,6 +273,9 @@ func (b *StoredBank) segmentTopics(segs []*segment, renum [][]int32, n int) ([][
 			if st != nil {
 				out[at] = st.rawOf(i, &b.phrases)
 				continue
+			}
+			if read++; read%4096 == 0 && b.ctx.Err() != nil {
+				return nil, b.ctx.Err()
 			}
 			c, err := b.store.IndexedClause(s.doc[i], int(s.idx[i]))
 			if err != nil {
@@ -228,10 +290,7 @@ func (b *StoredBank) segmentTopics(segs []*segment, renum [][]int32, n int) ([][
 // Gaps is Bank.Gaps from the stored index: the topic tables and the
 // segments' descriptions, and the text of the example clauses only.
 func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
-	b.mu.Lock()
-	err := b.ensureTopics()
-	b.mu.Unlock()
-	if err != nil {
+	if err := b.topicsReady(ctx); err != nil {
 		return nil, err
 	}
 	opts = opts.withDefaults()

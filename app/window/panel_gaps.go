@@ -60,6 +60,13 @@ func gapsPanel(s *Shell) fyne.CanvasObject {
 			u.status.SetText(s.Session.StepNote())
 		}
 	})
+	// A gaps job waiting for the clause index's once-only rewrite ends
+	// when the window closes, which waits for its jobs.
+	s.AtClose(func() {
+		if u.cancel != nil {
+			u.cancel()
+		}
+	})
 	obj := u.layout()
 	u.schedule()
 	return obj

@@ -42,6 +42,11 @@ func (w *Workspace) builtBank() *templates.Bank {
 	return w.bank.bank
 }
 
+// BankBuilt reports whether the clause bank has been built in memory: on
+// a store that keeps the clause index, suggestions and gaps never need it
+// (tests hold the window to that).
+func (w *Workspace) BankBuilt() bool { return w.builtBank() != nil }
+
 // clauseStore is a store that reads every corpus clause, with its stored
 // topics, in one query (the SQLite store; the PostgreSQL store parses
 // the documents instead).

@@ -20,12 +20,15 @@ import (
 // Importing many documents into the corpus: files are read and parsed on
 // every core, refused or skipped with a message each (unreadable, no
 // numbered clauses, the same text as a document already there), and
-// stored in batches of one transaction each, indexed batch by batch. An
+// stored in batches of one transaction each, indexed IndexBatch at a time. An
 // interrupted import keeps the batches stored; running it again skips
 // them as duplicates and carries on.
 
 // ImportBatch is how many documents one transaction stores.
 const ImportBatch = 200
+
+// IndexBatch is how many imported documents are indexed at a time.
+const IndexBatch = 2000
 
 // ImportProgress counts an import's files.
 type ImportProgress struct {
@@ -88,18 +91,35 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 	if err != nil {
 		return p, err
 	}
+	// The clause index is written as the documents are stored, IndexBatch
+	// documents at a time: with the index closed, the first suggestion
+	// after importing 10,000 documents indexed them all (33 s, 1.2 GB);
+	// indexing every stored batch of 200 merged segments so often that
+	// the import took 133 s instead of 20.
+	if _, ok := w.db.(templates.IndexStore); ok {
+		if _, err := w.StoredBank(); err != nil {
+			return p, err
+		}
+	}
 	seen := map[string]string{} // text key → name, this import
 	var batch []sqlite.NewCorpusDoc
-	flush := func() error {
-		if len(batch) == 0 {
+	var unindexed []templates.CorpusDoc
+	flush := func(index bool) error {
+		if len(batch) > 0 {
+			docs, err := w.addCorpusBatch(batch)
+			if err != nil {
+				return err
+			}
+			unindexed = append(unindexed, docs...)
+			p.Added += len(batch)
+			batch = batch[:0]
+		}
+		if !index || len(unindexed) == 0 {
 			return nil
 		}
-		if _, err := w.addCorpusBatch(batch); err != nil {
-			return err
-		}
-		p.Added += len(batch)
-		batch = batch[:0]
-		return nil
+		err := w.indexAdded(unindexed)
+		unindexed = nil
+		return err
 	}
 	for r := range parseFiles(ctx, files) {
 		p.Done++
@@ -117,13 +137,16 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 			batch = append(batch, sqlite.NewCorpusDoc{Name: name, Text: r.text, Doc: r.doc})
 		}
 		if len(batch) >= ImportBatch {
-			if err := flush(); err != nil {
+			if err := flush(len(unindexed)+len(batch) >= IndexBatch); err != nil {
 				return p, err
 			}
 		}
 		progress(p)
 	}
-	if err := flush(); err != nil {
+	// Interrupted, the documents stored since the last index write are
+	// indexed when the index is next opened (the next import opens it
+	// first), not while the officer waits for Ctrl-C to take effect.
+	if err := flush(ctx.Err() == nil); err != nil {
 		return p, err
 	}
 	progress(p)
@@ -188,8 +211,8 @@ func corpusName(path string, taken map[string]bool) string {
 }
 
 // addCorpusBatch stores documents in one transaction when the store can,
-// and adds them to the bank and the index.
-func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error) {
+// adds them to the bank if it is built, and returns them for the index.
+func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]templates.CorpusDoc, error) {
 	var added []drafts.CorpusDoc
 	if s, ok := w.db.(interface {
 		AddCorpusDocs([]sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error)
@@ -217,7 +240,7 @@ func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.Corpus
 			bank.Add(d)
 		}
 	}
-	return added, w.indexAdded(docs)
+	return docs, nil
 }
 
 // parseFiles reads and parses files on every core, yielding them in

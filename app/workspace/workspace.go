@@ -84,7 +84,14 @@ func OpenReadOnly(path string) (*Workspace, error) {
 }
 
 // Close closes the database.
-func (w *Workspace) Close() error { return w.db.Close() }
+func (w *Workspace) Close() error {
+	w.index.mu.Lock()
+	if w.index.index != nil {
+		w.index.index.Close() // stops a rewrite of the index that is running
+	}
+	w.index.mu.Unlock()
+	return w.db.Close()
+}
 
 // The example draft: 泰安's draft for comments as version 1 and the issued
 // text as version 2, so comparison and suggestions can be tried at once.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"qicao/drafts"
 	"qicao/drafts/norm"
@@ -40,7 +41,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 		if id, err = insertCorpusDoc(tx, name, text, doc, builtin, db.stamp()); err != nil {
 			return err
 		}
-		return insertClauses(tx, id, doc)
+		return insertClauses(tx, id, text, doc)
 	})
 	if err != nil {
 		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
@@ -72,19 +73,29 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, builti
 	return res.LastInsertId()
 }
 
-// insertClauses writes one corpus_clauses row per clause of doc.
-func insertClauses(tx *sql.Tx, docID int64, doc *drafts.Document) error {
+// clauseText reads a corpus clause's text (k a corpus_clauses row, d its
+// corpus_docs row): the run of the document's text it is (migration 007),
+// else its own column.
+const clauseText = `CASE WHEN k.text_at > 0 THEN CAST(substr(CAST(d.text AS BLOB), k.text_at, k.text_len) AS TEXT) ELSE k.text END`
+
+// insertClauses writes one corpus_clauses row per clause of doc, read from
+// text: a clause that is a run of text is stored as the run's place.
+func insertClauses(tx *sql.Tx, docID int64, text string, doc *drafts.Document) error {
 	if doc == nil {
 		return nil
 	}
-	stmt, err := tx.Prepare(`INSERT INTO corpus_clauses (doc_id, idx, label, ordinal, heading, text, path_json, units_json, topics)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.Prepare(`INSERT INTO corpus_clauses (doc_id, idx, label, ordinal, heading, text, text_at, text_len, path_json, units_json, topics)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	for _, c := range doc.Clauses() {
-		_, err := stmt.Exec(docID, c.Index, c.Label, c.Ordinal, c.Heading, c.Text,
+		own, at := c.Text, 0
+		if i := strings.Index(text, c.Text); c.Text != "" && i >= 0 {
+			own, at = "", i+1
+		}
+		_, err := stmt.Exec(docID, c.Index, c.Label, c.Ordinal, c.Heading, own, at, len(c.Text),
 			marshalStrings(c.Path), marshalStrings(c.Units), templates.EncodeTopics(c.Text, c.Heading))
 		if err != nil {
 			return fmt.Errorf("第 %d 条: %w", c.Index+1, err)
@@ -145,8 +156,8 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 // CorpusClauses returns the stored clauses of corpus document docID in
 // order, or of all documents (by document, then clause) when docID is 0.
 func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
-	return queryAll(db, "读取参考条款失败", scanClause, `SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
-		FROM corpus_clauses WHERE doc_id = ? OR ? = 0 ORDER BY doc_id, idx`, docID, docID)
+	return queryAll(db, "读取参考条款失败", scanClause, `SELECT k.doc_id, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.units_json
+		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? OR ? = 0 ORDER BY k.doc_id, k.idx`, docID, docID)
 }
 
 // scanClause reads a corpus_clauses row.
@@ -247,7 +258,7 @@ func (db *DB) AddCorpusDocs(docs []NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 			if err != nil {
 				return fmt.Errorf("“%s”: %w", d.Name, err)
 			}
-			if err := insertClauses(tx, id, d.Doc); err != nil {
+			if err := insertClauses(tx, id, d.Text, d.Doc); err != nil {
 				return fmt.Errorf("“%s”: %w", d.Name, err)
 			}
 			out[i] = drafts.CorpusDoc{ID: id, Name: d.Name, Doc: d.Doc}

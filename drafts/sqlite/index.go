@@ -110,7 +110,7 @@ func (db *DB) LiveCorpusIDs() ([]int64, error) {
 func (db *DB) IndexedClause(doc int64, idx int) (templates.BankClause, error) {
 	c := templates.BankClause{SourceID: doc, Index: idx}
 	var path string
-	err := db.sql.QueryRow(`SELECT d.name, d.city, d.number, d.title, d.date, k.label, k.ordinal, k.heading, k.text, k.path_json
+	err := db.sql.QueryRow(`SELECT d.name, d.city, d.number, d.title, d.date, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? AND k.idx = ?`, doc, idx).
 		Scan(&c.Source, &c.City, &c.Number, &c.Title, &c.Date, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -139,7 +139,7 @@ func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
 			err = json.Unmarshal([]byte(path), &c.Path)
 		}
 		return c, err
-	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, k.text, k.path_json, k.topics
+	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.topics
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id ORDER BY d.id, k.idx`)
 }
 
@@ -153,7 +153,7 @@ func (db *DB) fillTopics() error {
 	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
 		var x row
 		return x, r.Scan(&x.doc, &x.idx, &x.heading, &x.text)
-	}, `SELECT doc_id, idx, heading, text FROM corpus_clauses WHERE topics IS NULL`)
+	}, `SELECT k.doc_id, k.idx, k.heading, `+clauseText+` FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.topics IS NULL`)
 	if err != nil || len(rows) == 0 {
 		return err
 	}

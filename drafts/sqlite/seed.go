@@ -76,7 +76,7 @@ func seedIn(tx *sql.Tx, s Seed, now string) error {
 		if err != nil {
 			return err
 		}
-		if err := insertClauses(tx, id, d.Doc); err != nil {
+		if err := insertClauses(tx, id, d.Text, d.Doc); err != nil {
 			return err
 		}
 	}
