@@ -74,6 +74,7 @@ func TestClauseTextAsRun(t *testing.T) {
 	}
 	var ids []int64
 	var docs []*drafts.Document
+	var texts []string
 	runs, total := 0, 0
 	for _, f := range files[:5] {
 		b, err := os.ReadFile(f)
@@ -95,7 +96,7 @@ func TestClauseTextAsRun(t *testing.T) {
 				runs++
 			}
 		}
-		ids, docs = append(ids, d.ID), append(docs, doc)
+		ids, docs, texts = append(ids, d.ID), append(docs, doc), append(texts, string(b))
 	}
 	// The seeds: 000's and 001's headings over lines of their own and
 	// sentences re-joined are no runs; most clauses are.
@@ -103,10 +104,14 @@ func TestClauseTextAsRun(t *testing.T) {
 		t.Errorf("%d of %d clauses stored as runs of their document", runs, total)
 	}
 	t.Logf("%d of %d clauses stored as runs", runs, total)
-	// Rows as an older Qicao wrote them, then the migration's updates.
+	// Rows as an older Qicao wrote them (texts not deflated, clauses
+	// copied), then the migration's updates.
 	var before [][]stored
 	for k, id := range ids {
 		before = append(before, rows(id))
+		if _, err := db.sql.Exec(`UPDATE corpus_docs SET text = ?, text_z = NULL WHERE id = ?`, texts[k], id); err != nil {
+			t.Fatal(err)
+		}
 		for _, c := range docs[k].Clauses() {
 			if _, err := db.sql.Exec(`UPDATE corpus_clauses SET text = ?, text_at = 0, text_len = 0 WHERE doc_id = ? AND idx = ?`,
 				c.Text, id, c.Index); err != nil {
@@ -133,17 +138,18 @@ func TestClauseTextAsRun(t *testing.T) {
 	}
 }
 
-// TestMigration007GivesSpaceBack: a database whose clauses each hold a copy
-// of their text (as before migration 007) is migrated to runs on open and
-// rewritten, so the file shrinks; every clause reads as before.
-func TestMigration007GivesSpaceBack(t *testing.T) {
+// TestMigrationsGiveSpaceBack: a database as migration 006 left it (each
+// clause holding a copy of its text, every text as it is) is migrated on
+// open to clause runs (007) and deflated texts (009) and rewritten, so the
+// file shrinks by half at least; every clause and text reads as before.
+func TestMigrationsGiveSpaceBack(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "q.db")
 	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob("../../assets/corpus/*.txt")
-	want := map[int64][]string{}
+	want, texts := map[int64][]string{}, map[int64]string{}
 	for i := range 40 {
 		b, err := os.ReadFile(files[i%len(files)])
 		if err != nil {
@@ -161,6 +167,7 @@ func TestMigration007GivesSpaceBack(t *testing.T) {
 		for _, c := range doc.Clauses() {
 			want[d.ID] = append(want[d.ID], c.Text)
 		}
+		texts[d.ID] = text
 	}
 	db.Close()
 	// The file as migration 006 left it.
@@ -168,17 +175,26 @@ func TestMigration007GivesSpaceBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := raw.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	for id, text := range texts {
+		exec(`UPDATE corpus_docs SET text = ?, text_z = NULL WHERE id = ?`, text, id)
+		for i, c := range want[id] {
+			exec(`UPDATE corpus_clauses SET text = ? WHERE doc_id = ? AND idx = ?`, c, id, i)
+		}
+	}
 	for _, q := range []string{
-		`UPDATE corpus_clauses SET text = (SELECT ` + clauseText + ` FROM corpus_docs d WHERE d.id = k.doc_id) FROM corpus_clauses k
-			WHERE k.doc_id = corpus_clauses.doc_id AND k.idx = corpus_clauses.idx`,
 		`ALTER TABLE corpus_clauses DROP COLUMN text_at`,
 		`ALTER TABLE corpus_clauses DROP COLUMN text_len`,
+		`ALTER TABLE corpus_docs DROP COLUMN text_z`,
 		`PRAGMA user_version = 6`,
 		`VACUUM`,
 	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
+		exec(q)
 	}
 	raw.Close()
 	before := fileSize(t, path)
@@ -188,8 +204,12 @@ func TestMigration007GivesSpaceBack(t *testing.T) {
 	defer db.Close()
 	after := fileSize(t, path)
 	t.Logf("file %d → %d bytes", before, after)
-	if after > before*3/4 {
-		t.Errorf("file %d → %d bytes after migration 007, want a quarter smaller at least", before, after)
+	if after > before/2 {
+		t.Errorf("file %d → %d bytes after migrations 007–009, want half the size at most", before, after)
+	}
+	var plain int
+	if err := db.sql.QueryRow(`SELECT COUNT(*) FROM corpus_docs WHERE text_z IS NULL`).Scan(&plain); err != nil || plain != 0 {
+		t.Errorf("%d texts not deflated (%v)", plain, err)
 	}
 	for id, texts := range want {
 		cs, err := db.CorpusClauses(id)
@@ -200,6 +220,11 @@ func TestMigration007GivesSpaceBack(t *testing.T) {
 			if c.Text != texts[i] {
 				t.Fatalf("document %d clause %d: %q, want %q", id, i, c.Text, texts[i])
 			}
+		}
+	}
+	for id, text := range texts {
+		if d, err := db.CorpusDoc(id); err != nil || d.Text != text {
+			t.Fatalf("document %d: text read back differs (%v)", id, err)
 		}
 	}
 }

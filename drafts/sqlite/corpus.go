@@ -64,19 +64,15 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, builti
 	if doc != nil {
 		meta = doc.Meta
 	}
-	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, builtin, added_at, text_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		name, meta.City, meta.Number, meta.Title, meta.Date, text, builtin, now, TextKey(text))
+	plain, z := storeText(text)
+	res, err := tx.Exec(`INSERT INTO corpus_docs (name, city, number, title, date, text, text_z, builtin, added_at, text_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, meta.City, meta.Number, meta.Title, meta.Date, plain, z, builtin, now, TextKey(text))
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
 }
-
-// clauseText reads a corpus clause's text (k a corpus_clauses row, d its
-// corpus_docs row): the run of the document's text it is (migration 007),
-// else its own column.
-const clauseText = `CASE WHEN k.text_at > 0 THEN CAST(substr(CAST(d.text AS BLOB), k.text_at, k.text_len) AS TEXT) ELSE k.text END`
 
 // insertClauses writes one corpus_clauses row per clause of doc, read from
 // text: a clause that is a run of text is stored as the run's place.
@@ -137,7 +133,11 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
 	}
 	var docJSON sql.NullString
-	if err := db.sql.QueryRow(`SELECT text, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&d.Text, &docJSON); err != nil {
+	var s storedText
+	if err := db.sql.QueryRow(`SELECT text, text_z, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&s.text, &s.z, &docJSON); err != nil {
+		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+	}
+	if d.Text, err = s.read(); err != nil {
 		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
 	}
 	if docJSON.Valid { // stored before migration 004
@@ -156,21 +156,35 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 // CorpusClauses returns the stored clauses of corpus document docID in
 // order, or of all documents (by document, then clause) when docID is 0.
 func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
-	return queryAll(db, "读取参考条款失败", scanClause, `SELECT k.doc_id, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.units_json
-		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? OR ? = 0 ORDER BY k.doc_id, k.idx`, docID, docID)
-}
-
-// scanClause reads a corpus_clauses row.
-func scanClause(rows rowScanner) (CorpusClause, error) {
-	var c CorpusClause
-	var path, units string
-	if err := rows.Scan(&c.DocID, &c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path, &units); err != nil {
-		return CorpusClause{}, err
+	type row struct {
+		CorpusClause
+		at, n int
 	}
-	if err := json.Unmarshal([]byte(path), &c.Path); err != nil {
-		return CorpusClause{}, err
+	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+		var c row
+		var path, units string
+		if err := r.Scan(&c.DocID, &c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &c.at, &c.n, &path, &units); err != nil {
+			return c, err
+		}
+		if err := json.Unmarshal([]byte(path), &c.Path); err != nil {
+			return c, err
+		}
+		return c, json.Unmarshal([]byte(units), &c.Units)
+	}, `SELECT doc_id, idx, label, ordinal, heading, text, text_at, text_len, path_json, units_json
+		FROM corpus_clauses WHERE doc_id = ? OR ? = 0 ORDER BY doc_id, idx`, docID, docID)
+	if err != nil {
+		return nil, err
 	}
-	return c, json.Unmarshal([]byte(units), &c.Units)
+	out := make([]CorpusClause, len(rows))
+	runs := make([]clauseRun, len(rows))
+	for i, r := range rows {
+		out[i] = r.CorpusClause
+		runs[i] = clauseRun{doc: r.DocID, at: r.at, n: r.n, text: &out[i].Text}
+	}
+	if err := db.fillRuns(runs); err != nil {
+		return nil, wrapf(db.noteDamage(err), "读取参考条款失败")
+	}
+	return out, nil
 }
 
 // RemoveCorpusDoc removes a corpus document and its clauses.
@@ -224,8 +238,14 @@ func (db *DB) fillTextKeys() error {
 	}
 	rows, err := queryAll(db, "读取参考文件失败", func(r rowScanner) (row, error) {
 		var x row
-		return x, r.Scan(&x.id, &x.text)
-	}, `SELECT id, text FROM corpus_docs WHERE text_key IS NULL`)
+		var s storedText
+		if err := r.Scan(&x.id, &s.text, &s.z); err != nil {
+			return x, err
+		}
+		text, err := s.read()
+		x.text = text
+		return x, err
+	}, `SELECT id, text, text_z FROM corpus_docs WHERE text_key IS NULL`)
 	if err != nil || len(rows) == 0 {
 		return err
 	}

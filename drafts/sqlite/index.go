@@ -110,11 +110,15 @@ func (db *DB) LiveCorpusIDs() ([]int64, error) {
 func (db *DB) IndexedClause(doc int64, idx int) (templates.BankClause, error) {
 	c := templates.BankClause{SourceID: doc, Index: idx}
 	var path string
-	err := db.sql.QueryRow(`SELECT d.name, d.city, d.number, d.title, d.date, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json
+	run := clauseRun{doc: doc, text: &c.Text}
+	err := db.sql.QueryRow(`SELECT d.name, d.city, d.number, d.title, d.date, k.label, k.ordinal, k.heading, k.text, k.text_at, k.text_len, k.path_json
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? AND k.idx = ?`, doc, idx).
-		Scan(&c.Source, &c.City, &c.Number, &c.Title, &c.Date, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path)
+		Scan(&c.Source, &c.City, &c.Number, &c.Title, &c.Date, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &run.at, &run.n, &path)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, notFoundf("参考文件 %d 没有第 %d 条", doc, idx+1)
+	}
+	if err == nil {
+		err = db.fillRuns([]clauseRun{run})
 	}
 	if err != nil {
 		return c, fmt.Errorf("读取参考条款失败: %w", err)
@@ -130,32 +134,56 @@ func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
 	if err := db.fillTopics(); err != nil {
 		return nil, err
 	}
-	return queryAll(db, "读取参考条款失败", func(r rowScanner) (templates.BankClause, error) {
-		var c templates.BankClause
+	type row struct {
+		templates.BankClause
+		at, n int
+	}
+	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+		var c row
 		var path string
 		err := r.Scan(&c.SourceID, &c.Source, &c.City, &c.Number, &c.Title, &c.Date,
-			&c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &path, &c.StoredTopics)
+			&c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &c.at, &c.n, &path, &c.StoredTopics)
 		if err == nil {
 			err = json.Unmarshal([]byte(path), &c.Path)
 		}
 		return c, err
-	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.topics
+	}, `SELECT d.id, d.name, d.city, d.number, d.title, d.date, k.idx, k.label, k.ordinal, k.heading, k.text, k.text_at, k.text_len, k.path_json, k.topics
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id ORDER BY d.id, k.idx`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]templates.BankClause, len(rows))
+	runs := make([]clauseRun, len(rows))
+	for i, r := range rows {
+		out[i] = r.BankClause
+		runs[i] = clauseRun{doc: r.SourceID, at: r.at, n: r.n, text: &out[i].Text}
+	}
+	if err := db.fillRuns(runs); err != nil {
+		return nil, wrapf(db.noteDamage(err), "读取参考条款失败")
+	}
+	return out, nil
 }
 
 // fillTopics works out the topics of clauses stored before migration 006.
 func (db *DB) fillTopics() error {
 	type row struct {
 		doc           int64
-		idx           int
+		idx, at, n    int
 		heading, text string
 	}
 	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
 		var x row
-		return x, r.Scan(&x.doc, &x.idx, &x.heading, &x.text)
-	}, `SELECT k.doc_id, k.idx, k.heading, `+clauseText+` FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.topics IS NULL`)
+		return x, r.Scan(&x.doc, &x.idx, &x.heading, &x.text, &x.at, &x.n)
+	}, `SELECT doc_id, idx, heading, text, text_at, text_len FROM corpus_clauses WHERE topics IS NULL ORDER BY doc_id, idx`)
 	if err != nil || len(rows) == 0 {
 		return err
+	}
+	runs := make([]clauseRun, len(rows))
+	for i := range rows {
+		runs[i] = clauseRun{doc: rows[i].doc, at: rows[i].at, n: rows[i].n, text: &rows[i].text}
+	}
+	if err := db.fillRuns(runs); err != nil {
+		return wrapf(db.noteDamage(err), "读取参考条款失败")
 	}
 	err = db.inTx(func(tx *sql.Tx) error {
 		stmt, err := tx.Prepare(`UPDATE corpus_clauses SET topics = ? WHERE doc_id = ? AND idx = ?`)
