@@ -52,6 +52,16 @@ type GapTracker struct {
 	// global clause number, for c.
 	fetched map[uint32]BankClause
 	queries map[uint32]nearQuery
+	// work is what the last call did (for tests and benchmarks).
+	work gapWork
+}
+
+// gapWork counts what a GapTracker call did: clause texts whose phrases it
+// looked up, phrases the draft gained or lost, clauses of the index it
+// judged, and whether it started afresh.
+type gapWork struct {
+	texts, phrases, judged int
+	fresh                  bool
 }
 
 // NewGapTracker returns a GapTracker over the stored index.
@@ -82,6 +92,7 @@ type gapDraftSide struct {
 	groups    map[int32]*igroup
 	unionDocs map[string]int // documents of merged groups, by members and versions
 	stamp     uint64         // the last version given a group
+	work      *gapWork
 }
 
 // heldText is a clause text of the draft: the phrases it holds and how
@@ -148,6 +159,8 @@ func (t *GapTracker) Gaps(ctx context.Context, draft *drafts.Document, opts GapO
 		t.d = &gapDraftSide{skipKey: skipKeyOf(skip), threshold: opts.Threshold, texts: map[string]*heldText{}}
 	}
 	d := t.d
+	d.work = &t.work
+	t.work = gapWork{fresh: d.holds == nil}
 	v := c.view
 	v.skip, v.threshold = skip, opts.Threshold
 	clauses := draft.Clauses()
@@ -300,6 +313,7 @@ func (d *gapDraftSide) text(s string, phr *phraseTable) *heldText {
 	if h == nil {
 		h = &heldText{phrases: heldPhrases(s, phr)}
 		d.texts[s] = h
+		d.work.texts++
 	}
 	return h
 }
@@ -325,6 +339,7 @@ func (d *gapDraftSide) build(ctx context.Context, v *gapView, b *StoredBank, cla
 			if n++; n%checkEvery == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
+			d.work.judged++
 			if h, main, ok := v.judge(k, i); ok {
 				d.addHit(dhit{h, main}, v, false)
 			}
@@ -382,12 +397,14 @@ func (d *gapDraftSide) update(ctx context.Context, v *gapView, b *StoredBank, c 
 	for _, p := range touched {
 		if on := d.held[p] > 0; d.holds[p] != on {
 			d.holds[p] = on
+			d.work.phrases++
 			dirty = append(dirty, c.inv[c.invAt[p]:c.invAt[p+1]]...)
 		}
 	}
 	v.holds = d.holds
 	slices.Sort(dirty)
 	dirty = slices.Compact(dirty)
+	d.work.judged = len(dirty)
 	for n, g := range dirty {
 		if n%checkEvery == checkEvery-1 && ctx.Err() != nil {
 			return ctx.Err()

@@ -3,6 +3,7 @@ package templates
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -273,4 +274,48 @@ func TestGapTrackerCancelAndIndexChanges(t *testing.T) {
 			}
 		}
 	}
+}
+
+// LastWork says what the tracker's last call did (a test helper, for the
+// benchmarks of templates_test).
+func (t *GapTracker) LastWork() string {
+	w := t.work
+	return fmt.Sprintf("fresh %v, %d clause texts looked up, %d phrases gained or lost, %d clauses of the index judged",
+		w.fresh, w.texts, w.phrases, w.judged)
+}
+
+// TestGapTrackerWorkIsTheChange: what a call does is what changed — the
+// same text again looks up nothing and judges nothing; punctuation typed
+// into a clause or the whole draft renumbered looks up that clause's text
+// at most and judges nothing; a sentence on a missing measure looks up one
+// text and judges only the clauses with a topic it gained.
+func TestGapTrackerWorkIsTheChange(t *testing.T) {
+	srcs := append(append([]CorpusDoc(nil), seeds(t)...), SynthSources(3000, 3)...)
+	st, _ := storedOf(t, srcs)
+	tr := st.NewGapTracker()
+	doc := seedSource(t, "000").Doc
+	first := sameAsFull(t, st, tr, doc, GapOptions{}, "first")
+	if w := tr.work; !w.fresh || w.judged != st.Len() || w.texts == 0 {
+		t.Errorf("first call: %s, want fresh, every one of %d clauses judged", tr.LastWork(), st.Len())
+	}
+	sameAsFull(t, st, tr, doc, GapOptions{}, "again")
+	if w := tr.work; w != (gapWork{}) {
+		t.Errorf("same text: %s, want nothing", tr.LastWork())
+	}
+	c := doc.Clauses()[5]
+	punct := parsed(t, strings.Replace(doc.Source, c.Text, strings.Replace(c.Text, "，", "、", 1), 1))
+	sameAsFull(t, st, tr, punct, GapOptions{}, "punctuation")
+	if w := tr.work; w != (gapWork{texts: 1}) {
+		t.Errorf("punctuation: %s, want one text looked up", tr.LastWork())
+	}
+	sameAsFull(t, st, tr, parsed(t, drafts.Renumber(punct)), GapOptions{}, "renumbered")
+	if w := tr.work; w != (gapWork{}) {
+		t.Errorf("renumbered: %s, want nothing", tr.LastWork())
+	}
+	sentence := parsed(t, strings.Replace(doc.Source, c.Text, c.Text+"谋划布局"+first[0].Topic+"。", 1))
+	sameAsFull(t, st, tr, sentence, GapOptions{}, "sentence")
+	if w := tr.work; w.fresh || w.texts != 1 || w.phrases == 0 || w.judged == 0 || w.judged > st.Len()/5 {
+		t.Errorf("sentence: %s, want one text, a few phrases and the clauses with them of %d", tr.LastWork(), st.Len())
+	}
+	t.Logf("sentence: %s", tr.LastWork())
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"runtime/pprof"
 	"strconv"
@@ -238,6 +239,20 @@ func BenchmarkGapsEditScaleDB(b *testing.B) {
 			runtime.ReadMemStats(&after)
 			b.Logf("first call of a tracker: %v; it keeps %.1f MB", took.Round(time.Millisecond),
 				float64(after.HeapAlloc-before.HeapAlloc)/1e6)
+			for _, d := range append(texts, texts...) {
+				got, err := tr.Gaps(ctx, d, templates.GapOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				want, err := st.Gaps(ctx, d, templates.GapOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					b.Fatalf("tracker and full differ:\n got %+v\nwant %+v", got, want)
+				}
+			}
+			b.Logf("an edit: %s", tr.LastWork())
 			i := 0
 			for b.Loop() {
 				if _, err := tr.Gaps(ctx, texts[i%2], templates.GapOptions{}); err != nil {
