@@ -339,7 +339,9 @@ func (b *StoredBank) gapCorpus() (parts []*topicPart, phrases []string, weight [
 }
 
 // Gaps is Bank.Gaps from the stored index: the topic tables and the
-// segments' descriptions, and the text of the example clauses only.
+// segments' descriptions, and the text of the example clauses only. It
+// judges every clause of the index; a GapTracker gives the same answer for
+// a draft being edited from what changed since its last call.
 func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
 	if err := b.topicsReady(ctx); err != nil {
 		return nil, err
