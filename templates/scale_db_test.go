@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -167,5 +169,97 @@ func TestSuggestScaleDB(t *testing.T) {
 		p50, p95, p99 := templates.Percentiles(byKind[k])
 		t.Logf("stored top-10 %-8s p50 %.2fms  p95 %.2fms  p99 %.2fms", k,
 			float64(p50)/1e6, float64(p95)/1e6, float64(p99)/1e6)
+	}
+}
+
+// BenchmarkGapsEditScaleDB times the gaps of seed 000 against the database
+// at QICAO_SCALE_DB (built by TestBuildScaleDB; a copy: opening it writes
+// a backup beside it and may migrate it) after an edit of one clause, each
+// iteration the other of two texts: full, StoredBank.Gaps from nothing, as
+// the window did; edit, a GapTracker from what changed. "sentence" adds to
+// one clause a sentence on a measure the draft lacks (topics gained, gaps
+// gone), "word" deletes four characters of a clause. It does nothing
+// unless asked.
+func BenchmarkGapsEditScaleDB(b *testing.B) {
+	path := os.Getenv("QICAO_SCALE_DB")
+	if path == "" {
+		b.Skip("set QICAO_SCALE_DB")
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	st, err := templates.OpenStoredBank(db, func([]int64) ([]templates.CorpusDoc, error) { return nil, nil })
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs, err := templates.SeedSources()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	doc := srcs[0].Doc
+	first, err := st.Gaps(ctx, doc, templates.GapOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := doc.Clauses()[5]
+	r := []rune(c.Text)
+	edits := map[string]string{
+		"sentence": strings.Replace(doc.Source, c.Text, c.Text+"谋划布局"+first[0].Topic+"。", 1),
+		"word":     strings.Replace(doc.Source, c.Text, string(r[:10])+string(r[14:]), 1),
+	}
+	for _, name := range []string{"sentence", "word"} {
+		edited, err := drafts.Parse(edits[name])
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts := []*drafts.Document{edited, doc}
+		b.Run("full/"+name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if _, err := st.Gaps(ctx, texts[i%2], templates.GapOptions{}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+		b.Run("edit/"+name, func(b *testing.B) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			tr := st.NewGapTracker()
+			start := time.Now()
+			if _, err := tr.Gaps(ctx, doc, templates.GapOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			took := time.Since(start)
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.Logf("first call of a tracker: %v; it keeps %.1f MB", took.Round(time.Millisecond),
+				float64(after.HeapAlloc-before.HeapAlloc)/1e6)
+			for _, d := range append(texts, texts...) {
+				got, err := tr.Gaps(ctx, d, templates.GapOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				want, err := st.Gaps(ctx, d, templates.GapOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					b.Fatalf("tracker and full differ:\n got %+v\nwant %+v", got, want)
+				}
+			}
+			b.Logf("an edit: %s", tr.LastWork())
+			i := 0
+			for b.Loop() {
+				if _, err := tr.Gaps(ctx, texts[i%2], templates.GapOptions{}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
 }

@@ -287,31 +287,39 @@ func (b *StoredBank) segmentTopics(segs []*segment, renum [][]int32, n int) ([][
 	return out, nil
 }
 
-// Gaps is Bank.Gaps from the stored index: the topic tables and the
-// segments' descriptions, and the text of the example clauses only.
-func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
-	if err := b.topicsReady(ctx); err != nil {
-		return nil, err
-	}
-	opts = opts.withDefaults()
-	b.mu.RLock()
-	defer b.mu.RUnlock()
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
-	}
-	v := &gapView{phrases: b.phrases.list, threshold: opts.Threshold, skip: map[uint16]bool{}}
-	for _, c := range append([]string{draft.City}, opts.ExcludeCities...) {
+// gapSkip returns the bank's ids of the draft's city and the excluded
+// ones; b.mu is held.
+func (b *StoredBank) gapSkip(city string, exclude []string) map[uint16]bool {
+	skip := map[uint16]bool{}
+	for _, c := range append([]string{city}, exclude...) {
 		if id, ok := b.cityIDs[cityKey(c)]; ok && cityKey(c) != "" {
-			v.skip[id] = true
+			skip[id] = true
 		}
 	}
+	return skip
+}
+
+// cityNames returns the bank's city names by id; b.mu is held.
+func (b *StoredBank) cityNames() []string {
+	names := make([]string, len(b.cityIDs))
+	for c, id := range b.cityIDs {
+		names[id] = c
+	}
+	return names
+}
+
+// gapCorpus returns what a gaps call reads of the index: each segment's
+// clauses with their topics (none for a segment whose table is not read
+// yet), the phrases and their weights from the segments' document
+// frequencies. b.mu is held, the tables loaded.
+func (b *StoredBank) gapCorpus() (parts []*topicPart, phrases []string, weight []float64) {
 	var tables []*segTopics
 	for _, s := range b.segs {
 		st := b.topics[s.id]
 		if st == nil {
 			st = &segTopics{start: make([]uint32, len(s.doc)+1)} // written since: no topics yet
 		}
-		v.parts = append(v.parts, &topicPart{start: st.start, items: st.items, doc: s.doc, city: s.city, alive: s.alive, base: s.base})
+		parts = append(parts, &topicPart{start: st.start, items: st.items, doc: s.doc, city: s.city, alive: s.alive, base: s.base})
 		tables = append(tables, st)
 	}
 	x := index{opts: b.opts, live: b.live}
@@ -322,20 +330,37 @@ func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapO
 		}
 		return x.idf(n)
 	}
-	v.weight = make([]float64, len(v.phrases))
-	for i, p := range v.phrases {
-		v.weight[i] = phraseWeight(p, idf)
+	phrases = b.phrases.list
+	weight = make([]float64, len(phrases))
+	for i, p := range phrases {
+		weight[i] = phraseWeight(p, idf)
 	}
+	return parts, phrases, weight
+}
+
+// Gaps is Bank.Gaps from the stored index: the topic tables and the
+// segments' descriptions, and the text of the example clauses only. It
+// judges every clause of the index; a GapTracker gives the same answer for
+// a draft being edited from what changed since its last call.
+func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapOptions) ([]GapGroup, error) {
+	if err := b.topicsReady(ctx); err != nil {
+		return nil, err
+	}
+	opts = opts.withDefaults()
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	v := &gapView{threshold: opts.Threshold, skip: b.gapSkip(draft.City, opts.ExcludeCities)}
+	v.parts, v.phrases, v.weight = b.gapCorpus()
 	d := draft.Clauses()
 	v.holds = draftHolds(keyOf(d), &b.phrases)
 	groups, err := v.topicGaps(ctx, opts.Limit)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(b.cityIDs))
-	for c, id := range b.cityIDs {
-		names[id] = c
-	}
+	names := b.cityNames()
 	mini := NewBank([]CorpusDoc{{ID: math.MinInt64, Doc: draft}})
 	return v.gapGroups(groups, opts.Examples,
 		func(h gapHit) (BankClause, error) {

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -122,6 +123,61 @@ func draftHolds(draftKey string, phr *phraseTable) []bool {
 	return holds
 }
 
+// judge returns whether clause i of part k is a gap clause of another
+// city, and if so the hit and its main missing topic (the heaviest topic
+// the draft lacks). Clauses without topics cannot be judged and are not.
+func (v *gapView) judge(k, i int) (gapHit, int32, bool) {
+	p := v.parts[k]
+	if p.alive != nil && !p.alive[i] || v.skip[p.city[i]] {
+		return gapHit{}, -1, false
+	}
+	ts := p.topics(i)
+	if len(ts) == 0 {
+		return gapHit{}, -1, false
+	}
+	have, all, main, miss := 0.0, 0.0, int32(-1), 0.0
+	for _, t := range ts {
+		w := float64(t.n) * v.weight[t.p]
+		all += w
+		if v.holds[t.p] {
+			have += w
+		} else if w > miss {
+			main, miss = t.p, w
+		}
+	}
+	if all == 0 || have/all >= v.threshold || main < 0 {
+		return gapHit{}, -1, false
+	}
+	return gapHit{g: p.base + uint32(i), part: int32(k), at: int32(i), cov: have / all, miss: miss}, main, true
+}
+
+// uncSum adds up the uncovered shares 1-cov of hits exactly, so that the
+// mean is the same whatever the order they are added and taken away in
+// (the incremental gaps keep it as clauses come and go). A share computed
+// in float64 from a coverage in [0, 1] is a multiple of 2^-53 (below 1/2
+// it is 1 minus a number of [1/2, 1]), so the sum is an integer count of
+// 2^-53, held in 128 bits.
+type uncSum struct{ hi, lo uint64 }
+
+func uncUnits(cov float64) uint64 { return uint64((1 - cov) * (1 << 53)) }
+
+func (u *uncSum) add(cov float64) {
+	var c uint64
+	u.lo, c = bits.Add64(u.lo, uncUnits(cov), 0)
+	u.hi += c
+}
+
+func (u *uncSum) sub(cov float64) {
+	var b uint64
+	u.lo, b = bits.Sub64(u.lo, uncUnits(cov), 0)
+	u.hi -= b
+}
+
+// mean is the mean share of n hits.
+func (u uncSum) mean(n int) float64 {
+	return (float64(u.hi)*(1<<64) + float64(u.lo)) / (1 << 53) / float64(n)
+}
+
 // topicGaps finds the gap clauses, groups them by their main missing
 // topic and returns at most limit groups, most common first, each with its
 // hits ordered examples first.
@@ -133,24 +189,8 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 			if n++; n%4096 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if p.alive != nil && !p.alive[i] || v.skip[p.city[i]] {
-				continue
-			}
-			ts := p.topics(i)
-			if len(ts) == 0 {
-				continue // no topics: cannot be judged
-			}
-			have, all, main, miss := 0.0, 0.0, int32(-1), 0.0
-			for _, t := range ts {
-				w := float64(t.n) * v.weight[t.p]
-				all += w
-				if v.holds[t.p] {
-					have += w
-				} else if w > miss {
-					main, miss = t.p, w
-				}
-			}
-			if all == 0 || have/all >= v.threshold || main < 0 {
+			h, main, ok := v.judge(k, i)
+			if !ok {
 				continue
 			}
 			g := byPhrase[main]
@@ -158,7 +198,7 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 				g = &topicGroup{phrase: main}
 				byPhrase[main] = g
 			}
-			g.hits = append(g.hits, gapHit{g: p.base + uint32(i), part: int32(k), at: int32(i), cov: have / all, miss: miss})
+			g.hits = append(g.hits, h)
 		}
 	}
 	if ctx.Err() != nil {
@@ -172,10 +212,11 @@ func (v *gapView) topicGaps(ctx context.Context, limit int) ([]*topicGroup, erro
 	groups := make([]*topicGroup, 0, len(byPhrase))
 	maxDocs := 0
 	for _, g := range byPhrase {
+		var unc uncSum
 		for _, h := range g.hits {
-			g.unc += 1 - h.cov
+			unc.add(h.cov)
 		}
-		g.unc /= float64(len(g.hits))
+		g.unc = unc.mean(len(g.hits))
 		maxDocs = max(maxDocs, g.docs)
 		groups = append(groups, g)
 	}
@@ -276,49 +317,61 @@ func (v *gapView) gapGroups(groups []*topicGroup, examples int, fetch func(gapHi
 	nearest func(BankClause) *Nearest, names []string) ([]GapGroup, error) {
 	out := []GapGroup{}
 	for _, g := range groups {
-		cities := make([]uint16, 0, len(g.cities))
-		for c := range g.cities {
-			cities = append(cities, c)
-		}
-		slices.Sort(cities)
-		gg := GapGroup{Topic: v.phrases[g.phrase], Documents: g.docs, Clauses: len(g.hits),
-			Strength: round3(g.score), Cities: []string{}}
-		for _, c := range cities {
-			gg.Cities = append(gg.Cities, names[c])
-		}
-		for k, h := range v.examples(g, examples) {
-			c, err := fetch(h)
-			if err != nil {
-				return nil, err
-			}
-			p := v.parts[h.part]
-			gap := Gap{BankClause: c, Coverage: round3(h.cov), Also: []string{}}
-			for _, missing := range []bool{true, false} {
-				for _, t := range p.topics(int(h.at)) {
-					if v.holds[t.p] != missing {
-						gap.Topics = append(gap.Topics, v.phrases[t.p])
-					}
-				}
-			}
-			own := p.city[h.at]
-			for _, x := range cities {
-				if x != own {
-					gap.Also = append(gap.Also, names[x])
-				}
-			}
-			gap.Strength = round3((1 - gap.Coverage) * (1 + 0.5*float64(len(gap.Also))))
-			gap.Nearest = nearest(c)
-			if k == 0 {
-				gg.SourceID, gg.Source, gg.City, gg.Number, gg.Title = c.SourceID, c.Source, c.City, c.Number, c.Title
-				if len(c.Path) > 0 {
-					gg.Section = c.Path[0]
-				}
-			}
-			gg.Gaps = append(gg.Gaps, gap)
+		gg, err := v.gapGroup(g.phrase, g.cities, g.docs, len(g.hits), g.score, v.examples(g, examples), fetch, nearest, names)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, gg)
 	}
 	return out, nil
+}
+
+// gapGroup is one GapGroup: the topic phrase, the cities and number of
+// documents and clauses with an uncovered clause on it, its strength and
+// its example hits.
+func (v *gapView) gapGroup(phrase int32, cityset map[uint16]bool, docs, clauses int, score float64, examples []gapHit,
+	fetch func(gapHit) (BankClause, error), nearest func(BankClause) *Nearest, names []string) (GapGroup, error) {
+	cities := make([]uint16, 0, len(cityset))
+	for c := range cityset {
+		cities = append(cities, c)
+	}
+	slices.Sort(cities)
+	gg := GapGroup{Topic: v.phrases[phrase], Documents: docs, Clauses: clauses,
+		Strength: round3(score), Cities: []string{}}
+	for _, c := range cities {
+		gg.Cities = append(gg.Cities, names[c])
+	}
+	for k, h := range examples {
+		c, err := fetch(h)
+		if err != nil {
+			return GapGroup{}, err
+		}
+		p := v.parts[h.part]
+		gap := Gap{BankClause: c, Coverage: round3(h.cov), Also: []string{}}
+		for _, missing := range []bool{true, false} {
+			for _, t := range p.topics(int(h.at)) {
+				if v.holds[t.p] != missing {
+					gap.Topics = append(gap.Topics, v.phrases[t.p])
+				}
+			}
+		}
+		own := p.city[h.at]
+		for _, x := range cities {
+			if x != own {
+				gap.Also = append(gap.Also, names[x])
+			}
+		}
+		gap.Strength = round3((1 - gap.Coverage) * (1 + 0.5*float64(len(gap.Also))))
+		gap.Nearest = nearest(c)
+		if k == 0 {
+			gg.SourceID, gg.Source, gg.City, gg.Number, gg.Title = c.SourceID, c.Source, c.City, c.Number, c.Title
+			if len(c.Path) > 0 {
+				gg.Section = c.Path[0]
+			}
+		}
+		gg.Gaps = append(gg.Gaps, gap)
+	}
+	return gg, nil
 }
 
 // phraseWeight is a phrase's weight per occurrence: its length in runes

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qicao/app/window/widgets"
+	"qicao/app/workspace"
 	"qicao/drafts"
 	"qicao/drafts/undo"
 	"qicao/templates"
@@ -38,6 +39,9 @@ type gapsUI struct {
 	timer  *time.Timer
 	gen    int
 	cancel context.CancelFunc // stops the gaps being computed for an older text
+	// gaps works out the gaps of the text from what changed since the
+	// last computation.
+	gaps *workspace.DraftGaps
 	// immediate computes at once on the UI goroutine (tests).
 	immediate bool
 }
@@ -50,7 +54,7 @@ type gapRow struct {
 
 // gapsPanel lists measures other cities have that the open draft lacks.
 func gapsPanel(s *Shell) fyne.CanvasObject {
-	u := &gapsUI{s: s}
+	u := &gapsUI{s: s, gaps: s.Session.WS.DraftGaps()}
 	panelsOf(s).gaps = u
 	s.Listen(func(e Event) {
 		switch e {
@@ -116,7 +120,8 @@ func (u *gapsUI) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // schedule computes the gaps GapsDelay after the last call, off the UI
-// goroutine; a computation still running for an older text is cancelled.
+// goroutine, from what changed since the last computation; a computation
+// still running for an older text is cancelled.
 func (u *gapsUI) schedule() {
 	u.gen++
 	gen, doc := u.gen, u.s.Session.Doc
@@ -153,7 +158,7 @@ func (u *gapsUI) compute(ctx context.Context, doc *drafts.Document) ([]templates
 	if doc == nil {
 		return nil, nil
 	}
-	return u.s.Session.WS.Gaps(ctx, doc, templates.GapOptions{})
+	return u.gaps.Gaps(ctx, doc, templates.GapOptions{})
 }
 
 // show lists the groups, each with its gaps.

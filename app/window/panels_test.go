@@ -1,9 +1,11 @@
 package window
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -482,6 +484,53 @@ func TestGapsListAndInsert(t *testing.T) {
 			t.Fatalf("not renumbered: %v", ords)
 		}
 	}
+}
+
+// shownGaps returns the groups the gaps panel lists.
+func shownGaps(u *gapsUI) []templates.GapGroup {
+	var out []templates.GapGroup
+	for _, r := range u.rows {
+		if r.gap == nil {
+			out = append(out, *r.group)
+		}
+	}
+	return out
+}
+
+// The gaps panel, which works out only what changed since its last
+// computation, lists what the workspace's gaps from nothing list, after
+// each edit: a clause reworded to take up the strongest missing measure, a
+// clause deleted, the text put back.
+func TestGapsAfterEditsSameAsFull(t *testing.T) {
+	s := openExample(t)
+	s.ShowPanel("gaps")
+	u := panelsOf(s).gaps
+	check := func(step string) []templates.GapGroup {
+		t.Helper()
+		want, err := s.Session.WS.Gaps(context.Background(), s.Session.Doc, templates.GapOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := shownGaps(u); len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: panel lists %d topics, want %d:\n got %+v\nwant %+v", step, len(got), len(want), got, want)
+		}
+		return want
+	}
+	first := check("opened")
+	orig := s.Session.Text
+	c := s.Session.Doc.Clauses()[4]
+	s.SetText(strings.Replace(orig, c.Text, c.Text+"推进"+first[0].Topic+"。", 1))
+	if got := check("reworded"); got[0].Topic == first[0].Topic {
+		t.Errorf("%s still first after the draft took it up", first[0].Topic)
+	}
+	e, err := drafts.Delete(s.Session.Doc, s.Session.Doc.Clauses()[2].Node)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetText(e.Text)
+	check("deleted")
+	s.SetText(orig)
+	check("put back")
 }
 
 func BenchmarkTemplateChoose(b *testing.B) {

@@ -114,3 +114,36 @@ func (w *Workspace) Gaps(ctx context.Context, doc *drafts.Document, opts templat
 	}
 	return b.GapsContext(ctx, doc, opts)
 }
+
+// DraftGaps answers the gaps of one draft as it is edited (the window's
+// gaps panel asks after every pause in typing).
+type DraftGaps struct {
+	w       *Workspace
+	mu      sync.Mutex
+	index   *templates.StoredBank
+	tracker *templates.GapTracker
+}
+
+// DraftGaps returns a DraftGaps over the workspace's clause index.
+func (w *Workspace) DraftGaps() *DraftGaps { return &DraftGaps{w: w} }
+
+// Gaps is Workspace.Gaps of doc. Where the store keeps a clause index it
+// works out only what changed since the last call (templates.GapTracker):
+// the clauses edited, added or removed, and the index's clauses whose
+// coverage they change; the answer is the same.
+func (g *DraftGaps) Gaps(ctx context.Context, doc *drafts.Document, opts templates.GapOptions) ([]templates.GapGroup, error) {
+	if _, ok := g.w.db.(templates.IndexStore); !ok {
+		return g.w.Gaps(ctx, doc, opts)
+	}
+	b, err := g.w.StoredBank()
+	if err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	if g.index != b {
+		g.index, g.tracker = b, b.NewGapTracker()
+	}
+	t := g.tracker
+	g.mu.Unlock()
+	return t.Gaps(ctx, doc, opts)
+}
