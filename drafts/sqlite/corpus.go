@@ -30,7 +30,9 @@ type CorpusClause struct {
 }
 
 // corpusMissing is the error for a corpus document id that does not exist.
-func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在", id) }
+func corpusMissing(id int64) error {
+	return notFoundf("参考文件 %d 不存在", "There is no corpus document %d", id)
+}
 
 // AddCorpusDoc adds a document to the corpus with one row per clause of
 // doc, all in one transaction: on any error nothing is written. The name
@@ -44,7 +46,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 		return insertClauses(tx, id, text, doc)
 	})
 	if err != nil {
-		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
+		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", "Adding “%s” to the corpus failed", name)
 	}
 	return db.CorpusDoc(id)
 }
@@ -58,7 +60,7 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, builti
 		return 0, err
 	}
 	if taken {
-		return 0, existsf("参考文件“%s”已存在", name)
+		return 0, existsf("参考文件“%s”已存在", "The corpus already has a document named “%s”", name)
 	}
 	var meta drafts.Meta
 	if doc != nil {
@@ -124,7 +126,7 @@ func scanCorpusDoc(row rowScanner) (drafts.CorpusDoc, error) {
 // CorpusDocs returns the corpus documents in the order they were added,
 // without Text and Doc.
 func (db *DB) CorpusDocs() ([]drafts.CorpusDoc, error) {
-	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
+	return queryAll(db, failed{"读取参考文件列表失败", "Reading the list of corpus documents failed"}, scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
 // CorpusDoc returns one corpus document with its Text and Doc.
@@ -156,7 +158,7 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 // CorpusClauses returns the stored clauses of corpus document docID in
 // order, or of all documents (by document, then clause) when docID is 0.
 func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
-	return queryAll(db, "读取参考条款失败", scanClause, `SELECT k.doc_id, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.units_json
+	return queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, scanClause, `SELECT k.doc_id, k.idx, k.label, k.ordinal, k.heading, `+clauseText+`, k.path_json, k.units_json
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? OR ? = 0 ORDER BY k.doc_id, k.idx`, docID, docID)
 }
 
@@ -177,7 +179,7 @@ func scanClause(rows rowScanner) (CorpusClause, error) {
 func (db *DB) RemoveCorpusDoc(id int64) error {
 	res, err := db.exec(`DELETE FROM corpus_docs WHERE id = ?`, id)
 	if err := affectedOne(res, err, corpusMissing(id)); err != nil {
-		return wrapf(err, "删除参考文件失败")
+		return wrapf(err, "删除参考文件失败", "Removing the corpus document failed")
 	}
 	return nil
 }
@@ -222,7 +224,7 @@ func (db *DB) fillTextKeys() error {
 		id   int64
 		text string
 	}
-	rows, err := queryAll(db, "读取参考文件失败", func(r rowScanner) (row, error) {
+	rows, err := queryAll(db, failed{"读取参考文件失败", "Reading the corpus document failed"}, func(r rowScanner) (row, error) {
 		var x row
 		return x, r.Scan(&x.id, &x.text)
 	}, `SELECT id, text FROM corpus_docs WHERE text_key IS NULL`)
@@ -271,7 +273,7 @@ func (db *DB) AddCorpusDocs(docs []NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, wrapf(err, "添加参考文件失败")
+		return nil, wrapf(err, "添加参考文件失败", "Adding to the corpus failed")
 	}
 	return out, nil
 }
