@@ -10,7 +10,9 @@ import (
 	"strconv"
 	"time"
 
+	"qicao/app/locale"
 	"qicao/app/workspace"
+	"qicao/drafts"
 )
 
 func init() {
@@ -87,7 +89,9 @@ func runCorpusAdd(env *Env, args []string) error {
 	if d, ok, err := ws.CorpusDocByText(ld.Text); err != nil {
 		return err
 	} else if ok {
-		return fmt.Errorf("「%s」与参考文件库中的「%s」（编号 %d）内容相同，未重复加入", *name, d.Name, d.ID)
+		return drafts.Errorf(drafts.EInvalid,
+			fmt.Sprintf("「%s」与参考文件库中的「%s」（编号 %d）内容相同，未重复加入", *name, d.Name, d.ID),
+			fmt.Sprintf("“%s” has the same text as “%s” (corpus:%d) in the corpus; not added again", *name, d.Name, d.ID))
 	}
 	d, err := ws.AddCorpusDoc(*name, ld.Text, ld.Doc)
 	if err != nil {
@@ -113,12 +117,21 @@ func importCorpus(env *Env, args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start, last, shown := time.Now(), time.Time{}, ""
+	english := locale.English()
 	line := func(p workspace.ImportProgress) string {
+		if english {
+			return fmt.Sprintf("Processed %d/%d files: %d added, %d duplicates skipped, %d not added (%.0f s)",
+				p.Done, p.Total, p.Added, p.Skipped, p.Failed, time.Since(start).Seconds())
+		}
 		return fmt.Sprintf("已处理 %d/%d 个文件：加入 %d，跳过重复 %d，未能加入 %d（%.0f 秒）",
 			p.Done, p.Total, p.Added, p.Skipped, p.Failed, time.Since(start).Seconds())
 	}
-	p, err := ws.ImportCorpus(ctx, files, func(path, msg string) {
-		fmt.Fprintf(env.Stderr, "\r\033[K%s：%s\n", path, msg)
+	p, err := ws.ImportCorpus(ctx, files, func(path string, why error) {
+		if english {
+			fmt.Fprintf(env.Stderr, "\r\033[K%s: %s\n", path, drafts.Message(why, true))
+		} else {
+			fmt.Fprintf(env.Stderr, "\r\033[K%s：%v\n", path, why)
+		}
 	}, func(p workspace.ImportProgress) {
 		if l := line(p); l != shown && (time.Since(last) > 200*time.Millisecond || p.Done == p.Total) {
 			last, shown = time.Now(), l
@@ -127,7 +140,9 @@ func importCorpus(env *Env, args []string) error {
 	})
 	fmt.Fprintln(env.Stderr)
 	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("导入已中断（已加入 %d 个文件）；再次运行同一命令可继续，已加入的文件会作为重复跳过", p.Added)
+		return drafts.Errorf(drafts.EInternal,
+			fmt.Sprintf("导入已中断（已加入 %d 个文件）；再次运行同一命令可继续，已加入的文件会作为重复跳过", p.Added),
+			fmt.Sprintf("The import was interrupted (%d files added); run the same command again to go on: the files added are skipped as duplicates", p.Added))
 	}
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ func TestImportIndexes(t *testing.T) {
 		}
 		files = append(files, f)
 	}
-	p, err := w.ImportCorpus(context.Background(), files, func(string, string) {}, func(ImportProgress) {})
+	p, err := w.ImportCorpus(context.Background(), files, func(string, error) {}, func(ImportProgress) {})
 	if err != nil || p.Added != 3 {
 		t.Fatalf("imported %+v: %v", p, err)
 	}
