@@ -16,14 +16,15 @@ import (
 )
 
 func init() {
-	register("corpus", "参考文件库：list | add | remove", runCorpus)
+	register("corpus", "参考文件库：list | add | remove", "the corpus: list | add | remove", runCorpus)
 }
 
 // corpusCommands are the sub-commands of `qicao corpus`.
 var corpusCommands = subcommands{"list": runCorpusList, "add": runCorpusAdd, "remove": runCorpusRemove}
 
 func runCorpus(env *Env, args []string) error {
-	return corpusCommands.run(env, args, "corpus", "用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号")
+	return corpusCommands.run(env, args, "corpus", "用法：qicao corpus list [--json] | add 文件|文件夹… | remove 编号",
+		"usage: qicao corpus list [--json] | add FILE|FOLDER… | remove ID")
 }
 
 type corpusDocJSON struct {
@@ -41,7 +42,7 @@ func runCorpusList(env *Env, args []string) error {
 	fs := newFlags(env, "corpus list")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		return orUsage(err, "用法：qicao corpus list [--json]")
+		return orUsage(err, "用法：qicao corpus list [--json]", "usage: qicao corpus list [--json]")
 	}
 	docs, err := withWorkspace(env, (*workspace.Workspace).CorpusDocs)
 	if err != nil {
@@ -64,11 +65,11 @@ func runCorpusAdd(env *Env, args []string) error {
 	name := fs.String("name", "", "在文件库中的名称（缺省为文件名；只用于一个文件）")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) == 0 {
-		return orUsage(err, "用法：qicao corpus add 文件|文件夹… [--name 名称]")
+		return orUsage(err, "用法：qicao corpus add 文件|文件夹… [--name 名称]", "usage: qicao corpus add FILE|FOLDER… [--name NAME]")
 	}
 	if st, err := os.Stat(rest[0]); len(rest) > 1 || err == nil && st.IsDir() {
 		if *name != "" {
-			return usagef("--name 只用于加入一个文件")
+			return usage("--name 只用于加入一个文件", "--name is only for adding one file")
 		}
 		return importCorpus(env, rest)
 	}
@@ -153,11 +154,11 @@ func importCorpus(env *Env, args []string) error {
 
 func runCorpusRemove(env *Env, args []string) error {
 	if len(args) != 1 {
-		return usagef("用法：qicao corpus remove 编号")
+		return usage("用法：qicao corpus remove 编号", "usage: qicao corpus remove ID")
 	}
 	id, err := strconv.ParseInt(args[0], 10, 64)
 	if err != nil {
-		return usagef("「%s」不是有效的编号", args[0])
+		return usagef("「%s」不是有效的编号", "“%s” is not a valid ID", args[0])
 	}
 	ws, err := openWorkspace(env)
 	if err != nil {

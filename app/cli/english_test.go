@@ -57,3 +57,54 @@ func TestCorpusImportInEnglish(t *testing.T) {
 		t.Errorf("one duplicate file: exit %d %q", code, errOut)
 	}
 }
+
+// A run that hits a usage mistake or a missing record says so in English
+// where the locale is English, and in the same Chinese as ever elsewhere.
+func TestUsageAndNotFoundFollowTheLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	for _, tc := range []struct {
+		args             []string
+		code             int
+		chinese, english string
+	}{
+		{[]string{"draft"}, 2,
+			"qicao draft：用法：qicao draft new|save|list|versions|show|insert|clean …\n",
+			"qicao draft: usage: qicao draft new|save|list|versions|show|insert|clean …\n"},
+		{[]string{"corpus", "remove"}, 2,
+			"qicao corpus：用法：qicao corpus remove 编号\n",
+			"qicao corpus: usage: qicao corpus remove ID\n"},
+		{[]string{"compare", "a"}, 2,
+			"qicao compare：用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] [--force] 旧版本 新版本（文件或 draft:ID@N）\n",
+			"qicao compare: usage: qicao compare [--json] [--html OUT] [--docx CHANGES.docx] [--table TABLE.docx] [--strict] [--force] OLD NEW (files or draft:ID@N)\n"},
+		{[]string{"suggest", "--text", "x", "extra"}, 2,
+			"qicao suggest：多余的参数「extra」。用法：qicao suggest [--json] [-k N] [--exclude-city 城市] [--city 城市]… [--adapt-to 城市] (--text 文字 | --file 文件 [--clause 序号])\n",
+			"qicao suggest: unexpected argument “extra”. usage: qicao suggest [--json] [-k N] [--exclude-city CITY] [--city CITY]… [--adapt-to CITY] (--text TEXT | --file FILE [--clause N])\n"},
+		{[]string{"draft", "show", "x"}, 2, "qicao draft：「x」不是有效的草稿编号\n", "qicao draft: “x” is not a valid draft ID\n"},
+		{[]string{"template", "bogus"}, 2, "qicao template：未知的 template 子命令「bogus」\n", "qicao template: unknown template sub-command “bogus”\n"},
+		{[]string{"bogus"}, 2, "qicao：未知命令「bogus」。运行 qicao help 查看可用命令。\n", "qicao: unknown command “bogus”; qicao help lists the commands\n"},
+		{[]string{"draft", "show", "999"}, 1, "qicao draft：草稿 999 不存在\n", "qicao draft: There is no draft 999\n"},
+		{[]string{"draft", "show", "1", "--version", "9"}, 1, "qicao draft：草稿 1 没有第 9 版\n", "qicao draft: Draft 1 has no version 9\n"},
+		{[]string{"parse", "corpus:999"}, 1, "qicao parse：参考文件 999 不存在\n", "qicao parse: There is no corpus document 999\n"},
+		{[]string{"corpus", "remove", "999"}, 1, "qicao corpus：参考文件 999 不存在\n", "qicao corpus: There is no corpus document 999\n"},
+		{[]string{"template", "show", "无此模板"}, 1,
+			"qicao template：没有名为“无此模板”的模板（qicao template list 列出全部）\n",
+			"qicao template: There is no template “无此模板” (qicao template list lists them all)\n"},
+	} {
+		for _, en := range []bool{false, true} {
+			t.Run("", func(t *testing.T) {
+				want := tc.chinese
+				if en {
+					english(t)
+					want = tc.english
+				}
+				if code, _, errOut := run(t, db, tc.args...); code != tc.code || errOut != want {
+					t.Errorf("%v: %d %q, want %d %q", tc.args, code, errOut, tc.code, want)
+				}
+			})
+		}
+	}
+	english(t)
+	if _, out, _ := run(t, db, "help"); !strings.Contains(out, "usage: qicao [--db PATH]") || !strings.Contains(out, "  corpus     the corpus: list | add | remove\n") {
+		t.Errorf("help in English:\n%s", out)
+	}
+}
