@@ -105,7 +105,7 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 	}
 	seen := map[string]string{} // text key → name, this import
 	var batch []sqlite.NewCorpusDoc
-	var unindexed []templates.CorpusDoc
+	var unindexed []drafts.CorpusDoc
 	flush := func(index bool) error {
 		if len(batch) > 0 {
 			docs, err := w.addCorpusBatch(batch)
@@ -216,7 +216,7 @@ func corpusName(path string, taken map[string]bool) string {
 
 // addCorpusBatch stores documents in one transaction when the store can,
 // adds them to the bank if it is built, and returns them for the index.
-func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]templates.CorpusDoc, error) {
+func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 	var added []drafts.CorpusDoc
 	if s, ok := w.db.(interface {
 		AddCorpusDocs([]sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error)
@@ -235,16 +235,12 @@ func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]templates.Cor
 			added = append(added, a)
 		}
 	}
-	docs := make([]templates.CorpusDoc, len(added))
-	for i, d := range added {
-		docs[i] = bankDoc(d)
-	}
 	if bank := w.builtBank(); bank != nil {
-		for _, d := range docs {
+		for _, d := range added {
 			bank.Add(d)
 		}
 	}
-	return docs, nil
+	return added, nil
 }
 
 // parseFiles reads and parses files on every core, yielding them in
