@@ -7,12 +7,6 @@ import (
 	"qicao/drafts"
 )
 
-// marshalDoc returns doc as JSON for a doc_json column, or NULL for nil.
-func marshalDoc(doc *drafts.Document) (sql.NullString, error) {
-	b, err := drafts.MarshalStored(doc)
-	return sql.NullString{String: string(b), Valid: b != nil}, err
-}
-
 // unmarshalDoc reads a doc_json column back; NULL gives nil (see
 // drafts.UnmarshalStored for what comes back).
 func unmarshalDoc(js sql.NullString, text string) (*drafts.Document, error) {
