@@ -5,23 +5,12 @@ import (
 	"fmt"
 )
 
-// MarshalStored returns doc as the JSON a store keeps beside its text;
-// nil gives nil. The JSON leaves out what can be derived from the text.
-func MarshalStored(doc *Document) ([]byte, error) {
-	if doc == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("文档结构无法保存: %w", err)
-	}
-	return b, nil
-}
-
-// UnmarshalStored reads JSON made by MarshalStored back for the text it
-// was stored with; nil JSON gives nil. The document gets back its Source,
-// each node's Level and each label's Style. Spans other than paragraph
-// spans, and Units, do not come back: re-parse the text for those.
+// UnmarshalStored reads back, for the text it was stored with, the JSON
+// of a Document that a store once kept beside its text (SQLite's
+// corpus_docs.doc_json before its migration 004; nothing writes it now,
+// and Parse(text) gives the faithful document); nil JSON gives nil. The
+// document gets back its Source, each node's Level and each label's
+// Style. Spans other than paragraph spans, and Units, do not come back.
 func UnmarshalStored(js []byte, text string) (*Document, error) {
 	if js == nil {
 		return nil, nil

@@ -9,13 +9,12 @@ import (
 	"qicao/drafts/norm"
 )
 
-// CorpusDoc is a corpus document as the bank receives it: the store's id and
-// name for it and its parsed structure.
-type CorpusDoc struct {
-	ID   int64
-	Name string
-	Doc  *drafts.Document
-}
+// CorpusDoc is the domain's corpus document, drafts.CorpusDoc, of which
+// the bank reads the ID, Name and Doc. It is a name for that one type,
+// not a second type: the stored index (stored.go, stored_topics.go) still
+// says CorpusDoc while another change to its storage is under way; once
+// that has landed, they can say drafts.CorpusDoc and this alias go.
+type CorpusDoc = drafts.CorpusDoc
 
 // BankClause is one clause of the clause bank with where it comes from.
 type BankClause struct {
@@ -61,11 +60,11 @@ type Bank struct {
 }
 
 // NewBank builds a bank from the given documents with DefaultOptions.
-func NewBank(srcs []CorpusDoc) *Bank { return NewBankOptions(srcs, DefaultOptions) }
+func NewBank(srcs []drafts.CorpusDoc) *Bank { return NewBankOptions(srcs, DefaultOptions) }
 
 // NewBankOptions builds a bank from the given documents, ranking with
 // opts.
-func NewBankOptions(srcs []CorpusDoc, opts Options) *Bank {
+func NewBankOptions(srcs []drafts.CorpusDoc, opts Options) *Bank {
 	b := &Bank{opts: opts}
 	b.reset()
 	var all []BankClause
@@ -99,7 +98,7 @@ func (b *Bank) reset() {
 
 // Add puts a document's clauses into the bank, replacing any document
 // with the same ID.
-func (b *Bank) Add(src CorpusDoc) {
+func (b *Bank) Add(src drafts.CorpusDoc) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.remove(src.ID)
@@ -154,7 +153,7 @@ func (b *Bank) Cities() []string {
 }
 
 // ClausesOf returns a document's clauses as bank rows, with its metadata.
-func ClausesOf(src CorpusDoc) []BankClause {
+func ClausesOf(src drafts.CorpusDoc) []BankClause {
 	if src.Doc == nil {
 		return nil
 	}
@@ -170,7 +169,7 @@ func ClausesOf(src CorpusDoc) []BankClause {
 	return out
 }
 
-func (b *Bank) add(src CorpusDoc) { b.addClauses(ClausesOf(src)) }
+func (b *Bank) add(src drafts.CorpusDoc) { b.addClauses(ClausesOf(src)) }
 
 // addClauses indexes clauses, tokenizing them on all cores in chunks
 // while this goroutine adds the chunks to the index in order.

@@ -3,7 +3,7 @@
 // and templates with placeholders.
 //
 // The clause bank (Bank) holds every clause of the corpus documents it is
-// given as CorpusDoc values; the store keeps the truth and the bank is
+// given as drafts.CorpusDoc values; the store keeps the truth and the bank is
 // built from it at start and kept current with Add and Remove. Suggest
 // ranks the bank's clauses for a query — a whole clause, a heading or a
 // two-character word — with BM25 over character bigrams of the normalised

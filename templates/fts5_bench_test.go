@@ -17,6 +17,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"qicao/drafts"
 	"qicao/drafts/norm"
 	"qicao/templates"
 )
@@ -28,7 +29,7 @@ type ftsBank struct {
 	db *sql.DB
 }
 
-func newFTSBank(t testing.TB, srcs []templates.CorpusDoc) (*ftsBank, time.Duration) {
+func newFTSBank(t testing.TB, srcs []drafts.CorpusDoc) (*ftsBank, time.Duration) {
 	db, err := sql.Open("sqlite3", "file:"+t.TempDir()+"/fts.db")
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"qicao/drafts"
 )
 
 // gapHeadings returns the gaps as DOC:HEADING, in order.
@@ -67,7 +69,7 @@ func TestGapsOn000(t *testing.T) {
 }
 
 func TestGapsOwnCityOnly(t *testing.T) {
-	b := NewBank([]CorpusDoc{seedSource(t, "000"), seedSource(t, "002")})
+	b := NewBank([]drafts.CorpusDoc{seedSource(t, "000"), seedSource(t, "002")})
 	if g := b.Gaps(seedSource(t, "000").Doc, GapOptions{}); len(g) != 0 {
 		t.Errorf("bank of 泰安 only: gaps %v", gapHeadings(g))
 	}

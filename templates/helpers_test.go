@@ -18,13 +18,13 @@ import (
 
 var (
 	seedOnce sync.Once
-	seedSrcs []CorpusDoc
+	seedSrcs []drafts.CorpusDoc
 	seedErr  error
 )
 
 // SeedSources returns the built-in corpus parsed, with IDs 1… in file
 // order and names the three-digit prefixes (000…004).
-func SeedSources() ([]CorpusDoc, error) {
+func SeedSources() ([]drafts.CorpusDoc, error) {
 	seedOnce.Do(func() {
 		for i, f := range assets.Corpus() {
 			doc, err := drafts.Parse(string(f.Data))
@@ -32,13 +32,13 @@ func SeedSources() ([]CorpusDoc, error) {
 				seedErr = fmt.Errorf("%s: %w", f.Name, err)
 				return
 			}
-			seedSrcs = append(seedSrcs, CorpusDoc{ID: int64(i + 1), Name: f.Name[:3], Doc: doc})
+			seedSrcs = append(seedSrcs, drafts.CorpusDoc{ID: int64(i + 1), Name: f.Name[:3], Doc: doc})
 		}
 	})
 	return seedSrcs, seedErr
 }
 
-func seeds(t testing.TB) []CorpusDoc {
+func seeds(t testing.TB) []drafts.CorpusDoc {
 	t.Helper()
 	s, err := SeedSources()
 	if err != nil {
@@ -48,14 +48,14 @@ func seeds(t testing.TB) []CorpusDoc {
 }
 
 // seedSource returns the seed with the given prefix (000…004).
-func seedSource(t testing.TB, prefix string) CorpusDoc {
+func seedSource(t testing.TB, prefix string) drafts.CorpusDoc {
 	for _, s := range seeds(t) {
 		if s.Name == prefix {
 			return s
 		}
 	}
 	t.Fatalf("no seed %s", prefix)
-	return CorpusDoc{}
+	return drafts.CorpusDoc{}
 }
 
 // Labelled is one query of testdata/labelled.json made ready to run.
@@ -89,7 +89,7 @@ func LoadLabelled() ([]Labelled, error) {
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]CorpusDoc{}
+	byName := map[string]drafts.CorpusDoc{}
 	for _, s := range srcs {
 		byName[s.Name] = s
 	}
@@ -121,7 +121,7 @@ func LoadLabelled() ([]Labelled, error) {
 	return out, nil
 }
 
-func clauseByHeading(src CorpusDoc, heading string) (drafts.Clause, error) {
+func clauseByHeading(src drafts.CorpusDoc, heading string) (drafts.Clause, error) {
 	if src.Doc == nil {
 		return drafts.Clause{}, fmt.Errorf("no document")
 	}

@@ -38,9 +38,9 @@ func TestBuildScaleDB(t *testing.T) {
 	defer db.Close()
 	start := time.Now()
 	srcs := templates.SynthSources(30*docs, 1)
-	byID := map[int64]templates.CorpusDoc{}
-	load := func(ids []int64) ([]templates.CorpusDoc, error) {
-		var out []templates.CorpusDoc
+	byID := map[int64]drafts.CorpusDoc{}
+	load := func(ids []int64) ([]drafts.CorpusDoc, error) {
+		var out []drafts.CorpusDoc
 		for _, id := range ids {
 			if d, ok := byID[id]; ok {
 				out = append(out, d)
@@ -50,7 +50,7 @@ func TestBuildScaleDB(t *testing.T) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: d.Doc})
+			out = append(out, drafts.CorpusDoc{ID: d.ID, Name: d.Name, Doc: d.Doc})
 		}
 		return out, nil
 	}
@@ -60,13 +60,13 @@ func TestBuildScaleDB(t *testing.T) {
 	}
 	const batch = 500
 	for i := 0; i < len(srcs); i += batch {
-		var added []templates.CorpusDoc
+		var added []drafts.CorpusDoc
 		for _, s := range srcs[i:min(i+batch, len(srcs))] {
 			d, err := db.AddCorpusDoc(s.Name, docText(s.Doc), s.Doc, false)
 			if err != nil {
 				t.Fatal(err)
 			}
-			added = append(added, templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: s.Doc})
+			added = append(added, drafts.CorpusDoc{ID: d.ID, Name: d.Name, Doc: s.Doc})
 		}
 		if err := bank.Add(added); err != nil {
 			t.Fatal(err)
@@ -112,7 +112,7 @@ func TestGapsScaleDB(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	b, err := templates.OpenStoredBank(db, func([]int64) ([]templates.CorpusDoc, error) { return nil, nil })
+	b, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestSuggestScaleDB(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	b, err := templates.OpenStoredBank(db, func([]int64) ([]templates.CorpusDoc, error) { return nil, nil })
+	b, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ type synthPiece struct {
 }
 
 // synthPieces cuts the seed clauses into sentences.
-func synthPieces(srcs []CorpusDoc) (pieces []synthPiece, pool []string) {
+func synthPieces(srcs []drafts.CorpusDoc) (pieces []synthPiece, pool []string) {
 	for _, s := range srcs {
 		for _, c := range s.Doc.Clauses() {
 			p := synthPiece{heading: seedCityNames.Replace(c.Heading)}
@@ -58,14 +58,14 @@ func synthPieces(srcs []CorpusDoc) (pieces []synthPiece, pool []string) {
 
 // SynthSources returns synthetic documents holding about n clauses in
 // all, thirty to a document, generated deterministically from seed.
-func SynthSources(n int, seed uint64) []CorpusDoc {
+func SynthSources(n int, seed uint64) []drafts.CorpusDoc {
 	srcs, err := SeedSources()
 	if err != nil {
 		panic(err)
 	}
 	pieces, pool := synthPieces(srcs)
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-	var out []CorpusDoc
+	var out []drafts.CorpusDoc
 	for id := int64(1); n > 0; id++ {
 		m := min(30, n)
 		out = append(out, synthDoc(rng, id, m, pieces, pool))
@@ -75,7 +75,7 @@ func SynthSources(n int, seed uint64) []CorpusDoc {
 }
 
 // synthDoc makes one synthetic document of m clauses in sections of six.
-func synthDoc(rng *rand.Rand, id int64, m int, pieces []synthPiece, pool []string) CorpusDoc {
+func synthDoc(rng *rand.Rand, id int64, m int, pieces []synthPiece, pool []string) drafts.CorpusDoc {
 	city := synthCities[rng.IntN(len(synthCities))]
 	year := 2020 + rng.IntN(6)
 	doc := &drafts.Document{Meta: drafts.Meta{
@@ -97,7 +97,7 @@ func synthDoc(rng *rand.Rand, id int64, m int, pieces []synthPiece, pool []strin
 			Label: fmt.Sprintf("%d.", i+1), Ordinal: i + 1, Heading: heading, Text: text,
 		})
 	}
-	return CorpusDoc{ID: id, Name: fmt.Sprintf("synth-%05d", id), Doc: doc}
+	return drafts.CorpusDoc{ID: id, Name: fmt.Sprintf("synth-%05d", id), Doc: doc}
 }
 
 // synthClause recombines a clause: its heading and first sentence, one to

@@ -25,11 +25,12 @@ func localeArgs(args []string) ([]string, error) {
 			continue
 		}
 		if !gbk {
-			return nil, usagef("参数 %q 不是 UTF-8 编码的文字：请把终端的编码设为 UTF-8（或把 LANG 设为 zh_CN.GBK）后重试", a)
+			return nil, usagef("参数 %q 不是 UTF-8 编码的文字：请把终端的编码设为 UTF-8（或把 LANG 设为 zh_CN.GBK）后重试",
+				"the argument %q is not UTF-8 text: set the terminal's encoding to UTF-8 (or LANG to zh_CN.GBK) and try again", a)
 		}
 		s, err := simplifiedchinese.GB18030.NewDecoder().String(a)
 		if err != nil || !utf8.ValidString(s) {
-			return nil, usagef("参数 %q 既不是 UTF-8 也不是 GBK 编码的文字", a)
+			return nil, usagef("参数 %q 既不是 UTF-8 也不是 GBK 编码的文字", "the argument %q is neither UTF-8 nor GBK text", a)
 		}
 		out[i] = s
 	}

@@ -12,7 +12,8 @@ import (
 )
 
 func init() {
-	register("check", "公文校对：check [--json] [--hints] [--fix [-o 输出]] 文件|draft:ID@N", runCheck)
+	register("check", "公文校对：check [--json] [--hints] [--fix [-o 输出]] 文件|draft:ID@N",
+		"proofread: check [--json] [--hints] [--fix [-o OUT]] FILE|draft:ID@N", runCheck)
 }
 
 // checkOutput is the JSON shape of `qicao check --json`.
@@ -44,7 +45,8 @@ func runCheck(env *Env, args []string) error {
 		return err
 	}
 	if len(rest) != 1 || *out != "" && !*doFix {
-		return usagef("用法：qicao check [--json] [--hints] [--fix [-o 输出.txt]] 文件|draft:ID@N")
+		return usage("用法：qicao check [--json] [--hints] [--fix [-o 输出.txt]] 文件|draft:ID@N",
+			"usage: qicao check [--json] [--hints] [--fix [-o OUT.txt]] FILE|draft:ID@N")
 	}
 	o.read(rest[0])
 	if err := o.check(env, *out); err != nil {

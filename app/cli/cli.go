@@ -36,17 +36,18 @@ type Env struct {
 }
 
 // A command runs with its arguments (after the command name) and returns
-// an error to report; usageError makes the exit code 2.
+// an error to report; usageError makes the exit code 2. Its summary, in
+// Chinese and in English, is its line in qicao help.
 type command struct {
-	summary string
-	run     func(env *Env, args []string) error
+	summary, english string
+	run              func(env *Env, args []string) error
 }
 
 var commands = map[string]command{}
 
 // register adds a sub-command; each command's file calls it from init.
-func register(name, summary string, run func(env *Env, args []string) error) {
-	commands[name] = command{summary, run}
+func register(name, summary, english string, run func(env *Env, args []string) error) {
+	commands[name] = command{summary, english, run}
 }
 
 // IsCommand reports whether name is a sub-command (or help), which main
@@ -57,34 +58,58 @@ func IsCommand(name string) bool {
 	return ok || name == "help" || name == "-h" || name == "--help"
 }
 
-// usageError is a mistake in how a command was called; err, if set, is
-// the error that says so (its English message is then the English).
+// usageError is a mistake in how a command was called, said in Chinese
+// (msg) and English; err, if set, is the error that says so (its English
+// message is then the English).
 type usageError struct {
-	msg string
-	err error
+	msg, english string
+	err          error
 }
 
 func (e usageError) Error() string { return e.msg }
 func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
+// EnglishMessage is the English, else that of err, else the Chinese.
+func (e usageError) EnglishMessage() string {
+	switch {
+	case e.english != "":
+		return e.english
+	case e.err != nil:
+		return drafts.Message(e.err, true)
+	}
+	return e.msg
+}
+
+// ErrorCode is drafts.EInvalid: the command line cannot be used.
+func (e usageError) ErrorCode() drafts.Code { return drafts.EInvalid }
+
+// usage is a usage error saying chinese or english.
+func usage(chinese, english string) error { return usageError{msg: chinese, english: english} }
+
+// usagef is a usage error whose Chinese and English are formatted with
+// the same args.
+func usagef(chinese, english string, args ...any) error {
+	return usage(fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...))
+}
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	english := locale.English()
 	args, err := localeArgs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "qicao：%v\n", err)
+		printError(stderr, "qicao", err, english)
 		return 2
 	}
 	args = takeDBFlag(env, args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		printUsage(stdout)
+		printUsage(stdout, english)
 		return 0
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "qicao：未知命令「%s」。运行 qicao help 查看可用命令。\n", args[0])
+		printError(stderr, "qicao", usagef("未知命令「%s」。运行 qicao help 查看可用命令。",
+			"unknown command “%s”; qicao help lists the commands", args[0]), english)
 		return 2
 	}
 	err = cmd.run(env, args[1:])
@@ -93,11 +118,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		if locale.English() {
-			fmt.Fprintf(stderr, "qicao %s: %s\n", args[0], drafts.Message(err, true))
-		} else {
-			fmt.Fprintf(stderr, "qicao %s：%v\n", args[0], err)
-		}
+		printError(stderr, "qicao "+args[0], err, english)
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
@@ -128,15 +149,32 @@ func takeDBFlag(env *Env, args []string) []string {
 	return rest
 }
 
-func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "起草 Qicao — 政策文件起草助手\n\n用法：qicao [--db 路径] [--read-only] 命令 [参数]\n不带命令时打开窗口。\n\n命令：")
+// printError writes err after who on stderr, in English or Chinese.
+func printError(stderr io.Writer, who string, err error, english bool) {
+	if english {
+		fmt.Fprintf(stderr, "%s: %s\n", who, drafts.Message(err, true))
+	} else {
+		fmt.Fprintf(stderr, "%s：%v\n", who, err)
+	}
+}
+
+func printUsage(w io.Writer, english bool) {
+	if english {
+		fmt.Fprintln(w, "起草 Qicao — an assistant for drafting policy documents\n\nusage: qicao [--db PATH] [--read-only] COMMAND [ARGUMENTS]\nWithout a command it opens the window.\n\nCommands:")
+	} else {
+		fmt.Fprintln(w, "起草 Qicao — 政策文件起草助手\n\n用法：qicao [--db 路径] [--read-only] 命令 [参数]\n不带命令时打开窗口。\n\n命令：")
+	}
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		summary := commands[n].summary
+		if english {
+			summary = commands[n].english
+		}
+		fmt.Fprintf(w, "  %-10s %s\n", n, summary)
 	}
 }
 
@@ -162,7 +200,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{msg: err.Error()}
+			return nil, usage(err.Error(), err.Error())
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -186,14 +224,15 @@ func writeJSON(w io.Writer, v any) error {
 type subcommands map[string]func(env *Env, args []string) error
 
 // run runs the sub-command args[0] names; without one it is a usage
-// error saying usage, and an unknown one is named.
-func (c subcommands) run(env *Env, args []string, command, usage string) error {
+// error saying how to call the command (in Chinese and English), and an
+// unknown one is named.
+func (c subcommands) run(env *Env, args []string, command, how, howEnglish string) error {
 	if len(args) == 0 {
-		return usagef("%s", usage)
+		return usage(how, howEnglish)
 	}
 	run, ok := c[args[0]]
 	if !ok {
-		return usagef("未知的 %s 子命令「%s」", command, args[0])
+		return usagef("未知的 %s 子命令「%s」", "unknown %s sub-command “%s”", command, args[0])
 	}
 	return run(env, args[1:])
 }

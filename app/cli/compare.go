@@ -9,7 +9,8 @@ import (
 )
 
 func init() {
-	register("compare", "比较两个版本：条款对齐、修订痕迹、目标变化（--json、--html 输出、--strict 显示标点变化）", runCompare)
+	register("compare", "比较两个版本：条款对齐、修订痕迹、目标变化（--json、--html 输出、--strict 显示标点变化）",
+		"compare two versions: clauses aligned, tracked changes, changed targets (--json, --html OUT, --strict shows punctuation changes)", runCompare)
 }
 
 // compareOutput is the JSON shape of `qicao compare --json`: the
@@ -42,7 +43,8 @@ func runCompare(env *Env, args []string) error {
 		return err
 	}
 	if len(files) != 2 {
-		return usagef("用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] [--force] 旧版本 新版本（文件或 draft:ID@N）")
+		return usage("用法：qicao compare [--json] [--html 输出文件] [--docx 修订稿.docx] [--table 对照表.docx] [--strict] [--force] 旧版本 新版本（文件或 draft:ID@N）",
+			"usage: qicao compare [--json] [--html OUT] [--docx CHANGES.docx] [--table TABLE.docx] [--strict] [--force] OLD NEW (files or draft:ID@N)")
 	}
 	o.read(files...)
 	o.quiet = *asJSON

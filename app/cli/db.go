@@ -9,13 +9,15 @@ import (
 )
 
 func init() {
-	register("db", "数据库：db check（检查）| backup [输出文件]（备份）| restore [备份文件]（恢复）| new（把数据库移到一旁，新建）", runDB)
+	register("db", "数据库：db check（检查）| backup [输出文件]（备份）| restore [备份文件]（恢复）| new（把数据库移到一旁，新建）",
+		"the database: db check | backup [OUT] | restore [BACKUP] | new (move the database aside and start a new one)", runDB)
 }
 
 // runDB checks, backs up, restores or replaces the database.
 func runDB(env *Env, args []string) error {
 	if len(args) == 0 {
-		return usagef("用法：qicao db check | backup [输出文件] | restore [备份文件] | new [--force]；服务器：db init | officer add")
+		return usage("用法：qicao db check | backup [输出文件] | restore [备份文件] | new [--force]；服务器：db init | officer add",
+			"usage: qicao db check | backup [OUT] | restore [BACKUP] | new [--force]; on a server: db init | officer add")
 	}
 	if run, ok := serverDBCommands[args[0]]; ok {
 		return run(env, args[1:])
@@ -34,7 +36,8 @@ func runDB(env *Env, args []string) error {
 	case "new":
 		return dbNew(env, path, args[1:])
 	}
-	return usagef("未知的 db 子命令「%s」：可用 check、backup、restore、new", args[0])
+	return usagef("未知的 db 子命令「%s」：可用 check、backup、restore、new",
+		"unknown db sub-command “%s”: check, backup, restore or new", args[0])
 }
 
 // dbCheck runs the full integrity check and says what it found.
@@ -63,7 +66,7 @@ func dbCheck(env *Env, path string) error {
 // dbBackup makes a backup among the automatic ones, or at a path given.
 func dbBackup(env *Env, args []string) error {
 	if len(args) > 1 {
-		return usagef("用法：qicao db backup [输出文件]")
+		return usage("用法：qicao db backup [输出文件]", "usage: qicao db backup [OUT]")
 	}
 	ws, err := openWorkspace(env)
 	if err != nil {
@@ -86,7 +89,7 @@ func dbRestore(env *Env, path string, args []string) error {
 		return listBackups(env.Stdout, path)
 	}
 	if len(args) > 1 {
-		return usagef("用法：qicao db restore [备份文件]")
+		return usage("用法：qicao db restore [备份文件]", "usage: qicao db restore [BACKUP]")
 	}
 	aside, err := workspace.Restore(path, args[0])
 	if err != nil {

@@ -41,7 +41,7 @@ func loadDocument(env *Env, s string) (*loadedDoc, error) {
 func parseRef(s string) (workspace.Ref, error) {
 	ref, err := workspace.ParseRef(s)
 	if err != nil {
-		return ref, usageError{err.Error(), err}
+		return ref, usageError{msg: err.Error(), err: err}
 	}
 	return ref, nil
 }

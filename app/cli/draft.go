@@ -12,7 +12,8 @@ import (
 )
 
 func init() {
-	register("draft", "草稿与版本：new | save | list | versions | show | insert | clean", runDraft)
+	register("draft", "草稿与版本：new | save | list | versions | show | insert | clean",
+		"drafts and versions: new | save | list | versions | show | insert | clean", runDraft)
 }
 
 // draftCommands are the sub-commands of `qicao draft`.
@@ -27,7 +28,8 @@ var draftCommands = subcommands{
 }
 
 func runDraft(env *Env, args []string) error {
-	return draftCommands.run(env, args, "draft", "用法：qicao draft new|save|list|versions|show|insert|clean …")
+	return draftCommands.run(env, args, "draft", "用法：qicao draft new|save|list|versions|show|insert|clean …",
+		"usage: qicao draft new|save|list|versions|show|insert|clean …")
 }
 
 // runDraftNew: qicao draft new --title T [--file F] [--note N]. The file is
@@ -39,7 +41,8 @@ func runDraftNew(env *Env, args []string) error {
 	file := fs.String("file", "", "作为第 1 版的文件")
 	note := fs.String("note", "", "版本说明")
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		return orUsage(err, "用法：qicao draft new --title 标题 [--file 文件] [--note 说明]")
+		return orUsage(err, "用法：qicao draft new --title 标题 [--file 文件] [--note 说明]",
+			"usage: qicao draft new --title TITLE [--file FILE] [--note NOTE]")
 	}
 	var ld *loadedDoc
 	if *file != "" {
@@ -55,7 +58,7 @@ func runDraftNew(env *Env, args []string) error {
 		}
 	}
 	if *title == "" {
-		return usagef("请用 --title 给草稿一个标题")
+		return usage("请用 --title 给草稿一个标题", "give the draft a title with --title")
 	}
 	ws, err := openWorkspace(env)
 	if err != nil {
@@ -80,7 +83,8 @@ func runDraftSave(env *Env, args []string) error {
 	file := fs.String("file", "", "新版本的文件（缺省：保存工作稿）")
 	note := fs.String("note", "", "版本说明")
 	rest, err := parseFlags(fs, args)
-	id, err := draftArg(rest, err, true, "用法：qicao draft save 编号 [--file 文件] [--note 说明]")
+	id, err := draftArg(rest, err, true, "用法：qicao draft save 编号 [--file 文件] [--note 说明]",
+		"usage: qicao draft save ID [--file FILE] [--note NOTE]")
 	if err != nil {
 		return err
 	}
@@ -116,7 +120,7 @@ func runDraftClean(env *Env, args []string) error {
 	fs := newFlags(env, "draft clean")
 	note := fs.String("note", "导入原文（清理前）", "保留原文的版本说明")
 	rest, err := parseFlags(fs, args)
-	id, err := draftArg(rest, err, true, "用法：qicao draft clean 编号 [--note 说明]")
+	id, err := draftArg(rest, err, true, "用法：qicao draft clean 编号 [--note 说明]", "usage: qicao draft clean ID [--note NOTE]")
 	if err != nil {
 		return err
 	}
@@ -186,7 +190,7 @@ func runDraftList(env *Env, args []string) error {
 	fs := newFlags(env, "draft list")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		return orUsage(err, "用法：qicao draft list [--json]")
+		return orUsage(err, "用法：qicao draft list [--json]", "usage: qicao draft list [--json]")
 	}
 	list, err := withWorkspace(env, (*workspace.Workspace).Drafts)
 	if err != nil {
@@ -217,7 +221,7 @@ func runDraftVersions(env *Env, args []string) error {
 	fs := newFlags(env, "draft versions")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	rest, err := parseFlags(fs, args)
-	id, err := draftArg(rest, err, true, "用法：qicao draft versions 编号 [--json]")
+	id, err := draftArg(rest, err, true, "用法：qicao draft versions 编号 [--json]", "usage: qicao draft versions ID [--json]")
 	if err != nil {
 		return err
 	}
@@ -240,7 +244,7 @@ func runDraftShow(env *Env, args []string) error {
 	fs := newFlags(env, "draft show")
 	n := fs.Int("version", 0, "版本号（缺省：未保存的工作稿，否则最新版本）")
 	rest, err := parseFlags(fs, args)
-	id, err := draftArg(rest, err, true, "用法：qicao draft show 编号 [--version 版本]")
+	id, err := draftArg(rest, err, true, "用法：qicao draft show 编号 [--version 版本]", "usage: qicao draft show ID [--version N]")
 	if err != nil {
 		return err
 	}
@@ -274,10 +278,11 @@ func currentDoc(ws *workspace.Workspace, id int64) (*drafts.Document, error) {
 }
 
 // draftArg reads the one draft id a draft sub-command takes after its
-// flags; valid is the command's own check of its flags.
-func draftArg(rest []string, err error, valid bool, usage string) (int64, error) {
+// flags; valid is the command's own check of its flags, how (in Chinese
+// and English) the usage error when they are wrong.
+func draftArg(rest []string, err error, valid bool, how, howEnglish string) (int64, error) {
 	if err != nil || len(rest) != 1 || !valid {
-		return 0, orUsage(err, usage)
+		return 0, orUsage(err, how, howEnglish)
 	}
 	return parseID(rest[0])
 }
@@ -285,17 +290,18 @@ func draftArg(rest []string, err error, valid bool, usage string) (int64, error)
 func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, usagef("「%s」不是有效的草稿编号", s)
+		return 0, usagef("「%s」不是有效的草稿编号", "“%s” is not a valid draft ID", s)
 	}
 	return id, nil
 }
 
 func stamp(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
 
-// orUsage returns err if set, else a usage error with msg.
-func orUsage(err error, msg string) error {
+// orUsage returns err if set, else a usage error saying chinese or
+// english.
+func orUsage(err error, chinese, english string) error {
 	if err != nil {
 		return err
 	}
-	return usagef("%s", msg)
+	return usage(chinese, english)
 }

@@ -22,7 +22,8 @@ func runDraftInsert(env *Env, args []string) error {
 	fs.Var(set, "set", "模板占位符的值：名=值（可重复）")
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, *after > 0 && (*name == "") != (*text == ""),
-		"用法：qicao draft insert 编号 --after 序号 (--template 名称 --set 名=值 … | --text 文字)")
+		"用法：qicao draft insert 编号 --after 序号 (--template 名称 --set 名=值 … | --text 文字)",
+		"usage: qicao draft insert ID --after N (--template NAME --set NAME=VALUE … | --text TEXT)")
 	if err != nil {
 		return err
 	}

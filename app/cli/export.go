@@ -9,13 +9,14 @@ import (
 )
 
 func init() {
-	register("export", "导出文件：export docx 文件|draft:ID@N -o 输出.docx [--comments] [--force]（党政机关公文格式；--comments 把校对结果写成批注）", runExport)
+	register("export", "导出文件：export docx 文件|draft:ID@N -o 输出.docx [--comments] [--force]（党政机关公文格式；--comments 把校对结果写成批注）",
+		"export a file: export docx FILE|draft:ID@N -o OUT.docx [--comments] [--force] (the official layout; --comments writes the proofreading as comments)", runExport)
 }
 
 // runExport writes a document in another format; only docx so far.
 func runExport(env *Env, args []string) error {
 	if len(args) == 0 || args[0] != "docx" {
-		return usagef("用法：qicao export docx 文件|draft:ID@N -o 输出.docx")
+		return usage("用法：qicao export docx 文件|draft:ID@N -o 输出.docx", "usage: qicao export docx FILE|draft:ID@N -o OUT.docx")
 	}
 	fs := newFlags(env, "export docx")
 	out := fs.String("o", "", "输出的 .docx 文件")
@@ -27,7 +28,7 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	if len(rest) != 1 || *out == "" {
-		return usagef("用法：qicao export docx 文件|draft:ID@N -o 输出.docx [--force]")
+		return usage("用法：qicao export docx 文件|draft:ID@N -o 输出.docx [--force]", "usage: qicao export docx FILE|draft:ID@N -o OUT.docx [--force]")
 	}
 	o.read(rest[0])
 	if err := o.check(env, *out); err != nil {

@@ -11,7 +11,8 @@ import (
 )
 
 func init() {
-	register("gaps", "列出其他城市文件有而草稿没有的措施（--json 输出 JSON）", runGaps)
+	register("gaps", "列出其他城市文件有而草稿没有的措施（--json 输出 JSON）",
+		"list the measures other cities' documents have that the draft lacks (--json prints JSON)", runGaps)
 }
 
 // gapsOutput is the JSON shape of `qicao gaps --json`.
@@ -37,7 +38,8 @@ func runGaps(env *Env, args []string) error {
 		return err
 	}
 	if len(files) != 1 {
-		return usagef("用法：qicao gaps [--json] [--limit N] [--exclude-city 城市]… 文件|draft:ID@N")
+		return usage("用法：qicao gaps [--json] [--limit N] [--exclude-city 城市]… 文件|draft:ID@N",
+			"usage: qicao gaps [--json] [--limit N] [--exclude-city CITY]… FILE|draft:ID@N")
 	}
 	ld, err := loadDocument(env, files[0])
 	if err != nil {

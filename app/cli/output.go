@@ -45,7 +45,7 @@ func (o *outputs) check(env *Env, paths ...string) error {
 		}
 		for _, a := range asked {
 			if safefile.Same(a, p) {
-				return usagef("「%s」被指定为两个输出文件，请分别给出文件名", p)
+				return usagef("「%s」被指定为两个输出文件，请分别给出文件名", "“%s” is named as two output files; please give each its own name", p)
 			}
 		}
 		if err := g.Check(p); err != nil {

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register("parse", "解析文件的结构（--json 输出 JSON）", runParse)
+	register("parse", "解析文件的结构（--json 输出 JSON）", "the structure of a file (--json prints JSON)", runParse)
 }
 
 // parseOutput is the JSON shape of `qicao parse --json`; other tools rely
@@ -52,7 +52,7 @@ func runParse(env *Env, args []string) error {
 		return err
 	}
 	if len(files) != 1 {
-		return usagef("用法：qicao parse [--json] 文件")
+		return usage("用法：qicao parse [--json] 文件", "usage: qicao parse [--json] FILE")
 	}
 	ld, err := loadDocument(env, files[0])
 	if err != nil {

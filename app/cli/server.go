@@ -10,7 +10,8 @@ import (
 // The commands of a bureau's shared server: moving in, sharing drafts,
 // and (db.go) setting the server up.
 func init() {
-	register("migrate", "把本机数据库搬到服务器：migrate --from sqlite:路径 --to postgres://…", runMigrate)
+	register("migrate", "把本机数据库搬到服务器：migrate --from sqlite:路径 --to postgres://…",
+		"move this machine's database to a server: migrate --from sqlite:PATH --to postgres://…", runMigrate)
 	draftCommands["share"] = runDraftShare
 }
 
@@ -24,7 +25,8 @@ var serverDBCommands = map[string]func(env *Env, args []string) error{
 // runDBInit: qicao --db postgres://… db init, run by the database's owner.
 func runDBInit(env *Env, args []string) error {
 	if len(args) > 0 || !workspace.IsServerURL(env.DBPath) {
-		return usagef("用法：qicao --db postgres://服务器/数据库 db init（由数据库的所有者运行）")
+		return usage("用法：qicao --db postgres://服务器/数据库 db init（由数据库的所有者运行）",
+			"usage: qicao --db postgres://SERVER/DATABASE db init (run by the database's owner)")
 	}
 	docs, tmpls, err := workspace.InitServer(env.DBPath)
 	if err != nil {
@@ -37,9 +39,10 @@ func runDBInit(env *Env, args []string) error {
 // runDBOfficer: qicao --db postgres://… db officer add NAME [--team TEAM]
 // [--name 显示名] [--curator].
 func runDBOfficer(env *Env, args []string) error {
-	const usage = "用法：qicao --db postgres://… db officer add 用户名 [--team 团队] [--name 显示名] [--curator]"
+	const how, howEnglish = "用法：qicao --db postgres://… db officer add 用户名 [--team 团队] [--name 显示名] [--curator]",
+		"usage: qicao --db postgres://… db officer add ROLE [--team TEAM] [--name DISPLAY-NAME] [--curator]"
 	if len(args) == 0 || args[0] != "add" {
-		return usagef("%s", usage)
+		return usage(how, howEnglish)
 	}
 	fs := newFlags(env, "db officer add")
 	var o workspace.Officer
@@ -48,11 +51,11 @@ func runDBOfficer(env *Env, args []string) error {
 	fs.BoolVar(&o.Curator, "curator", false, "可以维护参考文件库和模板")
 	rest, err := parseFlags(fs, args[1:])
 	if err != nil || len(rest) != 1 {
-		return orUsage(err, usage)
+		return orUsage(err, how, howEnglish)
 	}
 	o.Role = rest[0]
 	if !workspace.IsServerURL(env.DBPath) {
-		return usagef("%s", usage)
+		return usage(how, howEnglish)
 	}
 	if err := workspace.AddOfficer(env.DBPath, o); err != nil {
 		return err
@@ -71,13 +74,14 @@ func runMigrate(env *Env, args []string) error {
 	fs := newFlags(env, "migrate")
 	from := fs.String("from", "", "本机数据库：sqlite:路径")
 	to := fs.String("to", "", "服务器：postgres://…（密码放在 .pgpass，不要写在命令行）")
-	const usage = "用法：qicao migrate --from sqlite:路径 --to postgres://服务器/数据库"
+	const how, howEnglish = "用法：qicao migrate --from sqlite:路径 --to postgres://服务器/数据库",
+		"usage: qicao migrate --from sqlite:PATH --to postgres://SERVER/DATABASE"
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		return orUsage(err, usage)
+		return orUsage(err, how, howEnglish)
 	}
 	path, ok := strings.CutPrefix(*from, "sqlite:")
 	if !ok || path == "" || !workspace.IsServerURL(*to) {
-		return usagef("%s", usage)
+		return usage(how, howEnglish)
 	}
 	r, err := workspace.MigrateFile(path, *to, func(kind string, done, total int) {
 		if done == total || done%50 == 0 {
@@ -95,10 +99,11 @@ func runMigrate(env *Env, args []string) error {
 func runDraftShare(env *Env, args []string) error {
 	fs := newFlags(env, "draft share")
 	team := fs.String("team", "", "共享给的团队")
-	const usage = "用法：qicao --db postgres://… draft share 草稿编号 --team 团队"
+	const how, howEnglish = "用法：qicao --db postgres://… draft share 草稿编号 --team 团队",
+		"usage: qicao --db postgres://… draft share ID --team TEAM"
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 || *team == "" {
-		return orUsage(err, usage)
+		return orUsage(err, how, howEnglish)
 	}
 	id, err := parseID(rest[0])
 	if err != nil {
@@ -119,7 +124,8 @@ func runDraftShare(env *Env, args []string) error {
 // command needs one.
 func serverWorkspace(env *Env) (*workspace.Workspace, error) {
 	if !workspace.IsServerURL(env.DBPath) {
-		return nil, usagef("此命令用于共享服务器：请用 --db postgres://… 或 QICAO_DB 指定服务器")
+		return nil, usage("此命令用于共享服务器：请用 --db postgres://… 或 QICAO_DB 指定服务器",
+			"this command is for a shared server: name it with --db postgres://… or QICAO_DB")
 	}
 	return openWorkspace(env)
 }

@@ -13,7 +13,8 @@ import (
 )
 
 func init() {
-	register("suggest", "为正在起草的条款推荐其他城市的写法（--json 输出 JSON）", runSuggest)
+	register("suggest", "为正在起草的条款推荐其他城市的写法（--json 输出 JSON）",
+		"how other cities worded the clause being drafted (--json prints JSON)", runSuggest)
 }
 
 // suggestOutput is the JSON shape of `qicao suggest --json`.
@@ -44,7 +45,10 @@ type suggestArgs struct {
 	adaptTo, text, file, clau string
 }
 
-const suggestUsage = "用法：qicao suggest [--json] [-k N] [--exclude-city 城市] [--city 城市]… [--adapt-to 城市] (--text 文字 | --file 文件 [--clause 序号])"
+const (
+	suggestUsage        = "用法：qicao suggest [--json] [-k N] [--exclude-city 城市] [--city 城市]… [--adapt-to 城市] (--text 文字 | --file 文件 [--clause 序号])"
+	suggestUsageEnglish = "usage: qicao suggest [--json] [-k N] [--exclude-city CITY] [--city CITY]… [--adapt-to CITY] (--text TEXT | --file FILE [--clause N])"
+)
 
 func parseSuggestArgs(env *Env, args []string) (*suggestArgs, error) {
 	fs := newFlags(env, "suggest")
@@ -64,13 +68,14 @@ func parseSuggestArgs(env *Env, args []string) (*suggestArgs, error) {
 	fs.Visit(func(f *flag.Flag) { a.excludeSet = a.excludeSet || f.Name == "exclude-city" })
 	switch {
 	case len(rest) > 0:
-		return nil, usagef("多余的参数「%s」。%s", rest[0], suggestUsage)
+		return nil, usage(fmt.Sprintf("多余的参数「%s」。%s", rest[0], suggestUsage),
+			fmt.Sprintf("unexpected argument “%s”. %s", rest[0], suggestUsageEnglish))
 	case (a.text == "") == (a.file == ""):
-		return nil, usagef("请给出 --text 或 --file 之一。%s", suggestUsage)
+		return nil, usage("请给出 --text 或 --file 之一。"+suggestUsage, "give one of --text and --file. "+suggestUsageEnglish)
 	case a.clau != "" && a.file == "":
-		return nil, usagef("--clause 需与 --file 一起使用。%s", suggestUsage)
+		return nil, usage("--clause 需与 --file 一起使用。"+suggestUsage, "--clause goes with --file. "+suggestUsageEnglish)
 	case a.k <= 0:
-		return nil, usagef("-k 应为正整数")
+		return nil, usage("-k 应为正整数", "-k must be a positive whole number")
 	}
 	return a, nil
 }

@@ -7,11 +7,12 @@ import (
 	"strings"
 	"time"
 
+	"qicao/drafts"
 	"qicao/templates"
 )
 
 func init() {
-	register("template", "条款模板：list | show | from-clause | fill", runTemplate)
+	register("template", "条款模板：list | show | from-clause | fill", "clause templates: list | show | from-clause | fill", runTemplate)
 }
 
 // templateCommands are the sub-commands of `qicao template`.
@@ -22,7 +23,8 @@ var templateCommands = subcommands{
 }
 
 func runTemplate(env *Env, args []string) error {
-	return templateCommands.run(env, args, "template", "用法：qicao template list|show|from-clause|fill …")
+	return templateCommands.run(env, args, "template", "用法：qicao template list|show|from-clause|fill …",
+		"usage: qicao template list|show|from-clause|fill …")
 }
 
 // loadTemplates returns the stored templates and the built-in ones not
@@ -46,7 +48,8 @@ func findTemplate(env *Env, name string) (templates.Template, error) {
 			return t, nil
 		}
 	}
-	return templates.Template{}, fmt.Errorf("没有名为“%s”的模板（qicao template list 列出全部）", name)
+	return templates.Template{}, drafts.Errorf(drafts.ENotFound, fmt.Sprintf("没有名为“%s”的模板（qicao template list 列出全部）", name),
+		fmt.Sprintf("There is no template “%s” (qicao template list lists them all)", name))
 }
 
 // templateJSON is the JSON shape of one template in `template list --json`.
@@ -69,7 +72,7 @@ func runTemplateList(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	category := fs.String("category", "", "只列出该类别："+strings.Join(templates.Categories, "、"))
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		return orUsage(err, "用法：qicao template list [--json] [--category 类别]")
+		return orUsage(err, "用法：qicao template list [--json] [--category 类别]", "usage: qicao template list [--json] [--category CATEGORY]")
 	}
 	all, err := loadTemplates(env)
 	if err != nil {
@@ -92,7 +95,7 @@ func runTemplateShow(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao template show 名称 [--json]")
+		return orUsage(err, "用法：qicao template show 名称 [--json]", "usage: qicao template show NAME [--json]")
 	}
 	t, err := findTemplate(env, rest[0])
 	if err != nil {
@@ -204,7 +207,8 @@ func runTemplateFill(env *Env, args []string) error {
 	draftID := fs.Int64("draft", 0, "从该草稿取城市与部门")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 {
-		return orUsage(err, "用法：qicao template fill 名称 --set 城市=泰安 --set 年份=2026 … [--draft 编号]")
+		return orUsage(err, "用法：qicao template fill 名称 --set 城市=泰安 --set 年份=2026 … [--draft 编号]",
+			"usage: qicao template fill NAME --set 城市=泰安 --set 年份=2026 … [--draft ID]")
 	}
 	t, err := findTemplate(env, rest[0])
 	if err != nil {

@@ -33,7 +33,8 @@ func runTemplateFromClause(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 || *ordinal <= 0 {
-		return orUsage(err, "用法：qicao template from-clause 文件 --clause 序号 [--drop 名] [--rename 旧=新] [--name 名称] [--save]")
+		return orUsage(err, "用法：qicao template from-clause 文件 --clause 序号 [--drop 名] [--rename 旧=新] [--name 名称] [--save]",
+			"usage: qicao template from-clause FILE --clause N [--drop NAME] [--rename OLD=NEW] [--name NAME] [--save]")
 	}
 	ld, err := loadDocument(env, rest[0])
 	if err != nil {
@@ -67,16 +68,16 @@ func runTemplateFromClause(env *Env, args []string) error {
 func decide(p *templates.Proposal, drops, renames stringList) error {
 	for _, d := range drops {
 		if err := p.Drop(strings.Trim(d, "{}")); err != nil {
-			return usagef("%v", err)
+			return usageError{msg: err.Error(), err: err}
 		}
 	}
 	for _, r := range renames {
 		old, name, ok := strings.Cut(r, "=")
 		if !ok {
-			return usagef("--rename 应写作 旧=新，而不是“%s”", r)
+			return usagef("--rename 应写作 旧=新，而不是“%s”", "write --rename as OLD=NEW, not “%s”", r)
 		}
 		if err := p.Rename(strings.Trim(old, "{}"), strings.Trim(name, "{}")); err != nil {
-			return usagef("%v", err)
+			return usageError{msg: err.Error(), err: err}
 		}
 	}
 	return nil

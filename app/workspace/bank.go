@@ -66,20 +66,15 @@ func (w *Workspace) buildBank() (*templates.Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]templates.CorpusDoc, 0, len(list))
+	docs := make([]drafts.CorpusDoc, 0, len(list))
 	for _, d := range list {
 		full, err := w.db.CorpusDoc(d.ID)
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, bankDoc(full))
+		docs = append(docs, full)
 	}
 	return templates.NewBank(docs), nil
-}
-
-// bankDoc is a stored corpus document as the bank takes it.
-func bankDoc(d drafts.CorpusDoc) templates.CorpusDoc {
-	return templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: d.Doc}
 }
 
 // AddCorpusDoc stores a document in the corpus and adds it to the bank.
@@ -90,9 +85,9 @@ func (w *Workspace) AddCorpusDoc(name, text string, doc *drafts.Document) (draft
 	}
 	d.Doc = doc
 	if bank := w.builtBank(); bank != nil {
-		bank.Add(bankDoc(d))
+		bank.Add(d)
 	}
-	return d, w.indexAdded([]templates.CorpusDoc{bankDoc(d)})
+	return d, w.indexAdded([]drafts.CorpusDoc{d})
 }
 
 // RemoveCorpusDoc removes a document from the corpus and from the bank.

@@ -83,9 +83,11 @@ type parsed struct {
 }
 
 // ImportCorpus adds the files to the corpus. note is told why each file
-// not added was skipped or refused; progress is called after each file.
+// not added was skipped or refused, as an error with a code and both
+// messages (drafts.Message chooses one); progress is called after each
+// file.
 // Cancelling ctx stops after the batch being stored.
-func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(path, msg string), progress func(ImportProgress)) (ImportProgress, error) {
+func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(path string, why error), progress func(ImportProgress)) (ImportProgress, error) {
 	p := ImportProgress{Total: len(files)}
 	names, err := w.corpusNames()
 	if err != nil {
@@ -103,7 +105,7 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 	}
 	seen := map[string]string{} // text key → name, this import
 	var batch []sqlite.NewCorpusDoc
-	var unindexed []templates.CorpusDoc
+	var unindexed []drafts.CorpusDoc
 	flush := func(index bool) error {
 		if len(batch) > 0 {
 			docs, err := w.addCorpusBatch(batch)
@@ -123,8 +125,8 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 	}
 	for r := range parseFiles(ctx, files) {
 		p.Done++
-		if msg, dup := w.refusal(r, seen); msg != "" {
-			note(r.path, msg)
+		if dup, why := w.refusal(r, seen); why != nil {
+			note(r.path, why)
 			if dup {
 				p.Skipped++
 			} else {
@@ -153,24 +155,26 @@ func (w *Workspace) ImportCorpus(ctx context.Context, files []string, note func(
 	return p, ctx.Err()
 }
 
-// refusal says why a parsed file is not added, or "", and whether it is
-// a duplicate.
-func (w *Workspace) refusal(r parsed, seen map[string]string) (string, bool) {
+// refusal says whether a parsed file is a duplicate and why it is not
+// added, or nil.
+func (w *Workspace) refusal(r parsed, seen map[string]string) (dup bool, why error) {
 	if r.err != nil {
-		return r.err.Error(), false
+		return false, r.err
 	}
 	if err := CheckCorpusDoc(filepath.Base(r.path), r.doc); err != nil {
-		return err.Error(), false
+		return false, err
 	}
 	if name, ok := seen[sqlite.TextKey(r.text)]; ok {
-		return fmt.Sprintf("与本次导入的「%s」内容相同，已跳过", name), true
+		return true, drafts.Errorf(drafts.EInvalid, fmt.Sprintf("与本次导入的「%s」内容相同，已跳过", name),
+			fmt.Sprintf("the same text as “%s” of this import; skipped", name))
 	}
 	if d, ok, err := w.CorpusDocByText(r.text); err != nil {
-		return err.Error(), false
+		return false, err
 	} else if ok {
-		return fmt.Sprintf("与参考文件库中的「%s」（编号 %d）内容相同，已跳过", d.Name, d.ID), true
+		return true, drafts.Errorf(drafts.EInvalid, fmt.Sprintf("与参考文件库中的「%s」（编号 %d）内容相同，已跳过", d.Name, d.ID),
+			fmt.Sprintf("the same text as “%s” (corpus:%d) in the corpus; skipped", d.Name, d.ID))
 	}
-	return "", false
+	return false, nil
 }
 
 // CorpusDocByText finds a corpus document with the same normalised text, when
@@ -212,7 +216,7 @@ func corpusName(path string, taken map[string]bool) string {
 
 // addCorpusBatch stores documents in one transaction when the store can,
 // adds them to the bank if it is built, and returns them for the index.
-func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]templates.CorpusDoc, error) {
+func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 	var added []drafts.CorpusDoc
 	if s, ok := w.db.(interface {
 		AddCorpusDocs([]sqlite.NewCorpusDoc) ([]drafts.CorpusDoc, error)
@@ -231,16 +235,12 @@ func (w *Workspace) addCorpusBatch(batch []sqlite.NewCorpusDoc) ([]templates.Cor
 			added = append(added, a)
 		}
 	}
-	docs := make([]templates.CorpusDoc, len(added))
-	for i, d := range added {
-		docs[i] = bankDoc(d)
-	}
 	if bank := w.builtBank(); bank != nil {
-		for _, d := range docs {
+		for _, d := range added {
 			bank.Add(d)
 		}
 	}
-	return docs, nil
+	return added, nil
 }
 
 // parseFiles reads and parses files on every core, yielding them in
@@ -300,7 +300,8 @@ func parseFile(path string) parsed {
 		return r
 	}
 	if r.doc, r.err = drafts.Parse(r.text); r.err != nil {
-		r.err = fmt.Errorf("无法解析：%w", r.err)
+		r.err = &drafts.Error{Code: drafts.EInvalid, Err: r.err,
+			Message: "无法解析：" + r.err.Error(), English: "cannot be parsed: " + drafts.Message(r.err, true)}
 	}
 	return r
 }

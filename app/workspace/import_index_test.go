@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"qicao/drafts"
 	"qicao/drafts/sqlite"
 	"qicao/templates"
 )
@@ -40,7 +41,7 @@ func TestImportIndexes(t *testing.T) {
 		}
 		files = append(files, f)
 	}
-	p, err := w.ImportCorpus(context.Background(), files, func(string, string) {}, func(ImportProgress) {})
+	p, err := w.ImportCorpus(context.Background(), files, func(string, error) {}, func(ImportProgress) {})
 	if err != nil || p.Added != 3 {
 		t.Fatalf("imported %+v: %v", p, err)
 	}
@@ -50,7 +51,7 @@ func TestImportIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	b, err := templates.OpenStoredBank(db, func(ids []int64) ([]templates.CorpusDoc, error) {
+	b, err := templates.OpenStoredBank(db, func(ids []int64) ([]drafts.CorpusDoc, error) {
 		t.Errorf("documents %v not in the stored index after the import", ids)
 		return nil, nil
 	})
@@ -63,9 +64,9 @@ func TestImportIndexes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want += len(templates.ClausesOf(templates.CorpusDoc{ID: c.ID, Doc: c.Doc}))
+		want += len(templates.ClausesOf(drafts.CorpusDoc{ID: c.ID, Doc: c.Doc}))
 	}
-	want += 3 * len(templates.ClausesOf(templates.CorpusDoc{ID: src.ID, Doc: src.Doc}))
+	want += 3 * len(templates.ClausesOf(drafts.CorpusDoc{ID: src.ID, Doc: src.Doc}))
 	if b.Len() != want {
 		t.Errorf("stored index holds %d clauses, want %d", b.Len(), want)
 	}

@@ -63,21 +63,21 @@ func (w *Workspace) StoredBank() (*templates.StoredBank, error) {
 }
 
 // loadCorpus reads corpus documents for the bank.
-func (w *Workspace) loadCorpus(ids []int64) ([]templates.CorpusDoc, error) {
-	out := make([]templates.CorpusDoc, 0, len(ids))
+func (w *Workspace) loadCorpus(ids []int64) ([]drafts.CorpusDoc, error) {
+	out := make([]drafts.CorpusDoc, 0, len(ids))
 	for _, id := range ids {
 		d, err := w.db.CorpusDoc(id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, bankDoc(d))
+		out = append(out, d)
 	}
 	return out, nil
 }
 
 // indexAdded adds stored documents to the clause index if it is open;
 // one not open indexes them when it is.
-func (w *Workspace) indexAdded(docs []templates.CorpusDoc) error {
+func (w *Workspace) indexAdded(docs []drafts.CorpusDoc) error {
 	w.index.mu.Lock()
 	defer w.index.mu.Unlock()
 	if w.index.index == nil {

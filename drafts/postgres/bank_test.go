@@ -24,7 +24,7 @@ func TestIndexedClausesAreTheDocumentsClauses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range templates.ClausesOf(templates.CorpusDoc{ID: d.ID, Name: d.Name, Doc: doc}) {
+		for _, c := range templates.ClausesOf(drafts.CorpusDoc{ID: d.ID, Name: d.Name, Doc: doc}) {
 			c.City = doc.Meta.City // the bank folds the city; the row keeps it as written
 			want = append(want, c)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -16,20 +17,18 @@ func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在
 
 // AddCorpusDoc adds a document to the corpus with one row per clause of
 // doc, in one transaction. Only curators may. The name must not be taken.
+// The structure is not stored (doc_json stays NULL, as on SQLite):
+// CorpusDoc parses the text.
 func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool) (CorpusDoc, error) {
-	docJSON, err := drafts.MarshalStored(doc)
-	if err != nil {
-		return CorpusDoc{}, err
-	}
 	var id int64
-	err = db.inTx(func(tx pgx.Tx, c context.Context) error {
+	err := db.inTx(func(tx pgx.Tx, c context.Context) error {
 		var meta drafts.Meta
 		if doc != nil {
 			meta = doc.Meta
 		}
-		err := tx.QueryRow(c, `INSERT INTO qicao.corpus_docs (name, city, number, title, date, text, doc_json, builtin)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO NOTHING RETURNING id`,
-			name, meta.City, meta.Number, meta.Title, meta.Date, text, nullText(docJSON), builtin).Scan(&id)
+		err := tx.QueryRow(c, `INSERT INTO qicao.corpus_docs (name, city, number, title, date, text, builtin)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING id`,
+			name, meta.City, meta.Number, meta.Title, meta.Date, text, builtin).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return existsf("参考文件“%s”已存在", name)
 		}
@@ -88,7 +87,8 @@ func (db *DB) CorpusDocs() ([]CorpusDoc, error) {
 	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
-// CorpusDoc returns one corpus document with its Text and Doc.
+// CorpusDoc returns one corpus document with its Text and Doc, the text
+// parsed (a document without clauses has no Doc).
 func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
 	c, cancel := ctx()
 	defer cancel()
@@ -99,14 +99,16 @@ func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
 	if err != nil {
 		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", id)
 	}
-	var docJSON *string
-	if err := db.pool.QueryRow(c, `SELECT text, doc_json FROM qicao.corpus_docs WHERE id = $1`, id).Scan(&d.Text, &docJSON); err != nil {
+	if err := db.pool.QueryRow(c, `SELECT text FROM qicao.corpus_docs WHERE id = $1`, id).Scan(&d.Text); err != nil {
 		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", id)
 	}
-	if docJSON != nil {
-		d.Doc, err = drafts.UnmarshalStored([]byte(*docJSON), d.Text)
+	if d.Clauses == 0 { // stored without a structure (the corpus takes none without clauses)
+		return d, nil
 	}
-	return d, err
+	if d.Doc, err = drafts.Parse(d.Text); err != nil {
+		return CorpusDoc{}, fmt.Errorf("参考文件 %d 无法解析: %w", id, err)
+	}
+	return d, nil
 }
 
 // CorpusClauses returns the stored clauses of corpus document docID in

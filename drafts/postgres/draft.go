@@ -49,15 +49,6 @@ func (db *DB) insertVersion(tx pgx.Tx, c context.Context, draftID int64, n int, 
 	return err
 }
 
-// nullText is b as a text parameter, NULL for nil.
-func nullText(b []byte) *string {
-	if b == nil {
-		return nil
-	}
-	s := string(b)
-	return &s
-}
-
 // SaveVersion saves text as the draft's next version, whatever was saved
 // meanwhile. The officer's autosaved text equal to text is cleared.
 func (db *DB) SaveVersion(draftID int64, text, note string) (Version, error) {

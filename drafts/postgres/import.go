@@ -6,8 +6,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-
-	"qicao/drafts"
 )
 
 // ImportDraft copies a draft from another store with its versions (each
@@ -76,18 +74,16 @@ func importTarget(tx pgx.Tx, c context.Context, key string, d Draft, id *int64, 
 }
 
 // ImportCorpusDoc copies a corpus document with its stored clauses, its
-// time and its builtin mark. A document of that name already here is left
-// as it is: added is false, and same says whether its text is the same.
+// time and its builtin mark (its structure is parsed from the text when
+// read, as AddCorpusDoc's is). A document of that name already here is
+// left as it is: added is false, and same says whether its text is the
+// same.
 func (db *DB) ImportCorpusDoc(d CorpusDoc, clauses []CorpusClause) (added, same bool, err error) {
-	js, err := drafts.MarshalStored(d.Doc)
-	if err != nil {
-		return false, false, err
-	}
 	err = db.inTx(func(tx pgx.Tx, c context.Context) error {
 		var id int64
-		err := tx.QueryRow(c, `INSERT INTO qicao.corpus_docs (name, city, number, title, date, text, doc_json, builtin, added_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (name) DO NOTHING RETURNING id`,
-			d.Name, d.City, d.Number, d.Title, d.Date, d.Text, nullText(js), d.Builtin, d.Added).Scan(&id)
+		err := tx.QueryRow(c, `INSERT INTO qicao.corpus_docs (name, city, number, title, date, text, builtin, added_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO NOTHING RETURNING id`,
+			d.Name, d.City, d.Number, d.Title, d.Date, d.Text, d.Builtin, d.Added).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return tx.QueryRow(c, `SELECT text = $2 FROM qicao.corpus_docs WHERE name = $1`, d.Name, d.Text).Scan(&same)
 		}

@@ -133,7 +133,7 @@ func backupFailed(err error) error {
 	if errors.As(err, &oe) || strings.HasPrefix(err.Error(), "备份") {
 		return err
 	}
-	return wrapf(err, "备份数据库失败")
+	return wrapf(err, "备份数据库失败", "Backing up the database failed")
 }
 
 // copyTo copies every page of the database into the empty database file
@@ -221,7 +221,7 @@ func Restore(path, from string) (aside string, err error) {
 	os.Remove(tmp)
 	if err := copyFile(from, tmp); err != nil {
 		os.Remove(tmp)
-		return "", wrapf(err, "恢复失败，数据库未改动")
+		return "", wrapf(err, "恢复失败，数据库未改动", "Restoring failed; the database was not changed")
 	}
 	if aside, err = MoveAside(path, "replaced"); err != nil {
 		os.Remove(tmp)

@@ -30,7 +30,9 @@ type CorpusClause struct {
 }
 
 // corpusMissing is the error for a corpus document id that does not exist.
-func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在", id) }
+func corpusMissing(id int64) error {
+	return notFoundf("参考文件 %d 不存在", "There is no corpus document %d", id)
+}
 
 // AddCorpusDoc adds a document to the corpus with one row per clause of
 // doc, all in one transaction: on any error nothing is written. The name
@@ -44,7 +46,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 		return insertClauses(tx, id, text, doc)
 	})
 	if err != nil {
-		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
+		return drafts.CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", "Adding “%s” to the corpus failed", name)
 	}
 	return db.CorpusDoc(id)
 }
@@ -58,7 +60,7 @@ func insertCorpusDoc(tx *sql.Tx, name, text string, doc *drafts.Document, builti
 		return 0, err
 	}
 	if taken {
-		return 0, existsf("参考文件“%s”已存在", name)
+		return 0, existsf("参考文件“%s”已存在", "The corpus already has a document named “%s”", name)
 	}
 	var meta drafts.Meta
 	if doc != nil {
@@ -120,7 +122,7 @@ func scanCorpusDoc(row rowScanner) (drafts.CorpusDoc, error) {
 // CorpusDocs returns the corpus documents in the order they were added,
 // without Text and Doc.
 func (db *DB) CorpusDocs() ([]drafts.CorpusDoc, error) {
-	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
+	return queryAll(db, failed{"读取参考文件列表失败", "Reading the list of corpus documents failed"}, scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
 // CorpusDoc returns one corpus document with its Text and Doc.
@@ -130,19 +132,14 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 		return drafts.CorpusDoc{}, corpusMissing(id)
 	}
 	if err != nil {
-		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+		return drafts.CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", "Reading corpus document %d failed", id)
 	}
-	var docJSON sql.NullString
 	var s storedText
-	if err := db.sql.QueryRow(`SELECT text, text_z, doc_json FROM corpus_docs WHERE id = ?`, id).Scan(&s.text, &s.z, &docJSON); err != nil {
-		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
+	if err := db.sql.QueryRow(`SELECT text, text_z FROM corpus_docs WHERE id = ?`, id).Scan(&s.text, &s.z); err != nil {
+		return drafts.CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", "Reading corpus document %d failed", id)
 	}
 	if d.Text, err = s.read(); err != nil {
-		return drafts.CorpusDoc{}, fmt.Errorf("读取参考文件 %d 失败: %w", id, err)
-	}
-	if docJSON.Valid { // stored before migration 004
-		d.Doc, err = unmarshalDoc(docJSON, d.Text)
-		return d, err
+		return drafts.CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", "Reading corpus document %d failed", id)
 	}
 	if d.Clauses == 0 { // stored without a structure (the corpus takes none without clauses)
 		return d, nil
@@ -160,7 +157,7 @@ func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
 		CorpusClause
 		at, n int
 	}
-	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+	rows, err := queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, func(r rowScanner) (row, error) {
 		var c row
 		var path, units string
 		if err := r.Scan(&c.DocID, &c.Index, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &c.at, &c.n, &path, &units); err != nil {
@@ -182,7 +179,7 @@ func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
 		runs[i] = clauseRun{doc: r.DocID, at: r.at, n: r.n, text: &out[i].Text}
 	}
 	if err := db.fillRuns(runs); err != nil {
-		return nil, wrapf(db.noteDamage(err), "读取参考条款失败")
+		return nil, wrap(db.noteDamage(err), "读取参考条款失败", "Reading the corpus clauses failed")
 	}
 	return out, nil
 }
@@ -191,7 +188,7 @@ func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
 func (db *DB) RemoveCorpusDoc(id int64) error {
 	res, err := db.exec(`DELETE FROM corpus_docs WHERE id = ?`, id)
 	if err := affectedOne(res, err, corpusMissing(id)); err != nil {
-		return wrapf(err, "删除参考文件失败")
+		return wrapf(err, "删除参考文件失败", "Removing the corpus document failed")
 	}
 	return nil
 }
@@ -236,7 +233,7 @@ func (db *DB) fillTextKeys() error {
 		id   int64
 		text string
 	}
-	rows, err := queryAll(db, "读取参考文件失败", func(r rowScanner) (row, error) {
+	rows, err := queryAll(db, failed{"读取参考文件失败", "Reading the corpus document failed"}, func(r rowScanner) (row, error) {
 		var x row
 		var s storedText
 		if err := r.Scan(&x.id, &s.text, &s.z); err != nil {
@@ -291,7 +288,7 @@ func (db *DB) AddCorpusDocs(docs []NewCorpusDoc) ([]drafts.CorpusDoc, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, wrapf(err, "添加参考文件失败")
+		return nil, wrapf(err, "添加参考文件失败", "Adding to the corpus failed")
 	}
 	return out, nil
 }

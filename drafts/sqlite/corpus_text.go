@@ -124,7 +124,7 @@ func (db *DB) deflateStoredTexts() error {
 			id   int64
 			text string
 		}
-		rows, err := queryAll(db, "读取参考文件失败", func(r rowScanner) (row, error) {
+		rows, err := queryAll(db, failed{"读取参考文件失败", "Reading the corpus documents failed"}, func(r rowScanner) (row, error) {
 			var x row
 			return x, r.Scan(&x.id, &x.text)
 		}, `SELECT id, text FROM corpus_docs WHERE text_z IS NULL AND text <> '' AND id > ? ORDER BY id LIMIT 500`, last)

@@ -1,26 +1,6 @@
 package sqlite
 
-import (
-	"database/sql"
-	"encoding/json"
-
-	"qicao/drafts"
-)
-
-// marshalDoc returns doc as JSON for a doc_json column, or NULL for nil.
-func marshalDoc(doc *drafts.Document) (sql.NullString, error) {
-	b, err := drafts.MarshalStored(doc)
-	return sql.NullString{String: string(b), Valid: b != nil}, err
-}
-
-// unmarshalDoc reads a doc_json column back; NULL gives nil (see
-// drafts.UnmarshalStored for what comes back).
-func unmarshalDoc(js sql.NullString, text string) (*drafts.Document, error) {
-	if !js.Valid {
-		return nil, nil
-	}
-	return drafts.UnmarshalStored([]byte(js.String), text)
-}
+import "encoding/json"
 
 // marshalStrings returns ss as a JSON array, "[]" for none.
 func marshalStrings(ss []string) string {

@@ -10,7 +10,9 @@ import (
 )
 
 // draftMissing is the error for a draft id that does not exist.
-func draftMissing(id int64) error { return notFoundf("草稿 %d 不存在", id) }
+func draftMissing(id int64) error {
+	return notFoundf("草稿 %d 不存在", "There is no draft %d", id)
+}
 
 // CreateDraft makes a new draft. A non-empty text becomes its version 1,
 // with note; an empty text makes a draft with no versions yet.
@@ -29,7 +31,7 @@ func (db *DB) CreateDraft(title, city, text, note string) (drafts.Draft, error) 
 		return insertVersion(tx, id, 1, text, note, now, Author())
 	})
 	if err != nil {
-		return drafts.Draft{}, wrapf(err, "新建草稿失败")
+		return drafts.Draft{}, wrapf(err, "新建草稿失败", "Creating the draft failed")
 	}
 	return db.Draft(id)
 }
@@ -76,7 +78,7 @@ func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (drafts.
 		return err
 	})
 	if err != nil {
-		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", "Saving a new version of draft %d failed", draftID)
 	}
 	return db.Version(draftID, n)
 }
@@ -105,7 +107,7 @@ func (db *DB) SaveVersionWithWorking(draftID int64, base int, text, note, workin
 		return err
 	})
 	if err != nil {
-		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+		return drafts.Version{}, wrapf(err, "保存草稿 %d 的新版本失败", "Saving a new version of draft %d failed", draftID)
 	}
 	return db.Version(draftID, n)
 }
@@ -156,7 +158,7 @@ func scanDraft(row rowScanner) (drafts.Draft, error) {
 
 // Drafts returns all drafts, most recently updated first.
 func (db *DB) Drafts() ([]drafts.Draft, error) {
-	return queryAll(db, "读取草稿列表失败", scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
+	return queryAll(db, failed{"读取草稿列表失败", "Reading the list of drafts failed"}, scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
 }
 
 // Draft returns one draft.
@@ -209,9 +211,9 @@ func (db *DB) Version(draftID int64, n int) (drafts.Version, error) {
 		return drafts.Version{}, err
 	}
 	if n <= 0 {
-		return drafts.Version{}, notFoundf("草稿 %d 还没有保存过版本", draftID)
+		return drafts.Version{}, notFoundf("草稿 %d 还没有保存过版本", "Draft %d has no saved version yet", draftID)
 	}
-	return drafts.Version{}, notFoundf("草稿 %d 没有第 %d 版", draftID, n)
+	return drafts.Version{}, notFoundf("草稿 %d 没有第 %d 版", "Draft %d has no version %d", draftID, n)
 }
 
 // readVersion reads version n (latest if n <= 0); sql.ErrNoRows if none.
@@ -247,7 +249,7 @@ func (db *DB) SetWorking(draftID int64, text string) error {
 		working_updated_at = ?
 		WHERE id = ?`, text, text, now, draftID)
 	if err := affectedOne(res, err, draftMissing(draftID)); err != nil {
-		return wrapf(err, "自动保存失败")
+		return wrapf(err, "自动保存失败", "Autosaving failed")
 	}
 	return nil
 }
@@ -257,7 +259,7 @@ func (db *DB) SetWorking(draftID int64, text string) error {
 func (db *DB) ClearWorking(draftID int64) error {
 	res, err := db.exec(`UPDATE drafts SET working_text = NULL, working_updated_at = NULL WHERE id = ?`, draftID)
 	if err := affectedOne(res, err, draftMissing(draftID)); err != nil {
-		return wrapf(err, "清除自动保存内容失败")
+		return wrapf(err, "清除自动保存内容失败", "Clearing the autosaved text failed")
 	}
 	return nil
 }
@@ -279,7 +281,7 @@ func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
 func (db *DB) RenameDraft(id int64, title string) error {
 	res, err := db.exec(`UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?`, title, db.stamp(), id)
 	if err := affectedOne(res, err, draftMissing(id)); err != nil {
-		return wrapf(err, "重命名草稿失败")
+		return wrapf(err, "重命名草稿失败", "Renaming the draft failed")
 	}
 	return nil
 }
@@ -289,7 +291,7 @@ func (db *DB) RenameDraft(id int64, title string) error {
 func (db *DB) DeleteDraft(id int64) error {
 	res, err := db.exec(`DELETE FROM drafts WHERE id = ?`, id)
 	if err := affectedOne(res, err, draftMissing(id)); err != nil {
-		return wrapf(err, "删除草稿失败")
+		return wrapf(err, "删除草稿失败", "Deleting the draft failed")
 	}
 	return nil
 }

@@ -17,7 +17,7 @@ var _ templates.IndexStore = (*DB)(nil)
 
 // IndexSegments returns the index's segments by id.
 func (db *DB) IndexSegments() ([]templates.StoredSegment, error) {
-	return queryAll(db, "读取条款索引失败", func(r rowScanner) (templates.StoredSegment, error) {
+	return queryAll(db, failed{"读取条款索引失败", "Reading the clause index failed"}, func(r rowScanner) (templates.StoredSegment, error) {
 		var s templates.StoredSegment
 		return s, r.Scan(&s.ID, &s.Desc)
 	}, `SELECT id, desc FROM index_segments ORDER BY id`)
@@ -92,14 +92,14 @@ func (db *DB) WriteIndexSegment(desc []byte, postings map[uint64][]byte, drop []
 		return nil
 	})
 	if err != nil {
-		return 0, wrapf(err, "写入条款索引失败")
+		return 0, wrapf(err, "写入条款索引失败", "Writing the clause index failed")
 	}
 	return id, nil
 }
 
 // LiveCorpusIDs returns the ids of the corpus documents.
 func (db *DB) LiveCorpusIDs() ([]int64, error) {
-	return queryAll(db, "读取参考文件列表失败", func(r rowScanner) (int64, error) {
+	return queryAll(db, failed{"读取参考文件列表失败", "Reading the list of corpus documents failed"}, func(r rowScanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
 	}, `SELECT id FROM corpus_docs ORDER BY id`)
@@ -115,13 +115,13 @@ func (db *DB) IndexedClause(doc int64, idx int) (templates.BankClause, error) {
 		FROM corpus_clauses k JOIN corpus_docs d ON d.id = k.doc_id WHERE k.doc_id = ? AND k.idx = ?`, doc, idx).
 		Scan(&c.Source, &c.City, &c.Number, &c.Title, &c.Date, &c.Label, &c.Ordinal, &c.Heading, &c.Text, &run.at, &run.n, &path)
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, notFoundf("参考文件 %d 没有第 %d 条", doc, idx+1)
+		return c, notFoundf("参考文件 %d 没有第 %d 条", "Corpus document %d has no clause %d", doc, idx+1)
 	}
 	if err == nil {
 		err = db.fillRuns([]clauseRun{run})
 	}
 	if err != nil {
-		return c, fmt.Errorf("读取参考条款失败: %w", err)
+		return c, wrap(err, "读取参考条款失败", "Reading the corpus clauses failed")
 	}
 	return c, json.Unmarshal([]byte(path), &c.Path)
 }
@@ -138,7 +138,7 @@ func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
 		templates.BankClause
 		at, n int
 	}
-	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+	rows, err := queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, func(r rowScanner) (row, error) {
 		var c row
 		var path string
 		err := r.Scan(&c.SourceID, &c.Source, &c.City, &c.Number, &c.Title, &c.Date,
@@ -159,7 +159,7 @@ func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
 		runs[i] = clauseRun{doc: r.SourceID, at: r.at, n: r.n, text: &out[i].Text}
 	}
 	if err := db.fillRuns(runs); err != nil {
-		return nil, wrapf(db.noteDamage(err), "读取参考条款失败")
+		return nil, wrap(db.noteDamage(err), "读取参考条款失败", "Reading the corpus clauses failed")
 	}
 	return out, nil
 }
@@ -171,7 +171,7 @@ func (db *DB) fillTopics() error {
 		idx, at, n    int
 		heading, text string
 	}
-	rows, err := queryAll(db, "读取参考条款失败", func(r rowScanner) (row, error) {
+	rows, err := queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, func(r rowScanner) (row, error) {
 		var x row
 		return x, r.Scan(&x.doc, &x.idx, &x.heading, &x.text, &x.at, &x.n)
 	}, `SELECT doc_id, idx, heading, text, text_at, text_len FROM corpus_clauses WHERE topics IS NULL ORDER BY doc_id, idx`)
@@ -183,7 +183,7 @@ func (db *DB) fillTopics() error {
 		runs[i] = clauseRun{doc: rows[i].doc, at: rows[i].at, n: rows[i].n, text: &rows[i].text}
 	}
 	if err := db.fillRuns(runs); err != nil {
-		return wrapf(db.noteDamage(err), "读取参考条款失败")
+		return wrap(db.noteDamage(err), "读取参考条款失败", "Reading the corpus clauses failed")
 	}
 	err = db.inTx(func(tx *sql.Tx) error {
 		stmt, err := tx.Prepare(`UPDATE corpus_clauses SET topics = ? WHERE doc_id = ? AND idx = ?`)
@@ -199,7 +199,7 @@ func (db *DB) fillTopics() error {
 		return nil
 	})
 	if err != nil {
-		return wrapf(err, "写入条款主题失败")
+		return wrapf(err, "写入条款主题失败", "Writing the clause topics failed")
 	}
 	return nil
 }

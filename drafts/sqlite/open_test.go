@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"qicao/drafts"
 )
 
 // problem returns the Problem of an *OpenError, 0 for any other error.
@@ -283,8 +285,8 @@ func TestRestore(t *testing.T) {
 
 // Issue 12, failure 10: a full disk is named as such.
 func TestDiskFullNamed(t *testing.T) {
-	if r := reason(sqlite3.Error{Code: sqlite3.ErrIoErr, SystemErrno: syscall.ENOSPC}); r != "磁盘空间不足" {
-		t.Errorf("IOERR with ENOSPC: %q", r)
+	if r, en := reason(sqlite3.Error{Code: sqlite3.ErrIoErr, SystemErrno: syscall.ENOSPC}); r != "磁盘空间不足" || en != "the disk is full" {
+		t.Errorf("IOERR with ENOSPC: %q %q", r, en)
 	}
 	dir := smallDisk(t, "256k")
 	db, err := Open(filepath.Join(dir, "qicao.db"))
@@ -296,8 +298,9 @@ func TestDiskFullNamed(t *testing.T) {
 	for i := 0; i < 200 && last == nil; i++ {
 		_, last = db.CreateDraft("草稿", "", strings.Repeat("推进科技创新。", 2000), "")
 	}
-	if last == nil || !strings.Contains(last.Error(), "磁盘空间不足") {
-		t.Fatalf("filling the disk: %v", last)
+	if last == nil || !strings.Contains(last.Error(), "磁盘空间不足") ||
+		!strings.Contains(drafts.Message(last, true), "(the disk is full)") {
+		t.Fatalf("filling the disk: %v / %s", last, drafts.Message(last, true))
 	}
 }
 

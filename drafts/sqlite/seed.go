@@ -39,7 +39,7 @@ func (db *DB) Fresh() (bool, error) {
 	var some bool
 	err := db.sql.QueryRow(`SELECT EXISTS (SELECT 1 FROM corpus_docs) OR EXISTS (SELECT 1 FROM drafts)`).Scan(&some)
 	if err != nil {
-		return false, wrapf(db.noteDamage(err), "读取数据库失败")
+		return false, wrapf(db.noteDamage(err), "读取数据库失败", "Reading the database failed")
 	}
 	return !some, nil
 }
@@ -64,7 +64,7 @@ func (db *DB) SeedOnce(s Seed) (bool, error) {
 		return nil
 	})
 	if err != nil {
-		return false, wrapf(err, "首次启动时写入内置内容失败")
+		return false, wrapf(err, "首次启动时写入内置内容失败", "Writing the built-in contents at the first start failed")
 	}
 	return seeded, nil
 }

@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"qicao/drafts"
 )
 
 //go:embed migration/*.sql
@@ -37,13 +39,14 @@ var migrationFS fs.FS = embeddedMigrations
 const busyTimeout = 5 * time.Second
 
 // ErrNotFound is matched (errors.Is) by every error that reports a missing
-// draft, version, corpus document or template. The error itself reads in
-// Chinese and names what is missing, e.g. "草稿 12 不存在".
-var ErrNotFound = errors.New("记录不存在")
+// draft, version, corpus document or template. The error itself names
+// what is missing, in Chinese ("草稿 12 不存在") and in English (its
+// EnglishMessage: "There is no draft 12"), with code drafts.ENotFound.
+var ErrNotFound error = drafts.Errorf(drafts.ENotFound, "记录不存在", "not found")
 
 // ErrExists is matched by the error AddCorpusDoc returns when the name is
-// already taken.
-var ErrExists = errors.New("记录已存在")
+// already taken (code drafts.EInvalid).
+var ErrExists error = drafts.Errorf(drafts.EInvalid, "记录已存在", "already exists")
 
 // DB is an open Qicao database. It is safe for concurrent use, and several
 // DBs, in one process or several, may have the same file open.
@@ -106,7 +109,7 @@ func Open(path string) (*DB, error) {
 		if err := classify(path, err); errors.As(err, new(*OpenError)) {
 			return nil, err
 		}
-		return nil, wrapf(err, "无法打开数据库 %s", path)
+		return nil, wrapf(err, "无法打开数据库 %s", "Cannot open the database %s", path)
 	}
 	if st.exists {
 		db.backupErr = db.dailyBackup()
@@ -340,51 +343,62 @@ func parseTime(s sql.NullString) (time.Time, error) {
 	return t, nil
 }
 
-// kindError is an error whose Chinese message names the draft, version or
-// document concerned, and which matches its kind (ErrNotFound, ErrExists)
-// under errors.Is.
+// kindError is an error whose message names the draft, version or
+// document concerned, in Chinese and in English, and which matches its
+// kind (ErrNotFound, ErrExists) under errors.Is and has its code.
 type kindError struct {
-	msg  string
-	kind error
+	msg, english string
+	kind         error
 }
 
 // Error returns the Chinese message.
 func (e *kindError) Error() string { return e.msg }
 
+// EnglishMessage returns the English message.
+func (e *kindError) EnglishMessage() string { return e.english }
+
+// ErrorCode is the code of the kind.
+func (e *kindError) ErrorCode() drafts.Code { return drafts.ErrorCode(e.kind) }
+
 // Is reports whether target is the error's kind.
 func (e *kindError) Is(target error) bool { return target == e.kind }
 
-// notFoundf returns an error matching ErrNotFound with a formatted message.
-func notFoundf(format string, args ...any) error {
-	return &kindError{fmt.Sprintf(format, args...), ErrNotFound}
+// notFoundf returns an error matching ErrNotFound, its Chinese and
+// English messages formatted with the same args.
+func notFoundf(chinese, english string, args ...any) error {
+	return &kindError{fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...), ErrNotFound}
 }
 
-// existsf returns an error matching ErrExists with a formatted message.
-func existsf(format string, args ...any) error {
-	return &kindError{fmt.Sprintf(format, args...), ErrExists}
+// existsf returns an error matching ErrExists, its Chinese and English
+// messages formatted with the same args.
+func existsf(chinese, english string, args ...any) error {
+	return &kindError{fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...), ErrExists}
 }
 
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(...any) error }
 
+// failed says what failed, in Chinese and in English, for queryAll.
+type failed struct{ chinese, english string }
+
 // queryAll runs query and reads every row with scan; a failure to run the
-// query or to read a row is reported after failed.
-func queryAll[T any](db *DB, failed string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+// query or to read a row is reported after what.
+func queryAll[T any](db *DB, what failed, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.sql.Query(query, args...)
 	if err != nil {
-		return nil, wrapf(db.noteDamage(err), "%s", failed)
+		return nil, wrap(db.noteDamage(err), what.chinese, what.english)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, wrapf(db.noteDamage(err), "%s", failed)
+			return nil, wrap(db.noteDamage(err), what.chinese, what.english)
 		}
 		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, wrapf(db.noteDamage(err), "%s", failed)
+		return nil, wrap(db.noteDamage(err), what.chinese, what.english)
 	}
 	return out, nil
 }
@@ -404,39 +418,78 @@ func affectedOne(res sql.Result, err error, missing error) error {
 	return nil
 }
 
-// wrapf puts a Chinese account of what failed in front of err. Errors that
+// wrapf puts an account of what failed in front of err, in Chinese and
+// in English, each formatted with args; see wrap.
+func wrapf(err error, chinese, english string, args ...any) error {
+	return wrap(err, fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...))
+}
+
+// wrap puts an account of what failed in front of err, in Chinese and in
+// English, with a reason an officer can act on added to each. Errors that
 // already say what is missing or taken are returned as they are.
-func wrapf(err error, format string, args ...any) error {
+func wrap(err error, chinese, english string) error {
 	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrExists) {
 		return err
 	}
-	if why := reason(err); why != "" {
-		format += "（" + why + "）"
+	if why, whyEnglish := reason(err); why != "" {
+		chinese += "（" + why + "）"
+		english += " (" + whyEnglish + ")"
 	}
-	return fmt.Errorf(format+": %w", append(args, err)...)
+	return &storeError{msg: chinese, english: english, err: err}
 }
 
-// reason explains in Chinese the SQLite failures an officer can do
-// something about; it returns "" for the others.
-func reason(err error) string {
+// storeError is a failure of the store, told in Chinese and English in
+// front of its cause.
+type storeError struct {
+	msg, english string
+	err          error
+}
+
+// Error returns the Chinese account, then the cause.
+func (e *storeError) Error() string { return e.msg + ": " + e.err.Error() }
+
+// EnglishMessage returns the English account, then the cause's English
+// (SQLite's own messages are English).
+func (e *storeError) EnglishMessage() string {
+	return e.english + ": " + drafts.Message(e.err, true)
+}
+
+// ErrorCode is the cause's code where it has one (a save conflict), else
+// drafts.EDatabase.
+func (e *storeError) ErrorCode() drafts.Code {
+	if c := drafts.ErrorCode(e.err); c != drafts.EInternal {
+		return c
+	}
+	return drafts.EDatabase
+}
+
+// Unwrap returns the cause.
+func (e *storeError) Unwrap() error { return e.err }
+
+// reason explains, in Chinese and in English, the SQLite failures an
+// officer can do something about; it returns "" for the others.
+func reason(err error) (chinese, english string) {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
-		return ""
+		return "", ""
 	}
+	const (
+		full, fullEnglish = "磁盘空间不足", "the disk is full"
+	)
 	if se.SystemErrno == syscall.ENOSPC || se.SystemErrno == syscall.EDQUOT {
-		return "磁盘空间不足"
+		return full, fullEnglish
 	}
 	switch se.Code {
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
-		return "数据库正被另一个窗口或程序占用，请稍后再试"
+		return "数据库正被另一个窗口或程序占用，请稍后再试", "the database is in use by another window or program; please try again shortly"
 	case sqlite3.ErrFull:
-		return "磁盘空间不足"
+		return full, fullEnglish
 	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
-		return "数据库文件无法写入，请检查文件权限"
+		return "数据库文件无法写入，请检查文件权限", "the database file cannot be written; please check its permissions"
 	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
-		return "数据库文件已损坏或不是起草的数据库"
+		return "数据库文件已损坏或不是起草的数据库", "the database file is damaged or is not a Qicao database"
 	case sqlite3.ErrIoErr:
-		return "读写磁盘出错"
+		return "读写磁盘出错", "reading or writing the disk failed"
 	}
-	return ""
+	return "", ""
 }

@@ -20,7 +20,7 @@ type TemplateRow struct {
 // SaveTemplate stores t, replacing any template of the same name.
 func (db *DB) SaveTemplate(t TemplateRow) error {
 	if err := db.inTx(func(tx *sql.Tx) error { return insertTemplate(tx, t) }); err != nil {
-		return wrapf(err, "保存模板“%s”失败", t.Name)
+		return wrapf(err, "保存模板“%s”失败", "Saving the template “%s” failed", t.Name)
 	}
 	return nil
 }
@@ -77,14 +77,14 @@ func scanTemplate(row rowScanner) (TemplateRow, error) {
 
 // Templates returns all templates by category, then name.
 func (db *DB) Templates() ([]TemplateRow, error) {
-	return queryAll(db, "读取模板失败", scanTemplate, templateColumns+` ORDER BY category, name`)
+	return queryAll(db, failed{"读取模板失败", "Reading the templates failed"}, scanTemplate, templateColumns+` ORDER BY category, name`)
 }
 
 // Template returns the template called name.
 func (db *DB) Template(name string) (TemplateRow, error) {
 	t, err := scanTemplate(db.sql.QueryRow(templateColumns+` WHERE name = ?`, name))
 	if err == sql.ErrNoRows {
-		return TemplateRow{}, notFoundf("模板“%s”不存在", name)
+		return TemplateRow{}, notFoundf("模板“%s”不存在", "There is no template “%s”", name)
 	}
 	if err != nil {
 		return TemplateRow{}, fmt.Errorf("读取模板“%s”失败: %w", name, err)
@@ -95,8 +95,8 @@ func (db *DB) Template(name string) (TemplateRow, error) {
 // DeleteTemplate deletes the template called name.
 func (db *DB) DeleteTemplate(name string) error {
 	res, err := db.exec(`DELETE FROM templates WHERE name = ?`, name)
-	if err := affectedOne(res, err, notFoundf("模板“%s”不存在", name)); err != nil {
-		return wrapf(err, "删除模板失败")
+	if err := affectedOne(res, err, notFoundf("模板“%s”不存在", "There is no template “%s”", name)); err != nil {
+		return wrapf(err, "删除模板失败", "Deleting the template failed")
 	}
 	return nil
 }
