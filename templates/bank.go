@@ -9,13 +9,6 @@ import (
 	"qicao/drafts/norm"
 )
 
-// CorpusDoc is the domain's corpus document, drafts.CorpusDoc, of which
-// the bank reads the ID, Name and Doc. It is a name for that one type,
-// not a second type: the stored index (stored.go, stored_topics.go) still
-// says CorpusDoc while another change to its storage is under way; once
-// that has landed, they can say drafts.CorpusDoc and this alias go.
-type CorpusDoc = drafts.CorpusDoc
-
 // BankClause is one clause of the clause bank with where it comes from.
 type BankClause struct {
 	SourceID int64  `json:"source_id"`

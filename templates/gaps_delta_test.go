@@ -13,7 +13,7 @@ import (
 )
 
 // storedOf returns a stored index of srcs (ids 1…) in memory.
-func storedOf(t *testing.T, srcs []CorpusDoc) (*StoredBank, *memStore) {
+func storedOf(t *testing.T, srcs []drafts.CorpusDoc) (*StoredBank, *memStore) {
 	t.Helper()
 	m := newMemStore()
 	for i := range srcs {
@@ -86,7 +86,7 @@ func parsed(t *testing.T, text string) *drafts.Document {
 func TestGapTrackerSameAsFull(t *testing.T) {
 	for _, synth := range []int{0, 3000} {
 		srcs := seeds(t)
-		srcs = append(append([]CorpusDoc(nil), srcs...), SynthSources(synth, 3)...)
+		srcs = append(append([]drafts.CorpusDoc(nil), srcs...), SynthSources(synth, 3)...)
 		st, _ := storedOf(t, srcs)
 		tr := st.NewGapTracker()
 		opts := GapOptions{}
@@ -165,7 +165,7 @@ func TestGapTrackerSameAsFull(t *testing.T) {
 // clauses deleted, a sentence of another clause typed into one, undo to an
 // earlier text — comparing with a full computation after each.
 func TestGapTrackerRandomEdits(t *testing.T) {
-	srcs := append(append([]CorpusDoc(nil), seeds(t)...), SynthSources(3000, 5)...)
+	srcs := append(append([]drafts.CorpusDoc(nil), seeds(t)...), SynthSources(3000, 5)...)
 	st, _ := storedOf(t, srcs)
 	bank := NewBank(srcs)
 	pool := bank.Clauses()
@@ -231,7 +231,7 @@ func (s *stopAfter) Err() error {
 func TestGapTrackerCancelAndIndexChanges(t *testing.T) {
 	defer func(n int) { checkEvery = n }(checkEvery)
 	checkEvery = 64
-	srcs := append(append([]CorpusDoc(nil), seeds(t)...), SynthSources(3000, 3)...)
+	srcs := append(append([]drafts.CorpusDoc(nil), seeds(t)...), SynthSources(3000, 3)...)
 	st, m := storedOf(t, srcs)
 	tr := st.NewGapTracker()
 	doc := seedSource(t, "000").Doc
@@ -255,9 +255,9 @@ func TestGapTrackerCancelAndIndexChanges(t *testing.T) {
 	sameAsFull(t, st, tr, doc, GapOptions{}, "paste undone")
 	// A document added: the strongest example's text as another city's.
 	got := sameAsFull(t, st, tr, doc, GapOptions{}, "before add")
-	add := CorpusDoc{ID: 100000, Name: "new", Doc: seedSource(t, "001").Doc}
+	add := drafts.CorpusDoc{ID: 100000, Name: "new", Doc: seedSource(t, "001").Doc}
 	m.docs[add.ID] = add
-	if err := st.Add([]CorpusDoc{add}); err != nil {
+	if err := st.Add([]drafts.CorpusDoc{add}); err != nil {
 		t.Fatal(err)
 	}
 	sameAsFull(t, st, tr, doc, GapOptions{}, "added")
@@ -290,7 +290,7 @@ func (t *GapTracker) LastWork() string {
 // at most and judges nothing; a sentence on a missing measure looks up one
 // text and judges only the clauses with a topic it gained.
 func TestGapTrackerWorkIsTheChange(t *testing.T) {
-	srcs := append(append([]CorpusDoc(nil), seeds(t)...), SynthSources(3000, 3)...)
+	srcs := append(append([]drafts.CorpusDoc(nil), seeds(t)...), SynthSources(3000, 3)...)
 	st, _ := storedOf(t, srcs)
 	tr := st.NewGapTracker()
 	doc := seedSource(t, "000").Doc

@@ -190,7 +190,7 @@ func BenchmarkGapsEditScaleDB(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	st, err := templates.OpenStoredBank(db, func([]int64) ([]templates.CorpusDoc, error) { return nil, nil })
+	st, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 
+	"qicao/drafts"
 	"qicao/drafts/norm"
 )
 
@@ -90,7 +91,7 @@ type rewrite struct {
 // OpenStoredBank opens the stored index with DefaultOptions. load reads
 // the corpus documents the index lacks (added by a program that did not
 // index them, or before the index existed), which are then indexed.
-func OpenStoredBank(store IndexStore, load func(ids []int64) ([]CorpusDoc, error)) (*StoredBank, error) {
+func OpenStoredBank(store IndexStore, load func(ids []int64) ([]drafts.CorpusDoc, error)) (*StoredBank, error) {
 	b := &StoredBank{store: store, opts: DefaultOptions}
 	b.ctx, b.stop = context.WithCancel(context.Background())
 	if err := b.reload(); err != nil {
@@ -207,7 +208,7 @@ func (b *StoredBank) Segments() int {
 // Add indexes documents as one new segment, merging segments when the
 // newest ones have grown comparable in size, and when removed documents
 // hold a quarter of the clauses.
-func (b *StoredBank) Add(docs []CorpusDoc) error {
+func (b *StoredBank) Add(docs []drafts.CorpusDoc) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var cs []BankClause

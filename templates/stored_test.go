@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"qicao/drafts"
 	"reflect"
 	"slices"
 	"testing"
@@ -16,12 +17,12 @@ type memStore struct {
 	next  int64
 	segs  map[int64][]byte
 	post  map[int64]map[uint64][]byte
-	docs  map[int64]CorpusDoc
+	docs  map[int64]drafts.CorpusDoc
 	reads int // posting lists read by queries
 }
 
 func newMemStore() *memStore {
-	return &memStore{segs: map[int64][]byte{}, post: map[int64]map[uint64][]byte{}, docs: map[int64]CorpusDoc{}}
+	return &memStore{segs: map[int64][]byte{}, post: map[int64]map[uint64][]byte{}, docs: map[int64]drafts.CorpusDoc{}}
 }
 
 func (m *memStore) IndexSegments() ([]StoredSegment, error) {
@@ -72,8 +73,8 @@ func (m *memStore) IndexedClause(doc int64, idx int) (BankClause, error) {
 	return BankClause{}, fmt.Errorf("no clause %d of %d", idx, doc)
 }
 
-func (m *memStore) load(ids []int64) ([]CorpusDoc, error) {
-	var out []CorpusDoc
+func (m *memStore) load(ids []int64) ([]drafts.CorpusDoc, error) {
+	var out []drafts.CorpusDoc
 	for _, id := range ids {
 		out = append(out, m.docs[id])
 	}
@@ -120,7 +121,7 @@ func TestStoredBankSameAsBank(t *testing.T) {
 		for _, s := range srcs {
 			m.docs[s.ID] = s
 		}
-		st, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+		st, err := OpenStoredBank(m, func(ids []int64) ([]drafts.CorpusDoc, error) {
 			if !oneByOne {
 				return m.load(ids)
 			}
@@ -131,7 +132,7 @@ func TestStoredBankSameAsBank(t *testing.T) {
 		}
 		if oneByOne {
 			for _, s := range srcs {
-				if err := st.Add([]CorpusDoc{s}); err != nil {
+				if err := st.Add([]drafts.CorpusDoc{s}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -151,7 +152,7 @@ func TestStoredBankSameAsBank(t *testing.T) {
 			t.Errorf("hit@5 stored %.3f, in memory %.3f", hit, want)
 		}
 		// Reopened, it needs nothing read from the documents.
-		again, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+		again, err := OpenStoredBank(m, func(ids []int64) ([]drafts.CorpusDoc, error) {
 			t.Fatalf("reopened index asks for %v", ids)
 			return nil, nil
 		})
@@ -238,7 +239,7 @@ func TestStoredGapsSameAsBank(t *testing.T) {
 		for _, s := range srcs {
 			m.docs[s.ID] = s
 		}
-		st, err := OpenStoredBank(m, func(ids []int64) ([]CorpusDoc, error) {
+		st, err := OpenStoredBank(m, func(ids []int64) ([]drafts.CorpusDoc, error) {
 			if !oneByOne {
 				return m.load(ids)
 			}
@@ -249,7 +250,7 @@ func TestStoredGapsSameAsBank(t *testing.T) {
 		}
 		if oneByOne {
 			for _, s := range srcs {
-				if err := st.Add([]CorpusDoc{s}); err != nil {
+				if err := st.Add([]drafts.CorpusDoc{s}); err != nil {
 					t.Fatal(err)
 				}
 			}

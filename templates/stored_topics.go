@@ -361,7 +361,7 @@ func (b *StoredBank) Gaps(ctx context.Context, draft *drafts.Document, opts GapO
 		return nil, err
 	}
 	names := b.cityNames()
-	mini := NewBank([]CorpusDoc{{ID: math.MinInt64, Doc: draft}})
+	mini := NewBank([]drafts.CorpusDoc{{ID: math.MinInt64, Doc: draft}})
 	return v.gapGroups(groups, opts.Examples,
 		func(h gapHit) (BankClause, error) {
 			s := b.segs[h.part]
