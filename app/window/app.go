@@ -66,14 +66,28 @@ func Run(opts Options) error {
 		return err
 	}
 	var s *Shell
-	start := func(ws *workspace.Workspace) {
+	var start func(ws *workspace.Workspace)
+	// recover closes the main window, its edits taken, for the recovery
+	// window, when the check after the first frame finds damage.
+	recover := func(err error) {
+		old := s
+		old.Closing()
+		old.Session.WS.Close()
+		s = nil
+		if path, perr := workspace.ResolvePath(opts.DBPath); perr == nil {
+			NewRecovery(a, path, err, start).Window.Show()
+		}
+		old.Window.Close()
+	}
+	start = func(ws *workspace.Workspace) {
 		s = startShell(a, ws)
 		handleSignals(s)
 		if len(opts.Compare) > 0 {
 			s.CompareFiles(opts.Compare)
 		}
+		s.CheckRest(recover)
 	}
-	if ws, err := workspace.Open(opts.DBPath); err == nil {
+	if ws, err := workspace.OpenQuickly(opts.DBPath); err == nil {
 		start(ws)
 	} else {
 		path, perr := workspace.ResolvePath(opts.DBPath)

@@ -20,12 +20,43 @@ type Workspace struct {
 	bank   bankState
 	index  indexState
 	outbox outbox
+	quick  bool // opened by OpenQuickly: CheckRest has a check to make
 }
 
 // Open opens the database at path ("" for the default: $QICAO_DB, else
 // the user's config dir) and seeds it if it is new. A postgres:// URL
 // opens a bureau's server instead (see OpenServer).
-func Open(path string) (*Workspace, error) {
+func Open(path string) (*Workspace, error) { return open(path, false) }
+
+// OpenQuickly opens as Open does, but a database file is checked before
+// opening only in the officer's own tables (drafts, versions, templates):
+// the window calls CheckRest once it shows, for the rest of the file and
+// the daily backup. A server opens as with Open.
+func OpenQuickly(path string) (*Workspace, error) { return open(path, true) }
+
+// CheckRest checks what OpenQuickly left unchecked and then makes the
+// daily backup (see sqlite.DB.CheckRest): a damaged file is an
+// *OpenError. Nothing for a server, or a workspace opened otherwise
+// (checked already).
+func (w *Workspace) CheckRest() error {
+	if db, ok := w.db.(*sqlite.DB); ok && w.quick {
+		return db.CheckRest()
+	}
+	return nil
+}
+
+// BackupProblem is why the day's automatic backup failed, or nil (always
+// for a server, which the bureau backs up).
+func (w *Workspace) BackupProblem() error {
+	if db, ok := w.db.(*sqlite.DB); ok {
+		return db.BackupProblem()
+	}
+	return nil
+}
+
+// open opens a workspace, a database file with sqlite.OpenQuickly if
+// quick, else with sqlite.Open.
+func open(path string, quick bool) (*Workspace, error) {
 	if postgres.IsURL(path) || (path == "" && postgres.IsURL(os.Getenv("QICAO_DB"))) {
 		if path == "" {
 			path = os.Getenv("QICAO_DB")
@@ -36,7 +67,11 @@ func Open(path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := sqlite.Open(path)
+	openFile := sqlite.Open
+	if quick {
+		openFile = sqlite.OpenQuickly
+	}
+	db, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +79,7 @@ func Open(path string) (*Workspace, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Workspace{db: db}, nil
+	return &Workspace{db: db, quick: quick}, nil
 }
 
 // OpenServer opens a Qicao database on a PostgreSQL server. It seeds

@@ -193,7 +193,7 @@ func Check(path string) ([]string, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	found := integrityFindings(conn, "integrity_check")
+	found := integrityFindings(conn, "integrity_check(5)")
 	if found == "" {
 		if oe != nil {
 			return []string{oe.Detail}, nil

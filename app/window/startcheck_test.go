@@ -1,0 +1,104 @@
+package window
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"qicao/app/workspace"
+)
+
+// TestDamageFoundAfterFirstFrame: the window opens a database whose
+// reference documents are damaged (the quick open checks the officer's
+// tables only), then the check of the rest finds the damage and says so in
+// a dialog whose 从备份恢复… leads to the recovery window; 稍后 leaves the
+// window as it is, drafts still saved.
+func TestDamageFoundAfterFirstFrame(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := Setup(a, Options{Language: LangChinese}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "qicao.db")
+	ws, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	smashRoot(t, path, "corpus_docs")
+	if _, err := workspace.Open(path); err == nil {
+		t.Fatal("the full check at open did not see the damage")
+	}
+	for _, tap := range []string{"稍后", "从备份恢复…"} {
+		ws, err := workspace.OpenQuickly(path)
+		if err != nil {
+			t.Fatalf("OpenQuickly: %v", err)
+		}
+		s := testShell(t, a, ws)
+		recovered := make(chan error, 1)
+		s.CheckRest(func(err error) { recovered <- err })
+		deadline := time.Now().Add(10 * time.Second)
+		var text string
+		for text == "" && time.Now().Before(deadline) {
+			runUI()
+			if top := s.Window.Canvas().Overlays().Top(); top != nil {
+				for _, o := range test.LaidOutObjects(top) {
+					if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "参考文件") {
+						text = l.Text
+					}
+				}
+			}
+			time.Sleep(time.Millisecond)
+		}
+		if !strings.Contains(text, "已损坏") || !strings.Contains(text, "草稿、版本和模板已检查") {
+			t.Fatalf("dialog after the check: %q", text)
+		}
+		tapButton(t, s.Window.Canvas().Overlays().Top(), tap)
+		select {
+		case err := <-recovered:
+			if tap == "稍后" {
+				t.Errorf("稍后 led to recovery (%v)", err)
+			}
+		default:
+			if tap != "稍后" {
+				t.Error("从备份恢复… did not lead to the recovery window")
+			}
+		}
+		if tap == "稍后" {
+			if _, err := ws.CreateDraft("稍后也能保存", "", "一、总体要求", ""); err != nil {
+				t.Errorf("a new draft after 稍后: %v", err)
+			}
+		}
+		stopPumping(s.StopBackground)
+		ws.Close()
+	}
+}
+
+// smashRoot overwrites the root page of table's b-tree with garbage, as a
+// bad sector would.
+func smashRoot(t *testing.T, path, table string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, size int64
+	err = raw.QueryRow(`SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?`, table).Scan(&page, &size)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt([]byte(strings.Repeat("\xa5", int(size))), (page-1)*size); err != nil {
+		t.Fatal(err)
+	}
+}
