@@ -269,8 +269,14 @@ func (s *Shell) StopBackground() { s.bg.stop() }
 func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
 
 // ShowError shows err in a dialog, in the window's language where the
-// error has an English message (see localized).
+// error has an English message (see localized); an error met on a damaged
+// page, once the window can lead to the recovery window, as tellDamage
+// does.
 func (s *Shell) ShowError(err error) {
+	if err != nil && s.damage.recover != nil && s.Session.WS.Damaged() {
+		s.tellDamage(err, false)
+		return
+	}
 	if err != nil {
 		dialog.ShowError(localized(s.App, err), s.Window)
 	}

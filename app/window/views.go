@@ -53,6 +53,8 @@ type Shell struct {
 	built  map[string]bool
 	panels panels
 	bg     background // the window's timers and off-UI jobs
+	// damage is how the window tells of a damaged database (startcheck.go)
+	damage damageState
 
 	// files are the files brought to the window to compare (CompareFiles);
 	// filesPair, the paths to compare when the compare view next loads

@@ -45,6 +45,13 @@ func (w *Workspace) CheckRest() error {
 	return nil
 }
 
+// Damaged reports whether the database file has been found damaged while
+// in use (never for a server).
+func (w *Workspace) Damaged() bool {
+	db, ok := w.db.(*sqlite.DB)
+	return ok && db.Damaged()
+}
+
 // BackupProblem is why the day's automatic backup failed, or nil (always
 // for a server, which the bureau backs up).
 func (w *Workspace) BackupProblem() error {

@@ -191,6 +191,10 @@ func (db *DB) upgrade(st fileState) error {
 	return nil
 }
 
+// Damaged reports whether SQLite has reported a damaged page of this
+// database (writes are refused from then on).
+func (db *DB) Damaged() bool { return db.damaged.Load() }
+
 // BackupProblem is why the automatic backup made at Open failed, or nil.
 func (db *DB) BackupProblem() error { return db.backupErr }
 
