@@ -82,7 +82,7 @@ func TestServerStoppedDuringSave(t *testing.T) {
 		_, err := a.SaveVersion(d.ID, 1, mine, "停机时保存")
 		done <- err
 	}()
-	waitForLock(t, name)
+	waitForLock(t, name, done)
 	if err := cluster.Pause(); err != nil {
 		t.Fatal(err)
 	}
@@ -179,9 +179,14 @@ func TestNewerServerSchemaRefused(t *testing.T) {
 }
 
 // waitForLock waits until a session of database db waits for a lock.
-func waitForLock(t *testing.T, db string) {
+func waitForLock(t *testing.T, db string, saved chan error) {
 	t.Helper()
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		select {
+		case err := <-saved:
+			t.Fatalf("the save returned before it waited for the draft's row: %v", err)
+		default:
+		}
 		ctx := context.Background()
 		conn, err := pgx.Connect(ctx, cluster.URL(db, pgtest.Superuser))
 		if err != nil {
