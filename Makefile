@@ -68,6 +68,7 @@ fuzz: fyne
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s -fuzzminimizetime 5s ./drafts/input/
 	$(GO) test -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 60s -fuzzminimizetime 5s ./drafts/input/
 	$(GO) test -run '^$$' -fuzz '^FuzzPDF$$' -fuzztime 60s -fuzzminimizetime 5s ./drafts/input/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodePostings$$' -fuzztime 60s -fuzzminimizetime 5s ./templates/
 
 generate: fyne
 	$(GO) generate ./...
