@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,17 +21,7 @@ import (
 // a dialog whose 从备份恢复… leads to the recovery window; 稍后 leaves the
 // window as it is.
 func TestDamageFoundAfterFirstFrame(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := Setup(a, Options{Language: LangChinese}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "qicao.db")
-	ws, err := workspace.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws.Close()
-	smashRoot(t, path, "corpus_docs")
+	a, path := damagedCorpus(t)
 	if _, err := workspace.Open(path); err == nil {
 		t.Fatal("the full check at open did not see the damage")
 	}
@@ -74,6 +65,24 @@ func TestDamageFoundAfterFirstFrame(t *testing.T) {
 	}
 }
 
+// damagedCorpus makes a Chinese test app and a new database whose
+// corpus_docs root page is smashed.
+func damagedCorpus(t *testing.T) (fyne.App, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := Setup(a, Options{Language: LangChinese}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "qicao.db")
+	ws, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	smashRoot(t, path, "corpus_docs")
+	return a, path
+}
+
 // smashRoot overwrites the root page of table's b-tree with garbage, as a
 // bad sector would.
 func smashRoot(t *testing.T, path, table string) {
@@ -102,18 +111,9 @@ func smashRoot(t *testing.T, path, table string) {
 // the corpus) while the check runs is told as the damage, with the way to
 // the recovery window, and the check's own finding adds no second dialog.
 func TestDamageToldOnce(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := Setup(a, Options{Language: LangChinese}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "qicao.db")
-	ws, err := workspace.Open(path)
+	a, path := damagedCorpus(t)
+	ws, err := workspace.OpenQuickly(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	ws.Close()
-	smashRoot(t, path, "corpus_docs")
-	if ws, err = workspace.OpenQuickly(path); err != nil {
 		t.Fatal(err)
 	}
 	defer ws.Close()
