@@ -75,7 +75,7 @@ func Run(opts Options) error {
 		old.Session.WS.Close()
 		s = nil
 		if path, perr := workspace.ResolvePath(opts.DBPath); perr == nil {
-			NewRecovery(a, path, err, start).Window.Show()
+			newRecovery(a, path, err, start, true).Window.Show()
 		}
 		old.Window.Close()
 	}

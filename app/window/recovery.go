@@ -26,13 +26,21 @@ type Recovery struct {
 	// opened gets the workspace the choice opened; the recovery window
 	// closes after it.
 	opened func(*workspace.Workspace)
+	inUse  bool // open in the main window until now (see newRecovery)
 }
 
 // NewRecovery makes the recovery window (not yet shown) for the database
 // at path, which failed to open with err; opened receives the workspace
 // once a choice has opened one.
 func NewRecovery(a fyne.App, path string, err error, opened func(*workspace.Workspace)) *Recovery {
-	r := &Recovery{Window: a.NewWindow(Title), app: a, path: path, opened: opened}
+	return newRecovery(a, path, err, opened, false)
+}
+
+// newRecovery is NewRecovery; inUse says the database was open in the
+// main window until now (damage found after it opened), which has saved
+// into it, so the window does not say the file is unchanged.
+func newRecovery(a fyne.App, path string, err error, opened func(*workspace.Workspace), inUse bool) *Recovery {
+	r := &Recovery{Window: a.NewWindow(Title), app: a, path: path, opened: opened, inUse: inUse}
 	r.Window.SetContent(r.content(err))
 	r.Window.Resize(fyne.NewSize(820, 440))
 	r.Window.CenterOnScreen()
@@ -41,10 +49,14 @@ func NewRecovery(a fyne.App, path string, err error, opened func(*workspace.Work
 
 // content lays out the problem and the choices.
 func (r *Recovery) content(err error) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(lang.L("The database cannot be opened"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title, unchanged := lang.L("The database cannot be opened"), lang.L("Qicao has not changed the file. You can:")
+	if r.inUse {
+		title, unchanged = lang.L("The database is damaged"), lang.L("Qicao writes nothing more to the file until you choose. You can:")
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	why := widget.NewLabel(message(r.app, err))
 	why.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel(lang.L("Qicao has not changed the file. You can:"))
+	note := widget.NewLabel(unchanged)
 	var oe *workspace.OpenError
 	readOnly := errors.As(err, &oe) && oe.CanReadOnly()
 	rows := container.NewVBox()

@@ -2,6 +2,7 @@ package window
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,5 +137,30 @@ func TestDamageToldOnce(t *testing.T) {
 	}
 	if len(titles) != 1 || titles[0] != "数据库已损坏" {
 		t.Errorf("dialogs shown: %q, want one 数据库已损坏", titles)
+	}
+}
+
+// TestRecoveryAfterUseSaysSo: the recovery window reached from the main
+// window (damage found after it opened, where the window had saved) does
+// not say the file is unchanged, as the one at start does.
+func TestRecoveryAfterUseSaysSo(t *testing.T) {
+	a, path := damagedCorpus(t)
+	damage := errors.New("完整性检查未通过")
+	for _, inUse := range []bool{false, true} {
+		r := newRecovery(a, path, damage, func(*workspace.Workspace) {}, inUse)
+		var texts []string
+		for _, o := range test.LaidOutObjects(r.Window.Content()) {
+			if l, ok := o.(*widget.Label); ok {
+				texts = append(texts, l.Text)
+			}
+		}
+		all := strings.Join(texts, "\n")
+		if unchanged := strings.Contains(all, "起草没有改动这个文件"); unchanged == inUse {
+			t.Errorf("in use %v: the window says %q", inUse, all)
+		}
+		if inUse && !strings.Contains(all, "起草不再写入这个文件") {
+			t.Errorf("after use: %q", all)
+		}
+		r.Window.Close()
 	}
 }
