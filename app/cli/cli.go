@@ -178,6 +178,16 @@ func printUsage(w io.Writer, english bool) {
 	}
 }
 
+// help is a flag's help text, shown by -h and after a mistaken flag: the
+// English where the locale is English (locale.English), as for the usage
+// lines and the errors, else the Chinese.
+func help(chinese, english string) string {
+	if locale.English() {
+		return english
+	}
+	return chinese
+}
+
 // newFlags returns a flag set that reports errors instead of exiting.
 func newFlags(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("qicao "+name, flag.ContinueOnError)
