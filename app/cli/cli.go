@@ -149,6 +149,13 @@ func takeDBFlag(env *Env, args []string) []string {
 	return rest
 }
 
+// PrintError writes err after who on stderr as the command line does: in
+// English where the locale is English (locale.English), else in Chinese.
+// main prints the window's refusal to start (no display) with it.
+func PrintError(stderr io.Writer, who string, err error) {
+	printError(stderr, who, err, locale.English())
+}
+
 // printError writes err after who on stderr, in English or Chinese.
 func printError(stderr io.Writer, who string, err error, english bool) {
 	if english {

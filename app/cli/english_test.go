@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"qicao/drafts"
 )
 
 // english makes the rest of the test run in an English locale.
@@ -156,5 +158,18 @@ func TestFlagHelpFollowsTheLocale(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// PrintError, with which main tells the window's refusal to start, says
+// an error as the command line does: English in an English locale.
+func TestPrintErrorFollowsTheLocale(t *testing.T) {
+	err := drafts.Errorf(drafts.EInvalid, "没有显示", "no display")
+	var zh, en strings.Builder
+	PrintError(&zh, "qicao", err)
+	english(t)
+	PrintError(&en, "qicao", err)
+	if zh.String() != "qicao：没有显示\n" || en.String() != "qicao: no display\n" {
+		t.Errorf("PrintError: %q, %q", zh.String(), en.String())
 	}
 }
