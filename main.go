@@ -6,7 +6,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"qicao/app/cli"
@@ -17,7 +16,7 @@ import (
 func main() {
 	if files, ok := windowFiles(os.Args[1:]); ok {
 		if err := window.Run(window.Options{Compare: files}); err != nil {
-			fmt.Fprintf(os.Stderr, "qicao：%v\n", err)
+			cli.PrintError(os.Stderr, "qicao", err)
 			os.Exit(1)
 		}
 		return

@@ -34,10 +34,10 @@ type checkSummary struct {
 
 func runCheck(env *Env, args []string) error {
 	fs := newFlags(env, "check")
-	asJSON := fs.Bool("json", false, "输出 JSON")
-	hints := fs.Bool("hints", false, "同时列出提示（不一定是错误的地方）")
-	doFix := fs.Bool("fix", false, "按建议修改，输出修改后的全文")
-	out := fs.String("o", "", "与 --fix 同用：修改后的全文写入此文件（默认输出到标准输出）")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
+	hints := fs.Bool("hints", false, help("同时列出提示（不一定是错误的地方）", "list hints too (places that are not necessarily wrong)"))
+	doFix := fs.Bool("fix", false, help("按建议修改，输出修改后的全文", "make the suggested fixes and print the fixed text"))
+	out := fs.String("o", "", help("与 --fix 同用：修改后的全文写入此文件（默认输出到标准输出）", "with --fix: write the fixed text to this file (default: standard output)"))
 	var o outputs
 	o.forceFlag(fs)
 	rest, err := parseFlags(fs, args)

@@ -149,6 +149,13 @@ func takeDBFlag(env *Env, args []string) []string {
 	return rest
 }
 
+// PrintError writes err after who on stderr as the command line does: in
+// English where the locale is English (locale.English), else in Chinese.
+// main prints the window's refusal to start (no display) with it.
+func PrintError(stderr io.Writer, who string, err error) {
+	printError(stderr, who, err, locale.English())
+}
+
 // printError writes err after who on stderr, in English or Chinese.
 func printError(stderr io.Writer, who string, err error, english bool) {
 	if english {
@@ -176,6 +183,16 @@ func printUsage(w io.Writer, english bool) {
 		}
 		fmt.Fprintf(w, "  %-10s %s\n", n, summary)
 	}
+}
+
+// help is a flag's help text, shown by -h and after a mistaken flag: the
+// English where the locale is English (locale.English), as for the usage
+// lines and the errors, else the Chinese.
+func help(chinese, english string) string {
+	if locale.English() {
+		return english
+	}
+	return chinese
 }
 
 // newFlags returns a flag set that reports errors instead of exiting.

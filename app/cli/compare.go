@@ -31,11 +31,11 @@ type metaJSON struct {
 
 func runCompare(env *Env, args []string) error {
 	fs := newFlags(env, "compare")
-	asJSON := fs.Bool("json", false, "输出 JSON")
-	htmlOut := fs.String("html", "", "把对照报告写成 HTML 文件")
-	strict := fs.Bool("strict", false, "把标点宽度、空格的变化也当作修改显示")
-	docxOut := fs.String("docx", "", "把修订稿写成 .docx（修订痕迹）")
-	tableOut := fs.String("table", "", "把修改对照表写成 .docx")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
+	htmlOut := fs.String("html", "", help("把对照报告写成 HTML 文件", "write the comparison report as an HTML file"))
+	strict := fs.Bool("strict", false, help("把标点宽度、空格的变化也当作修改显示", "show changes of punctuation width and spacing as changes too"))
+	docxOut := fs.String("docx", "", help("把修订稿写成 .docx（修订痕迹）", "write the new version with tracked changes as a .docx"))
+	tableOut := fs.String("table", "", help("把修改对照表写成 .docx", "write the table of changes (修改对照表) as a .docx"))
 	var o outputs
 	o.forceFlag(fs)
 	files, err := parseFlags(fs, args)

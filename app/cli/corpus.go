@@ -40,7 +40,7 @@ type corpusDocJSON struct {
 
 func runCorpusList(env *Env, args []string) error {
 	fs := newFlags(env, "corpus list")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao corpus list [--json]", "usage: qicao corpus list [--json]")
 	}
@@ -62,7 +62,7 @@ func runCorpusList(env *Env, args []string) error {
 // nothing. Several files or a folder are imported (importCorpus).
 func runCorpusAdd(env *Env, args []string) error {
 	fs := newFlags(env, "corpus add")
-	name := fs.String("name", "", "在文件库中的名称（缺省为文件名；只用于一个文件）")
+	name := fs.String("name", "", help("在文件库中的名称（缺省为文件名；只用于一个文件）", "the name in the corpus (default: the file name; one file only)"))
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) == 0 {
 		return orUsage(err, "用法：qicao corpus add 文件|文件夹… [--name 名称]", "usage: qicao corpus add FILE|FOLDER… [--name NAME]")

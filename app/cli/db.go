@@ -126,7 +126,7 @@ func listBackups(w io.Writer, path string) error {
 // is moved only with --force.
 func dbNew(env *Env, path string, args []string) error {
 	fs := newFlags(env, "db new")
-	force := fs.Bool("force", false, "数据库完好时也移到一旁")
+	force := fs.Bool("force", false, help("数据库完好时也移到一旁", "move the database aside even when it is sound"))
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}

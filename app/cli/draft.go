@@ -37,9 +37,9 @@ func runDraft(env *Env, args []string) error {
 // nothing.
 func runDraftNew(env *Env, args []string) error {
 	fs := newFlags(env, "draft new")
-	title := fs.String("title", "", "草稿标题（缺省取文件中的标题）")
-	file := fs.String("file", "", "作为第 1 版的文件")
-	note := fs.String("note", "", "版本说明")
+	title := fs.String("title", "", help("草稿标题（缺省取文件中的标题）", "the draft's title (default: the title in the file)"))
+	file := fs.String("file", "", help("作为第 1 版的文件", "the file that becomes version 1"))
+	note := fs.String("note", "", help("版本说明", "a note on the version"))
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao draft new --title 标题 [--file 文件] [--note 说明]",
 			"usage: qicao draft new --title TITLE [--file FILE] [--note NOTE]")
@@ -80,8 +80,8 @@ func runDraftNew(env *Env, args []string) error {
 // without --file the draft's working text, as a new version.
 func runDraftSave(env *Env, args []string) error {
 	fs := newFlags(env, "draft save")
-	file := fs.String("file", "", "新版本的文件（缺省：保存工作稿）")
-	note := fs.String("note", "", "版本说明")
+	file := fs.String("file", "", help("新版本的文件（缺省：保存工作稿）", "the file of the new version (default: the working text)"))
+	note := fs.String("note", "", help("版本说明", "a note on the version"))
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, true, "用法：qicao draft save 编号 [--file 文件] [--note 说明]",
 		"usage: qicao draft save ID [--file FILE] [--note NOTE]")
@@ -118,7 +118,7 @@ func runDraftSave(env *Env, args []string) error {
 // becomes the working text, as 清除 in the window does.
 func runDraftClean(env *Env, args []string) error {
 	fs := newFlags(env, "draft clean")
-	note := fs.String("note", "导入原文（清理前）", "保留原文的版本说明")
+	note := fs.String("note", "导入原文（清理前）", help("保留原文的版本说明", "the note on the version that keeps the original"))
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, true, "用法：qicao draft clean 编号 [--note 说明]", "usage: qicao draft clean ID [--note NOTE]")
 	if err != nil {
@@ -188,7 +188,7 @@ type draftJSON struct {
 // runDraftList: qicao draft list [--json].
 func runDraftList(env *Env, args []string) error {
 	fs := newFlags(env, "draft list")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao draft list [--json]", "usage: qicao draft list [--json]")
 	}
@@ -219,7 +219,7 @@ type versionJSON struct {
 // runDraftVersions: qicao draft versions ID [--json].
 func runDraftVersions(env *Env, args []string) error {
 	fs := newFlags(env, "draft versions")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, true, "用法：qicao draft versions 编号 [--json]", "usage: qicao draft versions ID [--json]")
 	if err != nil {
@@ -242,7 +242,7 @@ func runDraftVersions(env *Env, args []string) error {
 // where there is one, else the latest version; --version picks a version.
 func runDraftShow(env *Env, args []string) error {
 	fs := newFlags(env, "draft show")
-	n := fs.Int("version", 0, "版本号（缺省：未保存的工作稿，否则最新版本）")
+	n := fs.Int("version", 0, help("版本号（缺省：未保存的工作稿，否则最新版本）", "the version number (default: the unsaved working text, else the latest version)"))
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, true, "用法：qicao draft show 编号 [--version 版本]", "usage: qicao draft show ID [--version N]")
 	if err != nil {

@@ -15,11 +15,11 @@ import (
 // `draft` dispatcher calls it for `draft insert`.
 func runDraftInsert(env *Env, args []string) error {
 	fs := newFlags(env, "draft insert")
-	after := fs.Int("after", 0, "插在第几条之后（主条款层级）")
-	name := fs.String("template", "", "模板名称")
-	text := fs.String("text", "", "要插入的文字")
+	after := fs.Int("after", 0, help("插在第几条之后（主条款层级）", "insert after this clause (numbered at the top level)"))
+	name := fs.String("template", "", help("模板名称", "the template's name"))
+	text := fs.String("text", "", help("要插入的文字", "the text to insert"))
 	set := setFlags{}
-	fs.Var(set, "set", "模板占位符的值：名=值（可重复）")
+	fs.Var(set, "set", help("模板占位符的值：名=值（可重复）", "a value for a placeholder of the template: NAME=VALUE (may be repeated)"))
 	rest, err := parseFlags(fs, args)
 	id, err := draftArg(rest, err, *after > 0 && (*name == "") != (*text == ""),
 		"用法：qicao draft insert 编号 --after 序号 (--template 名称 --set 名=值 … | --text 文字)",

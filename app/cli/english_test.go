@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"qicao/drafts"
 )
 
 // english makes the rest of the test run in an English locale.
@@ -106,5 +108,68 @@ func TestUsageAndNotFoundFollowTheLocale(t *testing.T) {
 	english(t)
 	if _, out, _ := run(t, db, "help"); !strings.Contains(out, "usage: qicao [--db PATH]") || !strings.Contains(out, "  corpus     the corpus: list | add | remove\n") {
 		t.Errorf("help in English:\n%s", out)
+	}
+}
+
+// A command's flag help, shown by -h and after a flag it does not know,
+// follows the locale as its usage line does.
+func TestFlagHelpFollowsTheLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	for _, tc := range []struct {
+		args             []string
+		code             int
+		chinese, english []string
+	}{
+		{[]string{"compare", "-h"}, 0,
+			[]string{"  -json\n    \t输出 JSON\n", "  -strict\n    \t把标点宽度、空格的变化也当作修改显示\n",
+				"  -force\n    \t输出文件已存在时覆盖它（数据库和输入文件永远不会被覆盖）\n"},
+			[]string{"  -json\n    \toutput JSON\n", "  -strict\n    \tshow changes of punctuation width and spacing as changes too\n",
+				"  -force\n    \toverwrite an output file that exists (the database and input files are never overwritten)\n"}},
+		{[]string{"suggest", "--bogus"}, 2,
+			[]string{"  -k int\n    \t推荐条数 (default 10)\n", "  -city value\n    \t只推荐该城市的条款（可重复）\n",
+				"qicao suggest：flag provided but not defined: -bogus\n"},
+			[]string{"  -k int\n    \tthe number of suggestions (default 10)\n", "  -city value\n    \tsuggest only clauses of this city (may be repeated)\n",
+				"qicao suggest: flag provided but not defined: -bogus\n"}},
+		{[]string{"draft", "clean", "-h"}, 0,
+			[]string{"  -note string\n    \t保留原文的版本说明 (default \"导入原文（清理前）\")\n"},
+			[]string{"  -note string\n    \tthe note on the version that keeps the original (default \"导入原文（清理前）\")\n"}},
+		{[]string{"template", "list", "-h"}, 0,
+			[]string{"  -category string\n    \t只列出该类别：开头、总体要求、"},
+			[]string{"  -category string\n    \tlist only this category: 开头, 总体要求, "}},
+	} {
+		for _, en := range []bool{false, true} {
+			t.Run("", func(t *testing.T) {
+				want, other := tc.chinese, tc.english
+				if en {
+					english(t)
+					want, other = tc.english, tc.chinese
+				}
+				code, _, errOut := run(t, db, tc.args...)
+				if code != tc.code {
+					t.Errorf("%v: exit %d, want %d", tc.args, code, tc.code)
+				}
+				for _, w := range want {
+					if !strings.Contains(errOut, w) {
+						t.Errorf("%v (English %v): no %q in\n%s", tc.args, en, w, errOut)
+					}
+				}
+				if strings.Contains(errOut, other[0]) {
+					t.Errorf("%v (English %v): the other language's %q in\n%s", tc.args, en, other[0], errOut)
+				}
+			})
+		}
+	}
+}
+
+// PrintError, with which main tells the window's refusal to start, says
+// an error as the command line does: English in an English locale.
+func TestPrintErrorFollowsTheLocale(t *testing.T) {
+	err := drafts.Errorf(drafts.EInvalid, "没有显示", "no display")
+	var zh, en strings.Builder
+	PrintError(&zh, "qicao", err)
+	english(t)
+	PrintError(&en, "qicao", err)
+	if zh.String() != "qicao：没有显示\n" || en.String() != "qicao: no display\n" {
+		t.Errorf("PrintError: %q, %q", zh.String(), en.String())
 	}
 }

@@ -19,8 +19,8 @@ func runExport(env *Env, args []string) error {
 		return usage("用法：qicao export docx 文件|draft:ID@N -o 输出.docx", "usage: qicao export docx FILE|draft:ID@N -o OUT.docx")
 	}
 	fs := newFlags(env, "export docx")
-	out := fs.String("o", "", "输出的 .docx 文件")
-	comments := fs.Bool("comments", false, "把校对发现的问题写成 Word 批注")
+	out := fs.String("o", "", help("输出的 .docx 文件", "the .docx file to write"))
+	comments := fs.Bool("comments", false, help("把校对发现的问题写成 Word 批注", "write the proofreading's findings as Word comments"))
 	var o outputs
 	o.forceFlag(fs)
 	rest, err := parseFlags(fs, args[1:])

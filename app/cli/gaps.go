@@ -29,10 +29,10 @@ type gapsDraft struct {
 
 func runGaps(env *Env, args []string) error {
 	fs := newFlags(env, "gaps")
-	asJSON := fs.Bool("json", false, "输出 JSON")
-	limit := fs.Int("limit", 0, "最多列出的主题数（0 为默认 30）")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
+	limit := fs.Int("limit", 0, help("最多列出的主题数（0 为默认 30）", "the most topics to list (0: the default, 30)"))
 	var exclude stringList
-	fs.Var(&exclude, "exclude-city", "另外不比较该城市的文件（可重复）")
+	fs.Var(&exclude, "exclude-city", help("另外不比较该城市的文件（可重复）", "also leave out this city's documents (may be repeated)"))
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err

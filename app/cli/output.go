@@ -20,7 +20,7 @@ type outputs struct {
 
 // forceFlag adds --force to fs.
 func (o *outputs) forceFlag(fs *flag.FlagSet) {
-	fs.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖它（数据库和输入文件永远不会被覆盖）")
+	fs.BoolVar(&o.force, "force", false, help("输出文件已存在时覆盖它（数据库和输入文件永远不会被覆盖）", "overwrite an output file that exists (the database and input files are never overwritten)"))
 }
 
 // read records the documents named on the command line that are files.

@@ -46,7 +46,7 @@ type clauseJSON struct {
 
 func runParse(env *Env, args []string) error {
 	fs := newFlags(env, "parse")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err

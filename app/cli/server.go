@@ -46,9 +46,9 @@ func runDBOfficer(env *Env, args []string) error {
 	}
 	fs := newFlags(env, "db officer add")
 	var o workspace.Officer
-	fs.StringVar(&o.Team, "team", "", "加入的团队（没有则新建）")
-	fs.StringVar(&o.Display, "name", "", "版本上显示的作者名")
-	fs.BoolVar(&o.Curator, "curator", false, "可以维护参考文件库和模板")
+	fs.StringVar(&o.Team, "team", "", help("加入的团队（没有则新建）", "the team to join (made if there is none)"))
+	fs.StringVar(&o.Display, "name", "", help("版本上显示的作者名", "the author's name shown on versions"))
+	fs.BoolVar(&o.Curator, "curator", false, help("可以维护参考文件库和模板", "may change the corpus and the templates"))
 	rest, err := parseFlags(fs, args[1:])
 	if err != nil || len(rest) != 1 {
 		return orUsage(err, how, howEnglish)
@@ -72,8 +72,8 @@ func runDBOfficer(env *Env, args []string) error {
 // everything, checks it, and may be run again after an interruption.
 func runMigrate(env *Env, args []string) error {
 	fs := newFlags(env, "migrate")
-	from := fs.String("from", "", "本机数据库：sqlite:路径")
-	to := fs.String("to", "", "服务器：postgres://…（密码放在 .pgpass，不要写在命令行）")
+	from := fs.String("from", "", help("本机数据库：sqlite:路径", "the local database: sqlite:PATH"))
+	to := fs.String("to", "", help("服务器：postgres://…（密码放在 .pgpass，不要写在命令行）", "the server: postgres://… (the password goes in .pgpass, never on the command line)"))
 	const how, howEnglish = "用法：qicao migrate --from sqlite:路径 --to postgres://服务器/数据库",
 		"usage: qicao migrate --from sqlite:PATH --to postgres://SERVER/DATABASE"
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
@@ -98,7 +98,7 @@ func runMigrate(env *Env, args []string) error {
 // runDraftShare: qicao --db postgres://… draft share ID --team TEAM.
 func runDraftShare(env *Env, args []string) error {
 	fs := newFlags(env, "draft share")
-	team := fs.String("team", "", "共享给的团队")
+	team := fs.String("team", "", help("共享给的团队", "the team to share with"))
 	const how, howEnglish = "用法：qicao --db postgres://… draft share 草稿编号 --team 团队",
 		"usage: qicao --db postgres://… draft share ID --team TEAM"
 	rest, err := parseFlags(fs, args)

@@ -53,14 +53,14 @@ const (
 func parseSuggestArgs(env *Env, args []string) (*suggestArgs, error) {
 	fs := newFlags(env, "suggest")
 	a := &suggestArgs{}
-	fs.BoolVar(&a.json, "json", false, "输出 JSON")
-	fs.IntVar(&a.k, "k", 10, "推荐条数")
-	fs.StringVar(&a.exclude, "exclude-city", "", "不推荐该城市的条款（默认：所起草文件的城市）")
-	fs.Var(&a.cities, "city", "只推荐该城市的条款（可重复）")
-	fs.StringVar(&a.adaptTo, "adapt-to", "", "改写为该城市可直接使用的文字")
-	fs.StringVar(&a.text, "text", "", "查询文字：条款、标题或几个词")
-	fs.StringVar(&a.file, "file", "", "从文件读取查询（文件路径或 draft:ID@N）")
-	fs.StringVar(&a.clau, "clause", "", "文件中的条款序号（如 25 或（二十三））")
+	fs.BoolVar(&a.json, "json", false, help("输出 JSON", "output JSON"))
+	fs.IntVar(&a.k, "k", 10, help("推荐条数", "the number of suggestions"))
+	fs.StringVar(&a.exclude, "exclude-city", "", help("不推荐该城市的条款（默认：所起草文件的城市）", "suggest no clauses of this city (default: the city of the document being drafted)"))
+	fs.Var(&a.cities, "city", help("只推荐该城市的条款（可重复）", "suggest only clauses of this city (may be repeated)"))
+	fs.StringVar(&a.adaptTo, "adapt-to", "", help("改写为该城市可直接使用的文字", "rewrite the suggestions for this city to use as they are"))
+	fs.StringVar(&a.text, "text", "", help("查询文字：条款、标题或几个词", "the query: a clause, a heading or a few words"))
+	fs.StringVar(&a.file, "file", "", help("从文件读取查询（文件路径或 draft:ID@N）", "read the query from a file (a path or draft:ID@N)"))
+	fs.StringVar(&a.clau, "clause", "", help("文件中的条款序号（如 25 或（二十三））", "the clause's number in the file (such as 25 or （二十三）)"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err

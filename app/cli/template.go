@@ -69,8 +69,8 @@ func toTemplateJSON(t templates.Template) templateJSON {
 // runTemplateList: qicao template list [--json] [--category C].
 func runTemplateList(env *Env, args []string) error {
 	fs := newFlags(env, "template list")
-	asJSON := fs.Bool("json", false, "输出 JSON")
-	category := fs.String("category", "", "只列出该类别："+strings.Join(templates.Categories, "、"))
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
+	category := fs.String("category", "", help("只列出该类别："+strings.Join(templates.Categories, "、"), "list only this category: "+strings.Join(templates.Categories, ", ")))
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return orUsage(err, "用法：qicao template list [--json] [--category 类别]", "usage: qicao template list [--json] [--category CATEGORY]")
 	}
@@ -92,7 +92,7 @@ func runTemplateList(env *Env, args []string) error {
 // runTemplateShow: qicao template show NAME [--json].
 func runTemplateShow(env *Env, args []string) error {
 	fs := newFlags(env, "template show")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 {
 		return orUsage(err, "用法：qicao template show 名称 [--json]", "usage: qicao template show NAME [--json]")
@@ -203,7 +203,7 @@ func unfilledError(t templates.Template, values map[string]string, ctx templates
 func runTemplateFill(env *Env, args []string) error {
 	fs := newFlags(env, "template fill")
 	set := setFlags{}
-	fs.Var(set, "set", "占位符的值：名=值（可重复）")
+	fs.Var(set, "set", help("占位符的值：名=值（可重复）", "a value for a placeholder: NAME=VALUE (may be repeated)"))
 	draftID := fs.Int64("draft", 0, "从该草稿取城市与部门")
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 {

@@ -23,14 +23,14 @@ type fromClauseJSON struct {
 // and, with --save, stores the template.
 func runTemplateFromClause(env *Env, args []string) error {
 	fs := newFlags(env, "template from-clause")
-	ordinal := fs.Int("clause", 0, "条款序号（主条款层级，如 000 的 10.、烟台的（二十三））")
-	name := fs.String("name", "", "模板名称（缺省取条款标题）")
-	category := fs.String("category", "重点任务", "类别："+strings.Join(templates.Categories, "、"))
+	ordinal := fs.Int("clause", 0, help("条款序号（主条款层级，如 000 的 10.、烟台的（二十三））", "the clause's number, at the top level (such as 000's 10., 烟台's （二十三）)"))
+	name := fs.String("name", "", help("模板名称（缺省取条款标题）", "the template's name (default: the clause's heading)"))
+	category := fs.String("category", "重点任务", help("类别："+strings.Join(templates.Categories, "、"), "the category: "+strings.Join(templates.Categories, ", ")))
 	var drops, renames stringList
-	fs.Var(&drops, "drop", "不用的占位符名（可重复）")
-	fs.Var(&renames, "rename", "改名：旧=新（可重复）")
-	save := fs.Bool("save", false, "保存为模板")
-	asJSON := fs.Bool("json", false, "输出 JSON")
+	fs.Var(&drops, "drop", help("不用的占位符名（可重复）", "a placeholder name not to use (may be repeated)"))
+	fs.Var(&renames, "rename", help("改名：旧=新（可重复）", "rename a placeholder: OLD=NEW (may be repeated)"))
+	save := fs.Bool("save", false, help("保存为模板", "save it as a template"))
+	asJSON := fs.Bool("json", false, help("输出 JSON", "output JSON"))
 	rest, err := parseFlags(fs, args)
 	if err != nil || len(rest) != 1 || *ordinal <= 0 {
 		return orUsage(err, "用法：qicao template from-clause 文件 --clause 序号 [--drop 名] [--rename 旧=新] [--name 名称] [--save]",

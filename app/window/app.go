@@ -17,7 +17,6 @@
 package window
 
 import (
-	"errors"
 	"os"
 	"os/signal"
 	"runtime"
@@ -30,6 +29,7 @@ import (
 
 	"qicao/app/workspace"
 	"qicao/assets"
+	"qicao/drafts"
 )
 
 // AppID is the application's unique ID; it must match FyneApp.toml. Fyne
@@ -187,8 +187,12 @@ func restoreWindowSize(s *Shell) {
 }
 
 // ErrNoDisplay is returned by Run where there is no graphical display to
-// open the window on (GLFW would panic).
-var ErrNoDisplay = errors.New("没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中运行起草，或使用命令行子命令（qicao help）")
+// open the window on (GLFW would panic). It is told before any window, so
+// in the locale's language as the command line's errors are (main prints
+// it with cli.PrintError).
+var ErrNoDisplay error = drafts.Errorf(drafts.EInvalid,
+	"没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中运行起草，或使用命令行子命令（qicao help）",
+	"There is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set): run Qicao on a desktop, or use a command-line sub-command (qicao help)")
 
 // checkDisplay reports a missing X11 or Wayland display on the systems
 // that need one.

@@ -22,6 +22,7 @@ import (
 
 	"qicao/app/cmd/fontshot/ink"
 	"qicao/assets"
+	"qicao/drafts"
 )
 
 func TestThemeReturnsEmbeddedFonts(t *testing.T) {
@@ -433,5 +434,12 @@ func TestRunWithoutDisplay(t *testing.T) {
 	t.Setenv("WAYLAND_DISPLAY", "")
 	if err := Run(Options{DBPath: filepath.Join(t.TempDir(), "q.db")}); err != ErrNoDisplay {
 		t.Errorf("Run without a display: %v", err)
+	}
+	// Told before any window, in both languages (main chooses by the locale).
+	if got := drafts.Message(ErrNoDisplay, false); got != "没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中运行起草，或使用命令行子命令（qicao help）" {
+		t.Errorf("Chinese: %q", got)
+	}
+	if got := drafts.Message(ErrNoDisplay, true); !strings.HasPrefix(got, "There is no graphical display") || !strings.HasSuffix(got, "(qicao help)") {
+		t.Errorf("English: %q", got)
 	}
 }

@@ -3,10 +3,11 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"qicao/drafts"
 )
 
 // Officer is who may use the bureau's database.
@@ -28,7 +29,7 @@ type Officer struct {
 // the database's owner with CREATEROLE, as `qicao db init` does.
 func (db *DB) AddOfficer(o Officer) error {
 	if o.Role == "" {
-		return errors.New("请给出官员的数据库用户名")
+		return drafts.Errorf(drafts.EInvalid, "请给出官员的数据库用户名", "Give the officer's database user name")
 	}
 	role := pgx.Identifier{o.Role}.Sanitize()
 	err := db.inTx(func(tx pgx.Tx, c context.Context) error {
@@ -57,7 +58,7 @@ func (db *DB) AddOfficer(o Officer) error {
 		return joinTeam(tx, c, o.Role, o.Team)
 	})
 	if err != nil {
-		return wrapf(err, "添加官员“%s”失败", o.Role)
+		return wrapf(err, "添加官员“%s”失败", "Adding officer “%s” failed", o.Role)
 	}
 	return nil
 }
@@ -84,11 +85,11 @@ func (db *DB) ShareDraft(id int64, team string) error {
 	var pe *pgconn.PgError
 	switch {
 	case errors.As(err, &pe) && pe.Code == "23503":
-		return notFoundf("团队“%s”不存在，请管理员先用 qicao db officer add 名字 --team %s 建立", team, team)
+		return notFoundf("团队“%[1]s”不存在，请管理员先用 qicao db officer add 名字 --team %[1]s 建立", "There is no team “%[1]s”; the administrator makes it with qicao db officer add NAME --team %[1]s", team)
 	case errors.As(err, &pe) && pe.Code == "42501":
-		return fmt.Errorf("只有草稿的创建者可以共享草稿 %d", id)
+		return refusedf("只有草稿的创建者可以共享草稿 %d", "Only the officer who made draft %d may share it", id)
 	case err != nil:
-		return wrapf(err, "共享草稿 %d 失败", id)
+		return wrapf(err, "共享草稿 %d 失败", "Sharing draft %d failed", id)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -13,7 +12,9 @@ import (
 )
 
 // corpusMissing is the error for a corpus document id that does not exist.
-func corpusMissing(id int64) error { return notFoundf("参考文件 %d 不存在", id) }
+func corpusMissing(id int64) error {
+	return notFoundf("参考文件 %d 不存在", "There is no corpus document %d", id)
+}
 
 // AddCorpusDoc adds a document to the corpus with one row per clause of
 // doc, in one transaction. Only curators may. The name must not be taken.
@@ -30,7 +31,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING id`,
 			name, meta.City, meta.Number, meta.Title, meta.Date, text, builtin).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return existsf("参考文件“%s”已存在", name)
+			return existsf("参考文件“%s”已存在", "The corpus already has a document named “%s”", name)
 		}
 		if err != nil {
 			return err
@@ -38,7 +39,7 @@ func (db *DB) AddCorpusDoc(name, text string, doc *drafts.Document, builtin bool
 		return insertClauses(tx, c, id, doc)
 	})
 	if err != nil {
-		return CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", name)
+		return CorpusDoc{}, wrapf(err, "添加参考文件“%s”失败", "Adding corpus document “%s” failed", name)
 	}
 	return db.CorpusDoc(id)
 }
@@ -84,7 +85,7 @@ func scanCorpusDoc(row pgx.Row) (CorpusDoc, error) {
 // CorpusDocs returns the corpus documents in the order they were added,
 // without Text and Doc.
 func (db *DB) CorpusDocs() ([]CorpusDoc, error) {
-	return queryAll(db, "读取参考文件列表失败", scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
+	return queryAll(db, failed{"读取参考文件列表失败", "Reading the corpus list failed"}, scanCorpusDoc, corpusColumns+` ORDER BY c.id`)
 }
 
 // CorpusDoc returns one corpus document with its Text and Doc, the text
@@ -97,16 +98,16 @@ func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
 		return CorpusDoc{}, corpusMissing(id)
 	}
 	if err != nil {
-		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", id)
+		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", "Reading corpus document %d failed", id)
 	}
 	if err := db.pool.QueryRow(c, `SELECT text FROM qicao.corpus_docs WHERE id = $1`, id).Scan(&d.Text); err != nil {
-		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", id)
+		return CorpusDoc{}, wrapf(err, "读取参考文件 %d 失败", "Reading corpus document %d failed", id)
 	}
 	if d.Clauses == 0 { // stored without a structure (the corpus takes none without clauses)
 		return d, nil
 	}
 	if d.Doc, err = drafts.Parse(d.Text); err != nil {
-		return CorpusDoc{}, fmt.Errorf("参考文件 %d 无法解析: %w", id, err)
+		return CorpusDoc{}, wrapf(err, "参考文件 %d 无法解析", "Corpus document %d cannot be parsed", id)
 	}
 	return d, nil
 }
@@ -114,7 +115,7 @@ func (db *DB) CorpusDoc(id int64) (CorpusDoc, error) {
 // CorpusClauses returns the stored clauses of corpus document docID in
 // order, or of all documents (by document, then clause) when docID is 0.
 func (db *DB) CorpusClauses(docID int64) ([]CorpusClause, error) {
-	return queryAll(db, "读取参考条款失败", scanClause, `SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
+	return queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, scanClause, `SELECT doc_id, idx, label, ordinal, heading, text, path_json, units_json
 		FROM qicao.corpus_clauses WHERE doc_id = $1 OR $1 = 0 ORDER BY doc_id, idx`, docID)
 }
 
@@ -134,7 +135,7 @@ func scanClause(row pgx.Row) (CorpusClause, error) {
 // RemoveCorpusDoc removes a corpus document and its clauses.
 func (db *DB) RemoveCorpusDoc(id int64) error {
 	if err := db.exec(corpusMissing(id), `DELETE FROM qicao.corpus_docs WHERE id = $1`, id); err != nil {
-		return wrapf(err, "删除参考文件失败")
+		return wrapf(err, "删除参考文件失败", "Removing the corpus document failed")
 	}
 	return nil
 }
@@ -143,7 +144,7 @@ func (db *DB) RemoveCorpusDoc(id int64) error {
 func (db *DB) CorpusEmpty() (bool, error) {
 	var some bool
 	if err := db.queryRow(`SELECT EXISTS (SELECT 1 FROM qicao.corpus_docs)`, nil, &some); err != nil {
-		return false, wrapf(err, "读取参考文件失败")
+		return false, wrapf(err, "读取参考文件失败", "Reading the corpus failed")
 	}
 	return !some, nil
 }
@@ -154,7 +155,7 @@ func (db *DB) CorpusEmpty() (bool, error) {
 func (db *DB) CorpusChanges() (int64, error) {
 	var n int64
 	if err := db.queryRow(`SELECT changes FROM qicao.corpus_state`, nil, &n); err != nil {
-		return 0, wrapf(err, "读取参考文件失败")
+		return 0, wrapf(err, "读取参考文件失败", "Reading the corpus failed")
 	}
 	return n, nil
 }
@@ -164,7 +165,7 @@ func (db *DB) CorpusChanges() (int64, error) {
 // bank from them without reading and decoding every document. The server
 // keeps no topics (StoredTopics is ""): the bank finds them.
 func (db *DB) IndexedClauses() ([]templates.BankClause, error) {
-	return queryAll(db, "读取参考条款失败", func(r pgx.Row) (templates.BankClause, error) {
+	return queryAll(db, failed{"读取参考条款失败", "Reading the corpus clauses failed"}, func(r pgx.Row) (templates.BankClause, error) {
 		var c templates.BankClause
 		var path string
 		err := r.Scan(&c.SourceID, &c.Source, &c.City, &c.Number, &c.Title, &c.Date,

@@ -11,7 +11,9 @@ import (
 
 // draftMissing is the error for a draft that does not exist or that the
 // officer may not see: the server does not say which.
-func draftMissing(id int64) error { return notFoundf("草稿 %d 不存在或无权访问", id) }
+func draftMissing(id int64) error {
+	return notFoundf("草稿 %d 不存在或无权访问", "There is no draft %d, or you may not read it", id)
+}
 
 // authorSQL is the author recorded on a version: the name the program was
 // given ($n), else the officer's display name, else the login role.
@@ -36,7 +38,7 @@ func (db *DB) CreateDraft(title, city, text, note string) (Draft, error) {
 		return db.insertVersion(tx, c, id, 1, text, note)
 	})
 	if err != nil {
-		return Draft{}, wrapf(err, "新建草稿失败")
+		return Draft{}, wrapf(err, "新建草稿失败", "Creating the draft failed")
 	}
 	return db.Draft(id)
 }
@@ -77,7 +79,7 @@ func (db *DB) SaveVersionOn(draftID int64, base int, text, note string) (Version
 		return err
 	})
 	if err != nil {
-		return Version{}, wrapf(err, "保存草稿 %d 的新版本失败", draftID)
+		return Version{}, wrapf(err, "保存草稿 %d 的新版本失败", "Saving a new version of draft %d failed", draftID)
 	}
 	return db.Version(draftID, n)
 }
@@ -123,7 +125,7 @@ func scanDraft(row pgx.Row) (Draft, error) {
 // Drafts returns the drafts the officer may see, most recently updated
 // first.
 func (db *DB) Drafts() ([]Draft, error) {
-	return queryAll(db, "读取草稿列表失败", scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
+	return queryAll(db, failed{"读取草稿列表失败", "Reading the list of drafts failed"}, scanDraft, draftColumns+` ORDER BY d.updated_at DESC, d.id DESC`)
 }
 
 // Draft returns one draft.
@@ -135,7 +137,7 @@ func (db *DB) Draft(id int64) (Draft, error) {
 		return Draft{}, draftMissing(id)
 	}
 	if err != nil {
-		return Draft{}, wrapf(err, "读取草稿 %d 失败", id)
+		return Draft{}, wrapf(err, "读取草稿 %d 失败", "Reading draft %d failed", id)
 	}
 	return d, nil
 }
@@ -145,7 +147,7 @@ func (db *DB) Versions(draftID int64) ([]Version, error) {
 	if _, err := db.Draft(draftID); err != nil {
 		return nil, err
 	}
-	return queryAll(db, fmt.Sprintf("读取草稿 %d 的版本失败", draftID), func(row pgx.Row) (Version, error) {
+	return queryAll(db, failed{fmt.Sprintf("读取草稿 %d 的版本失败", draftID), fmt.Sprintf("Reading the versions of draft %d failed", draftID)}, func(row pgx.Row) (Version, error) {
 		v := Version{DraftID: draftID}
 		err := row.Scan(&v.N, &v.Note, &v.Created, &v.Chars, &v.Author)
 		v.Created = v.Created.UTC()
@@ -161,7 +163,7 @@ func (db *DB) Version(draftID int64, n int) (Version, error) {
 	v, err := db.readVersion(db.pool, c, draftID, n)
 	if !errors.Is(err, pgx.ErrNoRows) {
 		if err != nil {
-			return Version{}, wrapf(err, "读取草稿 %d 的版本失败", draftID)
+			return Version{}, wrapf(err, "读取草稿 %d 的版本失败", "Reading the versions of draft %d failed", draftID)
 		}
 		return v, nil
 	}
@@ -169,9 +171,9 @@ func (db *DB) Version(draftID int64, n int) (Version, error) {
 		return Version{}, err
 	}
 	if n <= 0 {
-		return Version{}, notFoundf("草稿 %d 还没有保存过版本", draftID)
+		return Version{}, notFoundf("草稿 %d 还没有保存过版本", "Draft %d has no saved version yet", draftID)
 	}
-	return Version{}, notFoundf("草稿 %d 没有第 %d 版", draftID, n)
+	return Version{}, notFoundf("草稿 %d 没有第 %d 版", "Draft %d has no version %d", draftID, n)
 }
 
 // querier is a pool or a transaction.
@@ -220,7 +222,7 @@ func (db *DB) SetWorking(draftID int64, text string) error {
 			ON CONFLICT (draft_id, role) DO UPDATE SET text = excluded.text, updated_at = now()`, draftID, text)
 	}
 	if err != nil {
-		return wrapf(err, "自动保存失败")
+		return wrapf(err, "自动保存失败", "Saving the working text failed")
 	}
 	return nil
 }
@@ -234,7 +236,7 @@ func (db *DB) ClearWorking(draftID int64) error {
 		_, err = db.pool.Exec(c, `DELETE FROM qicao.working WHERE draft_id = $1 AND role = current_user`, draftID)
 	}
 	if err != nil {
-		return wrapf(err, "清除自动保存内容失败")
+		return wrapf(err, "清除自动保存内容失败", "Clearing the working text failed")
 	}
 	return nil
 }
@@ -251,7 +253,7 @@ func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
 		return "", false, draftMissing(draftID)
 	}
 	if err != nil {
-		return "", false, wrapf(err, "读取自动保存内容失败")
+		return "", false, wrapf(err, "读取自动保存内容失败", "Reading the working text failed")
 	}
 	if w == nil {
 		return "", false, nil
@@ -263,7 +265,7 @@ func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
 func (db *DB) RenameDraft(id int64, title string) error {
 	err := db.exec(draftMissing(id), `UPDATE qicao.drafts SET title = $1, updated_at = now() WHERE id = $2`, title, id)
 	if err != nil {
-		return wrapf(err, "重命名草稿失败")
+		return wrapf(err, "重命名草稿失败", "Renaming the draft failed")
 	}
 	return nil
 }
@@ -276,11 +278,11 @@ func (db *DB) DeleteDraft(id int64) error {
 	err := db.exec(errNoRow, `DELETE FROM qicao.drafts WHERE id = $1`, id)
 	if errors.Is(err, errNoRow) {
 		if _, err = db.Draft(id); err == nil {
-			err = fmt.Errorf("只有草稿的创建者可以删除草稿 %d", id)
+			err = refusedf("只有草稿的创建者可以删除草稿 %d", "Only the officer who made draft %d may delete it", id)
 		}
 	}
 	if err != nil {
-		return wrapf(err, "删除草稿失败")
+		return wrapf(err, "删除草稿失败", "Deleting the draft failed")
 	}
 	return nil
 }

@@ -7,61 +7,107 @@ import (
 	"net"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"qicao/drafts"
 )
 
-// kindError is an error whose Chinese message names what is concerned and
-// which matches its kind (ErrNotFound, ErrExists, ErrConflict) under
-// errors.Is.
+// kindError is an error whose message names what is concerned, in Chinese
+// and in English, and which matches its kind (ErrNotFound, ErrExists)
+// under errors.Is and has its code.
 type kindError struct {
-	msg  string
-	kind error
+	msg, english string
+	kind         error
 }
 
 // Error returns the Chinese message.
 func (e *kindError) Error() string { return e.msg }
 
+// EnglishMessage returns the English message.
+func (e *kindError) EnglishMessage() string { return e.english }
+
+// ErrorCode is the code of the kind.
+func (e *kindError) ErrorCode() drafts.Code { return drafts.ErrorCode(e.kind) }
+
 // Is reports whether target is the error's kind.
 func (e *kindError) Is(target error) bool { return target == e.kind }
 
-func notFoundf(format string, args ...any) error {
-	return &kindError{fmt.Sprintf(format, args...), ErrNotFound}
+// notFoundf returns an error matching ErrNotFound, its Chinese and
+// English messages formatted with the same args.
+func notFoundf(chinese, english string, args ...any) error {
+	return &kindError{fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...), ErrNotFound}
 }
 
-func existsf(format string, args ...any) error {
-	return &kindError{fmt.Sprintf(format, args...), ErrExists}
+// existsf returns an error matching ErrExists, its Chinese and English
+// messages formatted with the same args.
+func existsf(chinese, english string, args ...any) error {
+	return &kindError{fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...), ErrExists}
+}
+
+// refusedf returns an error, with the code drafts.EInvalid, for a request
+// the server does not allow this officer (only a draft's owner deletes or
+// shares it), its messages formatted with the same args.
+func refusedf(chinese, english string, args ...any) error {
+	return drafts.Errorf(drafts.EInvalid, fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...))
 }
 
 // ErrOffline is matched by errors that say the server could not be
 // reached: the caller keeps the officer's text and tries again later.
-var ErrOffline = errors.New("无法连接数据库服务器")
+var ErrOffline error = drafts.Errorf(drafts.EDatabase, "无法连接数据库服务器", "The database server cannot be reached")
 
-// wrapf puts a Chinese account of what failed in front of err. Errors
-// that already say what is missing or taken are returned as they are.
-func wrapf(err error, format string, args ...any) error {
+// failed says what failed, in Chinese and in English, for queryAll.
+type failed struct{ chinese, english string }
+
+// wrapf puts an account of what failed in front of err, in Chinese and in
+// English, each formatted with args, with a reason an officer can act on
+// added to each. Errors that already say what is missing, taken or in
+// conflict are returned as they are.
+func wrapf(err error, chinese, english string, args ...any) error {
 	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrExists) || errors.Is(err, ErrConflict) {
 		return err
 	}
-	msg := fmt.Sprintf(format, args...)
-	if why := reason(err); why != "" {
-		msg += "（" + why + "）"
+	chinese, english = fmt.Sprintf(chinese, args...), fmt.Sprintf(english, args...)
+	if why, whyEnglish := reason(err); why != "" {
+		chinese += "（" + why + "）"
+		english += " (" + whyEnglish + ")"
 	}
 	if offline(err) {
-		return &offlineError{msg, err}
+		chinese += "（服务器无法连接，请检查网络或联系管理员）"
+		english += " (the server cannot be reached; please check the network or ask the administrator)"
+		return &storeError{msg: chinese, english: english, err: err, offline: true}
 	}
-	return fmt.Errorf("%s: %w", msg, err)
+	return &storeError{msg: chinese, english: english, err: err}
 }
 
-// offlineError reports a server that could not be reached.
-type offlineError struct {
-	msg string
-	err error
+// storeError is a failure of the store, told in Chinese and English in
+// front of its cause; an offline one also matches ErrOffline.
+type storeError struct {
+	msg, english string
+	err          error
+	offline      bool
 }
 
-func (e *offlineError) Error() string {
-	return e.msg + "（服务器无法连接，请检查网络或联系管理员）: " + e.err.Error()
+// Error returns the Chinese account, then the cause.
+func (e *storeError) Error() string { return e.msg + ": " + e.err.Error() }
+
+// EnglishMessage returns the English account, then the cause's English
+// (the driver's own messages are English).
+func (e *storeError) EnglishMessage() string {
+	return e.english + ": " + drafts.Message(e.err, true)
 }
-func (e *offlineError) Unwrap() error        { return e.err }
-func (e *offlineError) Is(target error) bool { return target == ErrOffline }
+
+// ErrorCode is the cause's code where it has one, else drafts.EDatabase.
+func (e *storeError) ErrorCode() drafts.Code {
+	if c := drafts.ErrorCode(e.err); c != drafts.EInternal {
+		return c
+	}
+	return drafts.EDatabase
+}
+
+// Unwrap returns the cause.
+func (e *storeError) Unwrap() error { return e.err }
+
+// Is makes an offline error match ErrOffline.
+func (e *storeError) Is(target error) bool { return e.offline && target == ErrOffline }
 
 // offline reports errors that mean the server is not there: refused or
 // broken connections, timeouts, a server shutting down.
@@ -78,22 +124,32 @@ func offline(err error) bool {
 	return pgconn.SafeToRetry(err) || errors.Is(err, net.ErrClosed)
 }
 
-// reason explains in Chinese the server's refusals an officer can do
-// something about; "" for the others.
-func reason(err error) string {
+// raised is the English of the messages Qicao's own server functions
+// raise (migration/001_init.sql).
+var raised = map[string]string{
+	"版本一经保存不可修改":         "a saved version cannot be changed",
+	"版本不可单独删除，只能随草稿一并删除": "a version cannot be deleted on its own, only with its draft",
+}
+
+// reason explains, in Chinese and in English, the server's refusals an
+// officer can do something about; "" for the others.
+func reason(err error) (chinese, english string) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
-		return ""
+		return "", ""
 	}
 	switch {
 	case pe.Code == "42501":
-		return "没有权限：请联系管理员"
+		return "没有权限：请联系管理员", "permission denied: please ask the administrator"
 	case pe.Code == "28P01" || pe.Code == "28000":
-		return "登录失败：请检查用户名与 .pgpass 中的密码"
+		return "登录失败：请检查用户名与 .pgpass 中的密码", "login failed: please check the user name and the password in .pgpass"
 	case pe.Code == "3D000":
-		return "数据库不存在"
+		return "数据库不存在", "the database does not exist"
 	case pe.Code == "P0001":
-		return pe.Message
+		if en, ok := raised[pe.Message]; ok {
+			return pe.Message, en
+		}
+		return pe.Message, pe.Message
 	}
-	return ""
+	return "", ""
 }

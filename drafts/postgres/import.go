@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"qicao/drafts"
 )
 
 // ImportDraft copies a draft from another store with its versions (each
@@ -29,7 +31,7 @@ func (db *DB) ImportDraft(key string, d Draft, versions []Version) (id int64, cr
 				continue
 			}
 			if v.N != latest+1 {
-				return fmt.Errorf("源草稿的版本号不连续（第 %d 版之后是第 %d 版）", latest, v.N)
+				return drafts.Errorf(drafts.EInvalid, fmt.Sprintf("源草稿的版本号不连续（第 %d 版之后是第 %d 版）", latest, v.N), fmt.Sprintf("the source draft's versions are not consecutive (version %d follows version %d)", v.N, latest))
 			}
 			if _, err := tx.Exec(c, `INSERT INTO qicao.versions (draft_id, n, text, note, created_at, author)
 				VALUES ($1, $2, $3, $4, $5, `+authorSQL(6)+`)`,
@@ -44,7 +46,7 @@ func (db *DB) ImportDraft(key string, d Draft, versions []Version) (id int64, cr
 		return err
 	})
 	if err != nil {
-		return 0, false, 0, wrapf(err, "导入草稿“%s”失败", d.Title)
+		return 0, false, 0, wrapf(err, "导入草稿“%s”失败", "Importing draft “%s” failed", d.Title)
 	}
 	return id, created, added, nil
 }
@@ -57,7 +59,7 @@ func importTarget(tx pgx.Tx, c context.Context, key string, d Draft, id *int64, 
 		var latest int
 		err = tx.QueryRow(c, `SELECT latest FROM qicao.drafts WHERE id = $1`, *id).Scan(&latest)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return 0, fmt.Errorf("此草稿以前已导入为草稿 %d，但它已被删除或无权访问；不再重复导入", *id)
+			return 0, refusedf("此草稿以前已导入为草稿 %d，但它已被删除或无权访问；不再重复导入", "this draft was imported before as draft %d, which has been deleted or which you may not read; it is not imported again", *id)
 		}
 		return latest, err
 	}
@@ -100,7 +102,7 @@ func (db *DB) ImportCorpusDoc(d CorpusDoc, clauses []CorpusClause) (added, same 
 		return err
 	})
 	if err != nil {
-		return false, false, wrapf(err, "导入参考文件“%s”失败", d.Name)
+		return false, false, wrapf(err, "导入参考文件“%s”失败", "Importing corpus document “%s” failed", d.Name)
 	}
 	return added, same, nil
 }
@@ -110,10 +112,10 @@ func (db *DB) CorpusDocByName(name string) (CorpusDoc, error) {
 	var id int64
 	err := db.queryRow(`SELECT id FROM qicao.corpus_docs WHERE name = $1`, []any{name}, &id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return CorpusDoc{}, notFoundf("参考文件“%s”不存在", name)
+		return CorpusDoc{}, notFoundf("参考文件“%s”不存在", "There is no corpus document “%s”", name)
 	}
 	if err != nil {
-		return CorpusDoc{}, wrapf(err, "读取参考文件“%s”失败", name)
+		return CorpusDoc{}, wrapf(err, "读取参考文件“%s”失败", "Reading corpus document “%s” failed", name)
 	}
 	return db.CorpusDoc(id)
 }

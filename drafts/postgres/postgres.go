@@ -25,6 +25,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"qicao/drafts"
 )
 
 //go:embed migration/*.sql
@@ -71,7 +73,7 @@ func Open(url string) (*DB, error) {
 func connect(url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("数据库地址有误: %w", redact(err))
+		return nil, wrapf(redact(err), "数据库地址有误", "The database address is wrong")
 	}
 	cfg.ConnConfig.RuntimeParams["search_path"] = "qicao"
 	cfg.ConnConfig.RuntimeParams["application_name"] = "qicao"
@@ -82,12 +84,12 @@ func connect(url string) (*DB, error) {
 	defer cancel()
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, wrapf(err, "无法连接数据库服务器")
+		return nil, wrapf(err, "无法连接数据库服务器", "The database server cannot be reached")
 	}
 	db := &DB{pool: pool, url: url}
 	if err := pool.QueryRow(ctx, `SELECT current_user`).Scan(&db.role); err != nil {
 		pool.Close()
-		return nil, wrapf(err, "无法连接数据库服务器")
+		return nil, wrapf(err, "无法连接数据库服务器", "The database server cannot be reached")
 	}
 	return db, nil
 }
@@ -153,10 +155,10 @@ func (db *DB) migrate() error {
 	}
 	v, err := db.SchemaVersion()
 	if err != nil {
-		return wrapf(err, "读取数据库版本失败")
+		return wrapf(err, "读取数据库版本失败", "Reading the database version failed")
 	}
 	if v > len(names) {
-		return fmt.Errorf("服务器上的数据库版本 %d 高于本程序支持的版本 %d，请升级起草", v, len(names))
+		return drafts.Errorf(drafts.EDatabase, fmt.Sprintf("服务器上的数据库版本 %d 高于本程序支持的版本 %d，请升级起草", v, len(names)), fmt.Sprintf("The database on the server is at version %d, newer than the %d this program supports; please upgrade Qicao", v, len(names)))
 	}
 	if v == len(names) {
 		return nil
@@ -165,9 +167,9 @@ func (db *DB) migrate() error {
 		if err := db.migrateFile(names[i], i+1); err != nil {
 			var pe *pgconn.PgError
 			if errors.As(err, &pe) && pe.Code == "42501" {
-				return fmt.Errorf("服务器上的数据库需要升级到版本 %d，请数据库管理员运行 qicao --db 地址 db init（%s）", len(names), pe.Message)
+				return drafts.Errorf(drafts.EDatabase, fmt.Sprintf("服务器上的数据库需要升级到版本 %d，请数据库管理员运行 qicao --db 地址 db init（%s）", len(names), pe.Message), fmt.Sprintf("The database on the server needs upgrading to version %d; the database administrator runs qicao --db ADDRESS db init (%s)", len(names), pe.Message))
 			}
-			return wrapf(err, "升级数据库（%s）失败", filepath.Base(names[i]))
+			return wrapf(err, "升级数据库（%s）失败", "Upgrading the database (%s) failed", filepath.Base(names[i]))
 		}
 	}
 	return nil
@@ -235,24 +237,24 @@ func (db *DB) tx(fn func(tx pgx.Tx, c context.Context) error) error {
 }
 
 // queryAll runs query and reads every row with scan.
-func queryAll[T any](db *DB, failed string, scan func(pgx.Row) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](db *DB, what failed, scan func(pgx.Row) (T, error), query string, args ...any) ([]T, error) {
 	c, cancel := ctx()
 	defer cancel()
 	rows, err := db.pool.Query(c, query, args...)
 	if err != nil {
-		return nil, wrapf(err, "%s", failed)
+		return nil, wrapf(err, "%s", "%s", what.chinese, what.english)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, wrapf(err, "%s", failed)
+			return nil, wrapf(err, "%s", "%s", what.chinese, what.english)
 		}
 		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, wrapf(err, "%s", failed)
+		return nil, wrapf(err, "%s", "%s", what.chinese, what.english)
 	}
 	return out, nil
 }

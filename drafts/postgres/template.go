@@ -3,18 +3,19 @@ package postgres
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"qicao/drafts"
 )
 
 // SaveTemplate stores t, replacing any template of the same name. Only
 // curators may.
 func (db *DB) SaveTemplate(t TemplateRow) error {
-	ph, err := rawJSON(t.Placeholders, "占位符")
+	ph, err := rawJSON(t.Placeholders, "占位符", "the placeholders")
 	if err == nil {
 		var prov *string
-		if prov, err = rawJSON(t.Provenance, "来源"); err == nil {
+		if prov, err = rawJSON(t.Provenance, "来源", "the provenance"); err == nil {
 			err = db.exec(nil, `INSERT INTO qicao.templates (name, category, body, placeholders_json, provenance_json, version, builtin)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)
 				ON CONFLICT (name) DO UPDATE SET category = excluded.category, body = excluded.body,
@@ -24,19 +25,20 @@ func (db *DB) SaveTemplate(t TemplateRow) error {
 		}
 	}
 	if err != nil {
-		return wrapf(err, "保存模板“%s”失败", t.Name)
+		return wrapf(err, "保存模板“%s”失败", "Saving template “%s” failed", t.Name)
 	}
 	return nil
 }
 
 // rawJSON returns raw for a JSON column, NULL when empty; invalid JSON is
-// refused so that reading the template back cannot fail.
-func rawJSON(raw json.RawMessage, what string) (*string, error) {
+// refused, named by what (in Chinese and English), so that reading the
+// template back cannot fail.
+func rawJSON(raw json.RawMessage, what, whatEnglish string) (*string, error) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
 	if !json.Valid(raw) {
-		return nil, fmt.Errorf("%s不是有效的 JSON", what)
+		return nil, drafts.Errorf(drafts.EInvalid, what+"不是有效的 JSON", whatEnglish+" are not valid JSON")
 	}
 	s := string(raw)
 	return &s, nil
@@ -62,7 +64,7 @@ func scanTemplate(row pgx.Row) (TemplateRow, error) {
 
 // Templates returns all templates by category, then name.
 func (db *DB) Templates() ([]TemplateRow, error) {
-	return queryAll(db, "读取模板失败", scanTemplate, templateColumns+` ORDER BY category COLLATE "C", name COLLATE "C"`)
+	return queryAll(db, failed{"读取模板失败", "Reading the templates failed"}, scanTemplate, templateColumns+` ORDER BY category COLLATE "C", name COLLATE "C"`)
 }
 
 // Template returns the template called name.
@@ -71,18 +73,18 @@ func (db *DB) Template(name string) (TemplateRow, error) {
 	defer cancel()
 	t, err := scanTemplate(db.pool.QueryRow(c, templateColumns+` WHERE name = $1`, name))
 	if errors.Is(err, pgx.ErrNoRows) {
-		return TemplateRow{}, notFoundf("模板“%s”不存在", name)
+		return TemplateRow{}, notFoundf("模板“%s”不存在", "There is no template “%s”", name)
 	}
 	if err != nil {
-		return TemplateRow{}, wrapf(err, "读取模板“%s”失败", name)
+		return TemplateRow{}, wrapf(err, "读取模板“%s”失败", "Reading template “%s” failed", name)
 	}
 	return t, nil
 }
 
 // DeleteTemplate deletes the template called name.
 func (db *DB) DeleteTemplate(name string) error {
-	if err := db.exec(notFoundf("模板“%s”不存在", name), `DELETE FROM qicao.templates WHERE name = $1`, name); err != nil {
-		return wrapf(err, "删除模板失败")
+	if err := db.exec(notFoundf("模板“%s”不存在", "There is no template “%s”", name), `DELETE FROM qicao.templates WHERE name = $1`, name); err != nil {
+		return wrapf(err, "删除模板失败", "Deleting the template failed")
 	}
 	return nil
 }
