@@ -1,8 +1,7 @@
 package workspace
 
 import (
-	"errors"
-
+	"qicao/drafts"
 	"qicao/drafts/sqlite"
 )
 
@@ -12,7 +11,7 @@ import (
 func (w *Workspace) Backup(dest string) (string, error) {
 	db, ok := w.db.(*sqlite.DB)
 	if !ok {
-		return "", errors.New("服务器上的数据库由服务器备份（pg_dump），起草不在本机备份它")
+		return "", drafts.Errorf(drafts.EInvalid, "服务器上的数据库由服务器备份（pg_dump），起草不在本机备份它", "A database on the server is backed up on the server (pg_dump), not by Qicao on this computer")
 	}
 	if dest == "" {
 		return db.AutoBackup("manual")

@@ -53,7 +53,9 @@ func (w *Workspace) keepAndWork(draftID int64, base int, text, note, working str
 		return v, err
 	}
 	if err := w.db.SetWorking(draftID, working); err != nil {
-		return v, fmt.Errorf("原文已保存为第 %d 版，清理后的文字未能保存：%w", v.N, err)
+		return v, &drafts.Error{Code: drafts.ErrorCode(err), Err: err,
+			Message: fmt.Sprintf("原文已保存为第 %d 版，清理后的文字未能保存：%v", v.N, err),
+			English: fmt.Sprintf("The original is saved as version %d; the cleaned text could not be saved: %s", v.N, drafts.Message(err, true))}
 	}
 	return v, nil
 }

@@ -1,8 +1,7 @@
 package workspace
 
 import (
-	"errors"
-
+	"qicao/drafts"
 	"qicao/drafts/postgres"
 	"qicao/drafts/sqlite"
 )
@@ -75,7 +74,7 @@ func MigrateFile(path, url string, progress func(kind string, done, total int)) 
 func (w *Workspace) ShareDraft(id int64, team string) error {
 	db, ok := w.db.(*postgres.DB)
 	if !ok {
-		return errors.New("共享草稿要用共享服务器上的数据库（postgres://…）")
+		return drafts.Errorf(drafts.EInvalid, "共享草稿要用共享服务器上的数据库（postgres://…）", "Sharing a draft needs the team’s server database (postgres://…)")
 	}
 	return db.ShareDraft(id, team)
 }

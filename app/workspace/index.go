@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"qicao/drafts"
@@ -52,7 +51,7 @@ func (w *Workspace) StoredBank() (*templates.StoredBank, error) {
 	}
 	store, ok := w.db.(templates.IndexStore)
 	if !ok {
-		return nil, fmt.Errorf("此数据库不保存条款索引")
+		return nil, drafts.Errorf(drafts.EInvalid, "此数据库不保存条款索引", "This database keeps no clause index")
 	}
 	b, err := templates.OpenStoredBank(store, w.loadCorpus)
 	if err != nil {

@@ -91,7 +91,9 @@ func (w *Workspace) SaveVersion(draftID int64, base int, text, note string) (dra
 	}
 	path, qerr := w.queue(outboxEntry{Draft: draftID, Base: base, Text: text, Note: note, Queued: time.Now().UTC()})
 	if qerr != nil {
-		return v, fmt.Errorf("%w；本机也未能保存这一版，请勿关闭窗口，先复制全文另存：%v", err, qerr)
+		return v, &drafts.Error{Code: drafts.EDatabase, Err: err,
+			Message: fmt.Sprintf("%v；本机也未能保存这一版，请勿关闭窗口，先复制全文另存：%v", err, qerr),
+			English: fmt.Sprintf("%s; this version could not be kept on this computer either: do not close the window, copy the whole text and save it elsewhere first: %s", drafts.Message(err, true), drafts.Message(qerr, true))}
 	}
 	return v, &QueuedError{Path: path, Err: err}
 }

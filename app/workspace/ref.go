@@ -148,5 +148,5 @@ func (w *Workspace) Read(r Ref) (Source, error) {
 		d, err := w.CorpusDoc(r.ID)
 		return Source{r, d.Text}, err
 	}
-	return Source{}, fmt.Errorf("无法读取「%s」", r)
+	return Source{}, drafts.Errorf(drafts.EInvalid, fmt.Sprintf("无法读取「%s」", r), fmt.Sprintf("Cannot read “%s”", r))
 }

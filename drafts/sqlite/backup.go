@@ -13,6 +13,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
+	"qicao/drafts"
 	"qicao/drafts/safefile"
 )
 
@@ -180,7 +181,7 @@ func (db *DB) copyTo(dest string) error {
 // sound database. A file that is not Qicao's database is an *OpenError.
 func Check(path string) ([]string, error) {
 	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("找不到数据库「%s」: %w", path, err)
+		return nil, wrapf(err, "找不到数据库「%s」", "No database at “%s”", path)
 	}
 	st, err := inspect(path)
 	var oe *OpenError
@@ -210,12 +211,13 @@ func Check(path string) ([]string, error) {
 func Restore(path, from string) (aside string, err error) {
 	if found, err := Check(from); err != nil || len(found) > 0 {
 		if err == nil {
-			err = fmt.Errorf("备份「%s」本身已损坏（%s），未恢复", from, strings.Join(found, "；"))
+			err = drafts.Errorf(drafts.EDatabase, fmt.Sprintf("备份「%s」本身已损坏（%s），未恢复", from, strings.Join(found, "；")),
+				fmt.Sprintf("The backup “%s” is damaged itself (%s): nothing restored", from, strings.Join(found, "; ")))
 		}
 		return "", err
 	}
 	if safefile.Same(path, from) {
-		return "", fmt.Errorf("「%s」就是当前数据库，不能用它恢复自己", from)
+		return "", drafts.Errorf(drafts.EInvalid, fmt.Sprintf("「%s」就是当前数据库，不能用它恢复自己", from), fmt.Sprintf("“%s” is the database itself: it cannot be restored from itself", from))
 	}
 	tmp := path + ".restoring"
 	os.Remove(tmp)
@@ -228,7 +230,7 @@ func Restore(path, from string) (aside string, err error) {
 		return "", err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return aside, fmt.Errorf("恢复失败：原数据库已移到「%s」: %w", aside, err)
+		return aside, wrapf(err, "恢复失败：原数据库已移到「%s」", "Restoring failed: the database was moved to “%s”", aside)
 	}
 	return aside, nil
 }
@@ -244,7 +246,7 @@ func MoveAside(path, why string) (string, error) {
 	aside := path + "." + why + "-" + time.Now().UTC().Format(backupStamp)
 	for _, suffix := range []string{"-wal", "-shm", ""} { // the main file last: it decides
 		if err := os.Rename(path+suffix, aside+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", fmt.Errorf("无法把数据库移到「%s」: %w", aside, err)
+			return "", wrapf(err, "无法把数据库移到「%s」", "Cannot move the database to “%s”", aside)
 		}
 	}
 	return aside, nil

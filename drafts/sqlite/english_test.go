@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mattn/go-sqlite3"
@@ -62,5 +64,43 @@ func TestErrorsInEnglish(t *testing.T) {
 	conflict := wrapf(&ConflictError{DraftID: 1, Base: 1, Latest: drafts.Version{N: 2}}, "保存草稿 %d 的新版本失败", "Saving a new version of draft %d failed", 1)
 	if drafts.ErrorCode(conflict) != drafts.EConflict || !errors.Is(conflict, ErrConflict) {
 		t.Errorf("conflict: %q %v", drafts.ErrorCode(conflict), conflict)
+	}
+}
+
+// TestRefusalsInEnglish: the store's refusals of a write, a restore and a
+// path say the same in English, with a code.
+func TestRefusalsInEnglish(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.db")
+	db := openAt(t, path)
+	mustDraft(t, db, "草稿", "一、总则\n")
+	db.Close()
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	_, errReadOnly := ro.CreateDraft("新", "", "一、总体要求", "")
+	_, errItself := Restore(path, path)
+	_, errPath := Open(filepath.Join(dir, "a?b.db"))
+	for _, tc := range []struct {
+		err              error
+		code             drafts.Code
+		chinese, english string
+	}{
+		{errReadOnly, drafts.EDatabase, "只读", "read-only"},
+		{errItself, drafts.EInvalid, "不能用它恢复自己", "cannot be restored from itself"},
+		{errPath, drafts.EInvalid, "不能含有", "cannot contain"},
+	} {
+		if tc.err == nil {
+			t.Errorf("%s: no error", tc.chinese)
+			continue
+		}
+		if c := drafts.ErrorCode(tc.err); c != tc.code {
+			t.Errorf("%v: code %s, want %s", tc.err, c, tc.code)
+		}
+		if zh, en := drafts.Message(tc.err, false), drafts.Message(tc.err, true); !strings.Contains(zh, tc.chinese) || !strings.Contains(en, tc.english) {
+			t.Errorf("messages %q / %q, want %q / %q", zh, en, tc.chinese, tc.english)
+		}
 	}
 }

@@ -75,7 +75,7 @@ func DefaultPath() (string, error) {
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("找不到用户配置目录，请设置 QICAO_DB 指定数据库位置: %w", err)
+		return "", wrapf(err, "找不到用户配置目录，请设置 QICAO_DB 指定数据库位置", "No user configuration folder: set QICAO_DB to where the database is")
 	}
 	return filepath.Join(dir, "qicao", "qicao.db"), nil
 }
@@ -131,7 +131,7 @@ func (db *DB) CheckRest() error {
 func open(path string, tables []string) (*DB, error) {
 	if strings.ContainsRune(path, '?') {
 		// The driver would take everything after '?' for options.
-		return nil, fmt.Errorf("数据库路径不能含有“?”: %s", path)
+		return nil, drafts.Errorf(drafts.EInvalid, fmt.Sprintf("数据库路径不能含有“?”: %s", path), fmt.Sprintf("A database path cannot contain “?”: %s", path))
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, classify(path, fmt.Errorf("无法创建数据库目录: %w", err))
@@ -171,7 +171,7 @@ const vacuumAfter = 9
 func (db *DB) upgrade(st fileState) error {
 	if known := len(mustMigrations()); st.version > 0 && st.version < known {
 		if _, err := db.autoBackup(fmt.Sprintf("before-v%d", st.version+1)); err != nil {
-			return fmt.Errorf("迁移前备份失败，数据库未改动: %w", err)
+			return wrapf(err, "迁移前备份失败，数据库未改动", "The backup before upgrading the database failed; the database was not changed")
 		}
 	}
 	if err := db.migrate(st.appID != applicationID); err != nil {
@@ -206,9 +206,10 @@ func (db *DB) ReadOnly() bool { return db.readOnly }
 func (db *DB) writable() error {
 	switch {
 	case db.readOnly:
-		return errors.New("数据库以只读方式打开，不能保存修改")
+		return drafts.Errorf(drafts.EDatabase, "数据库以只读方式打开，不能保存修改", "The database is open read-only: changes cannot be saved")
 	case db.damaged.Load():
-		return errors.New("数据库已损坏，为免损坏扩大，不再写入；请运行 qicao db check 并从备份恢复")
+		return drafts.Errorf(drafts.EDatabase, "数据库已损坏，为免损坏扩大，不再写入；请运行 qicao db check 并从备份恢复",
+			"The database is damaged: nothing more is written to it, so that the damage does not spread; run qicao db check and restore a backup")
 	}
 	return nil
 }
