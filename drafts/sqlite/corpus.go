@@ -145,7 +145,7 @@ func (db *DB) CorpusDoc(id int64) (drafts.CorpusDoc, error) {
 		return d, nil
 	}
 	if d.Doc, err = drafts.Parse(d.Text); err != nil {
-		return drafts.CorpusDoc{}, fmt.Errorf("参考文件 %d 无法解析: %w", id, err)
+		return drafts.CorpusDoc{}, wrapf(err, "参考文件 %d 无法解析", "Corpus document %d cannot be parsed", id)
 	}
 	return d, nil
 }
@@ -198,7 +198,7 @@ func (db *DB) RemoveCorpusDoc(id int64) error {
 func (db *DB) CorpusEmpty() (bool, error) {
 	var some bool
 	if err := db.sql.QueryRow(`SELECT EXISTS (SELECT 1 FROM corpus_docs)`).Scan(&some); err != nil {
-		return false, fmt.Errorf("读取参考文件失败: %w", err)
+		return false, wrap(err, "读取参考文件失败", "Reading the corpus documents failed")
 	}
 	return !some, nil
 }
@@ -222,7 +222,7 @@ func (db *DB) CorpusDocByText(text string) (drafts.CorpusDoc, bool, error) {
 		return drafts.CorpusDoc{}, false, nil
 	}
 	if err != nil {
-		return drafts.CorpusDoc{}, false, fmt.Errorf("读取参考文件失败: %w", err)
+		return drafts.CorpusDoc{}, false, wrap(err, "读取参考文件失败", "Reading the corpus documents failed")
 	}
 	return d, true, nil
 }

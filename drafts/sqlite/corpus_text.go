@@ -47,7 +47,7 @@ func inflateText(z []byte) (string, error) {
 	defer r.Close()
 	var b bytes.Buffer
 	if _, err := b.ReadFrom(r); err != nil {
-		return "", fmt.Errorf("参考文件正文无法解压: %w", err)
+		return "", wrap(err, "参考文件正文无法解压", "A corpus document’s text cannot be inflated")
 	}
 	return b.String(), nil
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"unicode/utf8"
 
 	"qicao/drafts"
@@ -168,7 +167,7 @@ func (db *DB) Draft(id int64) (drafts.Draft, error) {
 		return drafts.Draft{}, draftMissing(id)
 	}
 	if err != nil {
-		return drafts.Draft{}, fmt.Errorf("读取草稿 %d 失败: %w", id, err)
+		return drafts.Draft{}, wrapf(err, "读取草稿 %d 失败", "Reading draft %d failed", id)
 	}
 	return d, nil
 }
@@ -182,7 +181,7 @@ func (db *DB) Versions(draftID int64) ([]drafts.Version, error) {
 	rows, err := db.sql.Query(`SELECT n, note, created_at, length(text), author
 		FROM versions WHERE draft_id = ? ORDER BY n`, draftID)
 	if err != nil {
-		return nil, fmt.Errorf("读取草稿 %d 的版本失败: %w", draftID, err)
+		return nil, wrapf(err, "读取草稿 %d 的版本失败", "Reading the versions of draft %d failed", draftID)
 	}
 	defer rows.Close()
 	var out []drafts.Version
@@ -272,7 +271,7 @@ func (db *DB) Working(draftID int64) (text string, ok bool, err error) {
 		return "", false, draftMissing(draftID)
 	}
 	if err != nil {
-		return "", false, fmt.Errorf("读取自动保存内容失败: %w", err)
+		return "", false, wrap(err, "读取自动保存内容失败", "Reading the autosaved text failed")
 	}
 	return w.String, w.Valid, nil
 }

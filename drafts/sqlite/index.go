@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"qicao/templates"
@@ -45,19 +44,19 @@ func (db *DB) SegmentPostings(seg int64, fn func(term uint64, data []byte)) erro
 func (db *DB) eachPosting(q string, args []any, fn func(term, seg int64, data []byte)) error {
 	rows, err := db.sql.Query(q, args...)
 	if err != nil {
-		return fmt.Errorf("读取条款索引失败: %w", err)
+		return wrap(err, "读取条款索引失败", "Reading the clause index failed")
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var t, seg int64
 		var data sql.RawBytes
 		if err := rows.Scan(&t, &seg, &data); err != nil {
-			return fmt.Errorf("读取条款索引失败: %w", err)
+			return wrap(err, "读取条款索引失败", "Reading the clause index failed")
 		}
 		fn(t, seg, data)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("读取条款索引失败: %w", err)
+		return wrap(err, "读取条款索引失败", "Reading the clause index failed")
 	}
 	return nil
 }

@@ -87,7 +87,7 @@ func (db *DB) Template(name string) (TemplateRow, error) {
 		return TemplateRow{}, notFoundf("模板“%s”不存在", "There is no template “%s”", name)
 	}
 	if err != nil {
-		return TemplateRow{}, fmt.Errorf("读取模板“%s”失败: %w", name, err)
+		return TemplateRow{}, wrapf(err, "读取模板“%s”失败", "Reading the template “%s” failed", name)
 	}
 	return t, nil
 }
