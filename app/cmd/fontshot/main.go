@@ -79,7 +79,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(dir)
+	tempDir = dir
 	path := *dbPath
 	if path == "" {
 		path = filepath.Join(dir, "qicao.db")
@@ -101,7 +101,7 @@ func main() {
 	var width, height float32
 	if _, err := fmt.Sscanf(*size, "%fx%f", &width, &height); err != nil {
 		fmt.Fprintln(os.Stderr, "fontshot: -size:", err)
-		os.Exit(2)
+		exit(2)
 	}
 	w.Resize(fyne.NewSize(width, height))
 	want := window.SampleTraditional
@@ -128,7 +128,7 @@ func main() {
 	label := findLabel(s.Content(s.Current()), want)
 	if label == nil {
 		fmt.Fprintf(os.Stderr, "fontshot: the %s view has no label with %s\n", s.Current(), want)
-		os.Exit(1)
+		exit(1)
 	}
 	// The GL painter draws objects in tree order and calls a raster's
 	// generator while drawing it; one placed after the window's content
@@ -145,7 +145,7 @@ func main() {
 	marker.Resize(fyne.NewSize(1, 1))
 	w.SetContent(container.NewStack(w.Content(), container.NewWithoutLayout(marker)))
 
-	exit := 0
+	code := 0
 	a.Lifecycle().SetOnStarted(func() {
 		go func() {
 			defer fyne.Do(a.Quit)
@@ -154,7 +154,7 @@ func main() {
 			case first = <-painted:
 			case <-time.After(*timeout - time.Since(start)):
 				fmt.Fprintf(os.Stderr, "fontshot: nothing painted after %v\n", *timeout)
-				exit = 1
+				code = 1
 				return
 			}
 			fmt.Printf("first frame painted: %d ms after start\n", first.Milliseconds())
@@ -170,25 +170,25 @@ func main() {
 			n, err := screenInk(r)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "fontshot:", err)
-				exit = 1
+				code = 1
 				return
 			}
 			fmt.Printf("ink pixels in the label on screen: %d\n", n)
 			if n < 500 {
 				fmt.Fprintln(os.Stderr, "fontshot: the sample label shows no text on screen")
-				exit = 1
+				code = 1
 			}
 			if *view != "" {
 				if err := showAnyView(s, *view, *steps, *keys, *heading, *corpusDoc, *template, *fill, *settle); err != nil {
 					fmt.Fprintln(os.Stderr, "fontshot:", err)
-					exit = 1
+					code = 1
 					return
 				}
 			}
 			if *shot != "" {
 				if out, err := exec.Command("import", "-window", "root", *shot).CombinedOutput(); err != nil {
 					fmt.Fprintf(os.Stderr, "fontshot: import: %v %s\n", err, out)
-					exit = 1
+					code = 1
 					return
 				}
 				fmt.Println("screenshot:", *shot)
@@ -201,7 +201,7 @@ func main() {
 		}()
 	})
 	a.Run()
-	os.Exit(exit)
+	exit(code)
 }
 
 // memory reports the process's resident set now and at its peak.
@@ -225,7 +225,19 @@ func memory() string {
 // fail reports err and exits 1 (before the window runs).
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "fontshot:", err)
-	os.Exit(1)
+	exit(1)
+}
+
+// tempDir is the run's temporary folder, removed by exit.
+var tempDir string
+
+// exit removes the temporary folder (os.Exit runs no deferred call) and
+// exits with code.
+func exit(code int) {
+	if tempDir != "" {
+		os.RemoveAll(tempDir)
+	}
+	os.Exit(code)
 }
 
 // showAnyView shows the comparison view (stepping and typing keys) or
