@@ -77,3 +77,35 @@ func Message(err error, english bool) string {
 
 // EnglishMessage returns e.English.
 func (e *Error) EnglishMessage() string { return e.English }
+
+// Failure is a store's account of what failed, in both languages, in
+// front of its cause. Error is the Chinese account and the cause's
+// message; EnglishMessage the English account and the cause's English; the
+// code is the cause's where it has one (a save conflict), else EDatabase.
+type Failure struct {
+	Chinese, English string
+	Err              error
+	// Also is an error the failure matches besides its cause
+	// (postgres.ErrOffline for a server that is not there), or nil.
+	Also error
+}
+
+// Error returns the Chinese account, then the cause.
+func (f *Failure) Error() string { return f.Chinese + ": " + f.Err.Error() }
+
+// EnglishMessage returns the English account, then the cause's English.
+func (f *Failure) EnglishMessage() string { return f.English + ": " + Message(f.Err, true) }
+
+// ErrorCode is the cause's code where it has one, else EDatabase.
+func (f *Failure) ErrorCode() Code {
+	if c := ErrorCode(f.Err); c != EInternal {
+		return c
+	}
+	return EDatabase
+}
+
+// Unwrap returns the cause.
+func (f *Failure) Unwrap() error { return f.Err }
+
+// Is matches Also.
+func (f *Failure) Is(target error) bool { return f.Also != nil && target == f.Also }

@@ -73,41 +73,10 @@ func wrapf(err error, chinese, english string, args ...any) error {
 	if offline(err) {
 		chinese += "（服务器无法连接，请检查网络或联系管理员）"
 		english += " (the server cannot be reached; please check the network or ask the administrator)"
-		return &storeError{msg: chinese, english: english, err: err, offline: true}
+		return &drafts.Failure{Chinese: chinese, English: english, Err: err, Also: ErrOffline}
 	}
-	return &storeError{msg: chinese, english: english, err: err}
+	return &drafts.Failure{Chinese: chinese, English: english, Err: err}
 }
-
-// storeError is a failure of the store, told in Chinese and English in
-// front of its cause; an offline one also matches ErrOffline.
-type storeError struct {
-	msg, english string
-	err          error
-	offline      bool
-}
-
-// Error returns the Chinese account, then the cause.
-func (e *storeError) Error() string { return e.msg + ": " + e.err.Error() }
-
-// EnglishMessage returns the English account, then the cause's English
-// (the driver's own messages are English).
-func (e *storeError) EnglishMessage() string {
-	return e.english + ": " + drafts.Message(e.err, true)
-}
-
-// ErrorCode is the cause's code where it has one, else drafts.EDatabase.
-func (e *storeError) ErrorCode() drafts.Code {
-	if c := drafts.ErrorCode(e.err); c != drafts.EInternal {
-		return c
-	}
-	return drafts.EDatabase
-}
-
-// Unwrap returns the cause.
-func (e *storeError) Unwrap() error { return e.err }
-
-// Is makes an offline error match ErrOffline.
-func (e *storeError) Is(target error) bool { return e.offline && target == ErrOffline }
 
 // offline reports errors that mean the server is not there: refused or
 // broken connections, timeouts, a server shutting down.

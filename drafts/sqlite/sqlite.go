@@ -500,36 +500,8 @@ func wrap(err error, chinese, english string) error {
 		chinese += "（" + why + "）"
 		english += " (" + whyEnglish + ")"
 	}
-	return &storeError{msg: chinese, english: english, err: err}
+	return &drafts.Failure{Chinese: chinese, English: english, Err: err}
 }
-
-// storeError is a failure of the store, told in Chinese and English in
-// front of its cause.
-type storeError struct {
-	msg, english string
-	err          error
-}
-
-// Error returns the Chinese account, then the cause.
-func (e *storeError) Error() string { return e.msg + ": " + e.err.Error() }
-
-// EnglishMessage returns the English account, then the cause's English
-// (SQLite's own messages are English).
-func (e *storeError) EnglishMessage() string {
-	return e.english + ": " + drafts.Message(e.err, true)
-}
-
-// ErrorCode is the cause's code where it has one (a save conflict), else
-// drafts.EDatabase.
-func (e *storeError) ErrorCode() drafts.Code {
-	if c := drafts.ErrorCode(e.err); c != drafts.EInternal {
-		return c
-	}
-	return drafts.EDatabase
-}
-
-// Unwrap returns the cause.
-func (e *storeError) Unwrap() error { return e.err }
 
 // reason explains, in Chinese and in English, the SQLite failures an
 // officer can do something about; it returns "" for the others.
