@@ -84,13 +84,15 @@ type clauseRun struct {
 }
 
 // fillRuns gives the clauses stored as runs of their document's text
-// their text, reading each document's text once.
+// their text, reading each document's text once (and nothing, not even
+// a prepared statement, when every clause holds its own text).
 func (db *DB) fillRuns(runs []clauseRun) error {
-	stmt, err := db.sql.Prepare(`SELECT text, text_z FROM corpus_docs WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	var stmt *sql.Stmt
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
 	var doc int64 = -1
 	var text string
 	for _, r := range runs {
@@ -98,6 +100,12 @@ func (db *DB) fillRuns(runs []clauseRun) error {
 			continue
 		}
 		if r.doc != doc {
+			var err error
+			if stmt == nil {
+				if stmt, err = db.sql.Prepare(`SELECT text, text_z FROM corpus_docs WHERE id = ?`); err != nil {
+					return err
+				}
+			}
 			var s storedText
 			if err := stmt.QueryRow(r.doc).Scan(&s.text, &s.z); err != nil {
 				return err
