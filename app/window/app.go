@@ -67,9 +67,9 @@ func Run(opts Options) error {
 	}
 	var s *Shell
 	var start func(ws *workspace.Workspace)
-	// recover closes the main window, its edits taken, for the recovery
+	// toRecovery closes the main window, its edits taken, for the recovery
 	// window, when the check after the first frame finds damage.
-	recover := func(err error) {
+	toRecovery := func(err error) {
 		old := s
 		old.Closing()
 		old.Session.WS.Close()
@@ -85,7 +85,7 @@ func Run(opts Options) error {
 		if len(opts.Compare) > 0 {
 			s.CompareFiles(opts.Compare)
 		}
-		s.CheckRest(recover)
+		s.CheckRest(toRecovery)
 	}
 	if ws, err := workspace.OpenQuickly(opts.DBPath); err == nil {
 		start(ws)

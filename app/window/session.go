@@ -273,7 +273,7 @@ func (s *Shell) FlushAutosave() { s.Session.autosave.flush() }
 // page, once the window can lead to the recovery window, as tellDamage
 // does.
 func (s *Shell) ShowError(err error) {
-	if err != nil && s.damage.recover != nil && s.Session.WS.Damaged() {
+	if err != nil && s.damage.toRecovery != nil && s.Session.WS.Damaged() {
 		s.tellDamage(err, false)
 		return
 	}

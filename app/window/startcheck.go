@@ -16,17 +16,17 @@ import (
 
 // damageState is how far the window has told of a damaged database.
 type damageState struct {
-	recover func(error) // to the recovery window; nil until CheckRest
-	told    bool        // the damage dialog has been shown
+	toRecovery func(error) // to the recovery window; nil until CheckRest
+	told       bool        // the damage dialog has been shown
 }
 
 // CheckRest runs that check off the UI goroutine and tells the officer
-// what it found: damage, with the way to the recovery window (recover),
+// what it found: damage, with the way to the recovery window (toRecovery),
 // or a daily backup that failed. From then on, an error met on a page
 // SQLite found damaged is told the same way, once, instead of as a plain
 // error.
-func (s *Shell) CheckRest(recover func(error)) {
-	s.damage.recover = recover
+func (s *Shell) CheckRest(toRecovery func(error)) {
+	s.damage.toRecovery = toRecovery
 	ws := s.Session.WS
 	s.bg.run(func() {
 		err := ws.CheckRest()
@@ -60,8 +60,8 @@ func (s *Shell) tellDamage(err error, checked bool) {
 	text := widget.NewLabel(message(s.App, err) + "\n\n" + advice)
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("The database is damaged"), lang.L("Restore a backup…"), lang.L("Later"), text, func(now bool) {
-		if now && s.damage.recover != nil {
-			s.damage.recover(err)
+		if now && s.damage.toRecovery != nil {
+			s.damage.toRecovery(err)
 		}
 	}, s.Window)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height+text.MinSize().Height))
