@@ -107,15 +107,7 @@ func TestGapsScaleDB(t *testing.T) {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	db, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	b, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := openScaleBank(t, path)
 	opened := time.Since(start)
 	srcs, err := templates.SeedSources()
 	if err != nil {
@@ -147,15 +139,7 @@ func TestSuggestScaleDB(t *testing.T) {
 		t.Skip("set QICAO_SCALE_DB")
 	}
 	start := time.Now()
-	db, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	b, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := openScaleBank(t, path)
 	t.Logf("%d clauses: index opened in %v", b.Len(), time.Since(start).Round(time.Millisecond))
 	byKind := map[string][]time.Duration{}
 	for _, q := range templates.BenchQueries(300, 2) {
@@ -185,15 +169,7 @@ func BenchmarkGapsEditScaleDB(b *testing.B) {
 	if path == "" {
 		b.Skip("set QICAO_SCALE_DB")
 	}
-	db, err := sqlite.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	st, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
-	if err != nil {
-		b.Fatal(err)
-	}
+	st := openScaleBank(b, path)
 	srcs, err := templates.SeedSources()
 	if err != nil {
 		b.Fatal(err)
@@ -262,4 +238,20 @@ func BenchmarkGapsEditScaleDB(b *testing.B) {
 			}
 		})
 	}
+}
+
+// openScaleBank opens the stored index of the scale database at path
+// (every document indexed by TestBuildScaleDB), closed when the test ends.
+func openScaleBank(t testing.TB, path string) *templates.StoredBank {
+	t.Helper()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	b, err := templates.OpenStoredBank(db, func([]int64) ([]drafts.CorpusDoc, error) { return nil, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
